@@ -1,0 +1,1 @@
+//! Edits by spec path, returned as minimal text edits.

@@ -1,0 +1,86 @@
+//! The rules of `../shared/spec/rules.md`: one small function per rule id, each
+//! walking the spanned tree and pushing [`Diagnostic`]s with spans and fixes.
+//!
+//! Division of labour (so no problem is reported twice):
+//! - `structure` is driven by the field catalogue ([`crate::spec`]): it alone reports
+//!   `wrong-type`, `missing-field`, `unknown-key` and `misplaced-field` for every
+//!   field, at every depth.
+//! - every other module checks the *meaning* of values of the right kind, and
+//!   silently skips values of the wrong kind (already `wrong-type`).
+
+mod context;
+mod general;
+mod integrations;
+mod machine;
+mod models;
+mod ports;
+mod probes;
+mod repositories;
+mod scaling;
+mod secrets;
+mod shape;
+mod structure;
+
+pub use context::{detect_shape, Context, Shape};
+
+use crate::diag::Diagnostic;
+use crate::yaml::Document;
+
+/// Every rule id of the catalogue, in the order of `rules.md` (a public contract:
+/// never rename or reuse one), plus `limit`, our addition for input limits.
+pub const RULE_IDS: &[&str] = &[
+    "yaml-syntax",
+    "multiple-documents",
+    "duplicate-key",
+    "wrong-type",
+    "missing-field",
+    "unknown-key",
+    "misplaced-field",
+    "api-version",
+    "mixed-shape",
+    "dataset-required",
+    "mount-path",
+    "repo-name",
+    "repo-url",
+    "repo-credentials",
+    "plaintext-secret",
+    "secret-syntax",
+    "port-range",
+    "replicas",
+    "autoscaling",
+    "probe",
+    "env",
+    "machine-type",
+    "models",
+    "integrations",
+    "command",
+    "image",
+    "enabled",
+    "container-registry",
+    "limit",
+];
+
+/// Runs every schema rule over the parsed document.
+pub fn validate(doc: &Document) -> Vec<Diagnostic> {
+    let Some(cx) = Context::new(doc) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let checks: &[fn(&Context, &mut Vec<Diagnostic>)] = &[
+        structure::check,
+        shape::check,
+        general::check,
+        ports::check,
+        scaling::check,
+        probes::check,
+        machine::check,
+        repositories::check,
+        secrets::check,
+        models::check,
+        integrations::check,
+    ];
+    for check in checks {
+        check(&cx, &mut out);
+    }
+    out
+}

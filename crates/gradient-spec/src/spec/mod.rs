@@ -1,0 +1,1 @@
+//! The field catalogue of `../shared/spec/reference.md`.

@@ -1,0 +1,151 @@
+//! The YAML layer: a lossless, error-tolerant parse of the text into a spanned tree.
+//!
+//! `yaml-edit` (rowan) gives the lossless tree and most syntax verdicts; this module
+//! converts it into [`Node`]s that know their byte spans and resolved values, and
+//! covers the crate's gaps (see `../shared/yaml-layer.md`): unclosed brackets and
+//! quotes reported at the opener, tab indentation, duplicate keys, several documents,
+//! a cap on repeated errors, and limits on size and depth. Parsing never fails.
+
+mod convert;
+mod limits;
+mod scalar;
+mod syntax;
+
+pub use limits::{MAX_DEPTH, MAX_INPUT_BYTES, MAX_SYNTAX_ERRORS};
+pub use scalar::{resolve_plain, ScalarKind, ScalarStyle};
+
+use crate::diag::{Diagnostic, Span};
+
+/// A parsed document: the text, the spanned tree of its first YAML document, and the
+/// syntax problems found (rule ids `yaml-syntax`, `duplicate-key`, `multiple-documents`).
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub text: String,
+    /// The content of the first YAML document; `None` when the text holds no content
+    /// (empty, only comments) or is too large to parse.
+    pub root: Option<Node>,
+    pub syntax_diagnostics: Vec<Diagnostic>,
+}
+
+/// A YAML node with its exact byte span (without trailing comments or line breaks).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub span: Span,
+    pub value: Value,
+    /// A `!tag` written on the node, as written.
+    pub tag: Option<String>,
+    /// An `&anchor` name written on the node.
+    pub anchor: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Mapping(Mapping),
+    Sequence(Sequence),
+    Scalar(Scalar),
+    /// `*name`: aliases are never expanded (no alias bombs), rules see them as opaque.
+    Alias(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mapping {
+    pub entries: Vec<Entry>,
+    /// `{a: 1}` rather than block style.
+    pub flow: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub key: Node,
+    /// The value; an absent value (`key:`) is a null scalar with an empty span right
+    /// after the colon.
+    pub value: Node,
+    /// The whole entry from the key to the end of its value, for edits.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sequence {
+    pub items: Vec<Node>,
+    /// `[a, b]` rather than block style.
+    pub flow: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scalar {
+    /// The resolved string content (quotes removed, escapes applied, block scalars
+    /// folded), which is what the YAML value means.
+    pub text: String,
+    pub style: ScalarStyle,
+    /// The YAML 1.2 core-schema type of the value.
+    pub kind: ScalarKind,
+}
+
+impl Node {
+    pub fn as_mapping(&self) -> Option<&Mapping> {
+        match &self.value {
+            Value::Mapping(m) => Some(m),
+            _ => None,
+        }
+    }
+    pub fn as_sequence(&self) -> Option<&Sequence> {
+        match &self.value {
+            Value::Sequence(s) => Some(s),
+            _ => None,
+        }
+    }
+    pub fn as_scalar(&self) -> Option<&Scalar> {
+        match &self.value {
+            Value::Scalar(s) => Some(s),
+            _ => None,
+        }
+    }
+    /// The string content of a scalar of any type (`8000` gives `"8000"`).
+    pub fn scalar_text(&self) -> Option<&str> {
+        self.as_scalar().map(|s| s.text.as_str())
+    }
+    /// The value of a string-typed scalar (quoted, block, or a plain scalar that
+    /// resolves to a string); `None` for numbers, booleans, nulls and collections.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::Scalar(s) if s.kind == ScalarKind::String => Some(&s.text),
+            _ => None,
+        }
+    }
+    pub fn is_null(&self) -> bool {
+        matches!(&self.value, Value::Scalar(s) if s.kind == ScalarKind::Null)
+    }
+    /// True for a block mapping or block sequence (which starts on the line after its
+    /// key: diagnostics about it point at the key instead).
+    pub fn is_block_collection(&self) -> bool {
+        match &self.value {
+            Value::Mapping(m) => !m.flow,
+            Value::Sequence(s) => !s.flow,
+            _ => false,
+        }
+    }
+    /// A short name of the node's kind for messages ("a mapping", "a string").
+    pub fn kind_name(&self) -> &'static str {
+        match &self.value {
+            Value::Mapping(_) => "a mapping",
+            Value::Sequence(_) => "a list",
+            Value::Alias(_) => "an alias",
+            Value::Scalar(s) => s.kind.name(),
+        }
+    }
+}
+
+impl Mapping {
+    /// The first entry whose key is the string `key`.
+    pub fn get_entry(&self, key: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.key.scalar_text() == Some(key))
+    }
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.get_entry(key).map(|e| &e.value)
+    }
+}
+
+/// Parses `text`. Never fails and never panics: problems come back as diagnostics.
+pub fn parse(text: &str) -> Document {
+    syntax::parse_document(text)
+}
