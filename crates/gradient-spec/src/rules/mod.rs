@@ -9,6 +9,7 @@
 //!   silently skips values of the wrong kind (already `wrong-type`).
 
 mod context;
+mod env;
 mod general;
 mod integrations;
 mod machine;
@@ -76,6 +77,7 @@ pub fn validate(doc: &Document) -> Vec<Diagnostic> {
         machine::check,
         repositories::check,
         secrets::check,
+        env::check,
         models::check,
         integrations::check,
     ];
