@@ -1,5 +1,7 @@
 //! The Gradient spec editor web app: the view layer over the `gradient-spec` core.
+//! `main.rs` only mounts; state derives from the document text (see design.md).
 
+pub mod analysis;
 pub mod examples;
 pub mod ui;
 

@@ -73,13 +73,22 @@ pub struct TextEdit {
 
 impl TextEdit {
     pub fn replace(span: Span, insert: impl Into<String>) -> Self {
-        TextEdit { span, insert: insert.into() }
+        TextEdit {
+            span,
+            insert: insert.into(),
+        }
     }
     pub fn insert(at: usize, insert: impl Into<String>) -> Self {
-        TextEdit { span: Span::at(at), insert: insert.into() }
+        TextEdit {
+            span: Span::at(at),
+            insert: insert.into(),
+        }
     }
     pub fn delete(span: Span) -> Self {
-        TextEdit { span, insert: String::new() }
+        TextEdit {
+            span,
+            insert: String::new(),
+        }
     }
 }
 
@@ -133,7 +142,14 @@ impl Diagnostic {
         path: impl Into<String>,
         message: impl Into<String>,
     ) -> Self {
-        Diagnostic { rule, severity, message: message.into(), span, path: path.into(), fix: None }
+        Diagnostic {
+            rule,
+            severity,
+            message: message.into(),
+            span,
+            path: path.into(),
+            fix: None,
+        }
     }
     pub fn with_fix(mut self, fix: Fix) -> Self {
         self.fix = Some(fix);
@@ -145,7 +161,12 @@ impl Diagnostic {
 /// people and for tests).
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
-        (a.span.start, a.severity, a.rule, a.span.end).cmp(&(b.span.start, b.severity, b.rule, b.span.end))
+        (a.span.start, a.severity, a.rule, a.span.end).cmp(&(
+            b.span.start,
+            b.severity,
+            b.rule,
+            b.span.end,
+        ))
     });
 }
 
@@ -155,13 +176,22 @@ mod tests {
 
     #[test]
     fn apply_edits_in_any_order() {
-        let edits = [TextEdit::replace(Span::new(6, 11), "there"), TextEdit::insert(0, ">> ")];
-        assert_eq!(apply_edits("hello world", &edits).as_deref(), Some(">> hello there"));
+        let edits = [
+            TextEdit::replace(Span::new(6, 11), "there"),
+            TextEdit::insert(0, ">> "),
+        ];
+        assert_eq!(
+            apply_edits("hello world", &edits).as_deref(),
+            Some(">> hello there")
+        );
     }
 
     #[test]
     fn overlapping_edits_are_refused() {
-        let edits = [TextEdit::replace(Span::new(0, 5), "a"), TextEdit::replace(Span::new(3, 7), "b")];
+        let edits = [
+            TextEdit::replace(Span::new(0, 5), "a"),
+            TextEdit::replace(Span::new(3, 7), "b"),
+        ];
         assert_eq!(apply_edits("hello world", &edits), None);
     }
 

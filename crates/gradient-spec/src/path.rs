@@ -75,7 +75,14 @@ mod tests {
 
     #[test]
     fn round_trips_through_text() {
-        for s in ["image", "resources.instanceType", "repositories.repositories[1].password", "env[0].value", "a[0][2].b", ""] {
+        for s in [
+            "image",
+            "resources.instanceType",
+            "repositories.repositories[1].password",
+            "env[0].value",
+            "a[0][2].b",
+            "",
+        ] {
             assert_eq!(SpecPath::parse(s).unwrap().to_string(), s);
         }
         assert_eq!(SpecPath::parse("a[x]"), None);

@@ -29,7 +29,11 @@ impl LineIndex {
                 utf16_line_starts.push(u16_pos);
             }
         }
-        LineIndex { index: line_index::LineIndex::new(text), utf16_line_starts, len: text.len() }
+        LineIndex {
+            index: line_index::LineIndex::new(text),
+            utf16_line_starts,
+            len: text.len(),
+        }
     }
 
     fn line_col(&self, offset: usize) -> LineCol {
@@ -45,7 +49,10 @@ impl LineIndex {
             .to_wide(WideEncoding::Utf32, lc)
             .map(|w| w.col as usize)
             .unwrap_or(lc.col as usize);
-        Position { line: lc.line as usize + 1, column: col + 1 }
+        Position {
+            line: lc.line as usize + 1,
+            column: col + 1,
+        }
     }
 
     /// The UTF-16 offset (what a textarea's `selectionStart` counts) of a byte offset.
@@ -62,19 +69,36 @@ impl LineIndex {
     /// The byte offset of a UTF-16 offset (clamped; inside a surrogate pair it rounds
     /// down to the character start).
     pub fn byte_offset_of_utf16(&self, utf16: usize) -> usize {
-        let line = self.utf16_line_starts.partition_point(|&s| s <= utf16).saturating_sub(1);
+        let line = self
+            .utf16_line_starts
+            .partition_point(|&s| s <= utf16)
+            .saturating_sub(1);
         let col = (utf16 - self.utf16_line_starts[line]) as u32;
-        let wide = WideLineCol { line: line as u32, col };
+        let wide = WideLineCol {
+            line: line as u32,
+            col,
+        };
         match self.index.to_utf8(WideEncoding::Utf16, wide) {
-            Some(lc) => self.index.offset(lc).map(|o| u32::from(o) as usize).unwrap_or(self.len).min(self.len),
+            Some(lc) => self
+                .index
+                .offset(lc)
+                .map(|o| u32::from(o) as usize)
+                .unwrap_or(self.len)
+                .min(self.len),
             None => self.len,
         }
     }
 
     /// The byte offset where 1-based `line` starts (clamped).
     pub fn line_start(&self, line: usize) -> usize {
-        let lc = LineCol { line: line.saturating_sub(1) as u32, col: 0 };
-        self.index.offset(lc).map(|o| u32::from(o) as usize).unwrap_or(self.len)
+        let lc = LineCol {
+            line: line.saturating_sub(1) as u32,
+            col: 0,
+        };
+        self.index
+            .offset(lc)
+            .map(|o| u32::from(o) as usize)
+            .unwrap_or(self.len)
     }
 
     pub fn line_count(&self) -> usize {
@@ -93,7 +117,13 @@ mod tests {
         assert_eq!(idx.position(0), Position { line: 1, column: 1 });
         let x = text.find('#').unwrap();
         // `name: "` is 7 chars, then 3 chars, `" ` 2 more: `#` is the 13th character.
-        assert_eq!(idx.position(x), Position { line: 2, column: 13 });
+        assert_eq!(
+            idx.position(x),
+            Position {
+                line: 2,
+                column: 13
+            }
+        );
     }
 
     #[test]

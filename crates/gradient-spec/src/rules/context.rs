@@ -40,9 +40,14 @@ pub fn shape_votes(root: &Mapping) -> (usize, usize) {
     let resources = root.get("resources").and_then(Node::as_mapping);
     let count = |top: &[&str], res: &[&str]| {
         top.iter().filter(|k| root.get_entry(k).is_some()).count()
-            + resources.map_or(0, |r| res.iter().filter(|k| r.get_entry(k).is_some()).count())
+            + resources.map_or(0, |r| {
+                res.iter().filter(|k| r.get_entry(k).is_some()).count()
+            })
     };
-    (count(LEGACY_TOP, LEGACY_RESOURCES), count(V1_TOP, V1_RESOURCES))
+    (
+        count(LEGACY_TOP, LEGACY_RESOURCES),
+        count(V1_TOP, V1_RESOURCES),
+    )
 }
 
 /// The document as the rules see it. Only built when the root is a mapping (a root
@@ -61,7 +66,13 @@ impl<'a> Context<'a> {
         let root_node = doc.root.as_ref()?;
         let root = root_node.as_mapping();
         let shape = root.map_or(Shape::Legacy, detect_shape);
-        Some(Context { doc, text: &doc.text, root_node, root, shape })
+        Some(Context {
+            doc,
+            text: &doc.text,
+            root_node,
+            root,
+            shape,
+        })
     }
 
     /// The value at a top-level key.
@@ -90,13 +101,21 @@ pub fn value_span(entry: &Entry) -> Span {
 /// node itself, or its first line when it is a block collection.
 pub fn node_span(node: &Node) -> Span {
     match &node.value {
-        crate::yaml::Value::Mapping(m) if !m.flow => m.entries.first().map_or(node.span, |e| e.key.span),
+        crate::yaml::Value::Mapping(m) if !m.flow => {
+            m.entries.first().map_or(node.span, |e| e.key.span)
+        }
         _ => node.span,
     }
 }
 
 /// Shorthand for a diagnostic without a fix.
-pub fn diag(rule: &'static str, severity: Severity, span: Span, path: impl Into<String>, msg: impl Into<String>) -> Diagnostic {
+pub fn diag(
+    rule: &'static str,
+    severity: Severity,
+    span: Span,
+    path: impl Into<String>,
+    msg: impl Into<String>,
+) -> Diagnostic {
     Diagnostic::new(rule, severity, span, path, msg)
 }
 
@@ -113,8 +132,14 @@ mod tests {
     fn api_version_decides_then_majority() {
         assert_eq!(shape_of("apiVersion: v1\nport: 80\n"), Shape::V1);
         assert_eq!(shape_of("apiVersion: v0alpha0\n"), Shape::Legacy);
-        assert_eq!(shape_of("apiVersion: latest\nport: 80\nresources:\n  instanceType: C4\n"), Shape::Legacy);
-        assert_eq!(shape_of("apiVersion: latest\nresources:\n  machineType: C4\n  ports: [80]\n"), Shape::V1);
+        assert_eq!(
+            shape_of("apiVersion: latest\nport: 80\nresources:\n  instanceType: C4\n"),
+            Shape::Legacy
+        );
+        assert_eq!(
+            shape_of("apiVersion: latest\nresources:\n  machineType: C4\n  ports: [80]\n"),
+            Shape::V1
+        );
         assert_eq!(shape_of("image: x\n"), Shape::Legacy);
     }
 }

@@ -138,7 +138,9 @@ impl Node {
 impl Mapping {
     /// The first entry whose key is the string `key`.
     pub fn get_entry(&self, key: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.key.scalar_text() == Some(key))
+        self.entries
+            .iter()
+            .find(|e| e.key.scalar_text() == Some(key))
     }
     pub fn get(&self, key: &str) -> Option<&Node> {
         self.get_entry(key).map(|e| &e.value)

@@ -1,0 +1,46 @@
+# The two commands a newcomer needs: `make serve` and `make test` (README).
+# Every target installs what is missing first (.ci/install-tools, idempotent).
+
+TOOLS ?= $(HOME)/.cache/gradient-spec-tools
+export PATH := $(TOOLS)/bin:$(TOOLS)/binaryen/node_modules/.bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON := $(CURDIR)/tests/webdriver.json
+# wasm-bindgen-test-runner: allow the first Chromium start some time on 2 cores.
+export WASM_BINDGEN_TEST_TIMEOUT := 120
+
+.PHONY: tools fetch serve dist test test-core test-app test-web test-e2e lint
+
+tools:
+	@bash .ci/install-tools
+
+# `--offline` keeps Trunk and cargo from reaching out; fetch the crates first.
+fetch:
+	cargo fetch --locked
+
+serve: tools fetch
+	trunk serve --offline --address 127.0.0.1 --port 8080
+
+dist: tools fetch
+	trunk build --release --offline
+
+test: tools fetch
+	$(MAKE) --no-print-directory test-core test-app test-web dist test-e2e
+
+# Tier 1: native tests of the pure core (and the linter) and of the app's logic.
+test-core:
+	cargo test --locked -p gradient-spec
+
+test-app:
+	cargo test --locked -p gradient-spec-editor --lib
+
+# Tier 2: component tests in headless Chromium (wasm-bindgen-test + chromedriver).
+test-web:
+	cargo test --locked --target wasm32-unknown-unknown -p gradient-spec-editor --test web
+
+# Tier 3: the release build, served on 127.0.0.1 and driven by Playwright.
+test-e2e:
+	cd tests/e2e && npm test
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --locked --workspace --all-targets -- -D warnings

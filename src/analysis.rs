@@ -1,0 +1,122 @@
+//! What the view shows about the current text, derived from it by the core. Plain
+//! data (comparable, so a memo only notifies when something changed).
+
+use gradient_spec::text::LineIndex;
+use gradient_spec::{Diagnostic, Severity};
+
+/// One row of the Problems list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub column: usize,
+    pub severity: Severity,
+    pub rule: &'static str,
+    pub message: String,
+    /// UTF-16 offsets of the span, for the textarea's selection.
+    pub utf16_start: usize,
+    pub utf16_end: usize,
+}
+
+impl Problem {
+    /// The row as people (and the browser tests) read it:
+    /// `LINE:COLUMN SEVERITY RULE-ID message`.
+    pub fn label(&self) -> String {
+        format!(
+            "{}:{} {} {} {}",
+            self.line,
+            self.column,
+            self.severity.as_str(),
+            self.rule,
+            self.message
+        )
+    }
+}
+
+/// Problems and counts for one version of the text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Analysis {
+    /// Errors first, then warnings, then infos; by position within each.
+    pub problems: Vec<Problem>,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Analysis {
+    pub fn of(text: &str) -> Self {
+        let report = gradient_spec::check(text);
+        let index = LineIndex::new(text);
+        let mut diags: Vec<&Diagnostic> = report.diagnostics.iter().collect();
+        diags.sort_by_key(|d| (d.severity, d.span.start));
+        let problems: Vec<Problem> = diags
+            .into_iter()
+            .map(|d| {
+                let pos = index.position(d.span.start);
+                Problem {
+                    line: pos.line,
+                    column: pos.column,
+                    severity: d.severity,
+                    rule: d.rule,
+                    message: d.message.clone(),
+                    utf16_start: index.utf16_offset(d.span.start),
+                    utf16_end: index.utf16_offset(d.span.end),
+                }
+            })
+            .collect();
+        let count = |s| problems.iter().filter(|p| p.severity == s).count();
+        Analysis {
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            problems,
+        }
+    }
+
+    /// `N errors, M warnings`, singular where 1.
+    pub fn status(&self) -> String {
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("1 {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
+        format!(
+            "{}, {}",
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning")
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_uses_singular_for_one() {
+        let a = Analysis {
+            problems: vec![],
+            errors: 1,
+            warnings: 0,
+        };
+        assert_eq!(a.status(), "1 error, 0 warnings");
+        let a = Analysis {
+            problems: vec![],
+            errors: 2,
+            warnings: 1,
+        };
+        assert_eq!(a.status(), "2 errors, 1 warning");
+    }
+
+    #[test]
+    fn a_syntax_error_is_located_in_characters() {
+        let a = Analysis::of("name: \"日本\nimage: [x\n");
+        let first = a.problems.first().expect("a syntax problem");
+        assert_eq!(first.rule, "yaml-syntax");
+        assert_eq!(first.severity, Severity::Error);
+        assert!(a.errors >= 1);
+        assert!(first.label().starts_with(&format!(
+            "{}:{} error yaml-syntax ",
+            first.line, first.column
+        )));
+    }
+}
