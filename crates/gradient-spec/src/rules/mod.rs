@@ -25,6 +25,7 @@ mod probes;
 mod quote;
 mod repositories;
 mod scaling;
+mod secret_ref;
 mod secrets;
 mod shape;
 mod structure;
