@@ -97,6 +97,18 @@ fn near_misses() {
 }
 
 #[test]
+fn model_and_integration_paths() {
+    let text = "image: x\nmodels:\n  - id: mo1\n    path: models/m1\n";
+    let f = one(text, "mount-path", "error", "4:11");
+    assert_eq!(f.path, "models[0].path");
+    assert_eq!(f.fixed_text(), text.replace("models/m1", "/models/m1"));
+
+    none("image: x\nmodels:\n  - id: mo1\n    path: /opt/models\n", "mount-path");
+    // `models` as a mapping is `wrong-type`: its path is not looked at.
+    none("image: x\nmodels:\n  id: mo1\n  path: \"/opt/models/\"\n", "mount-path");
+}
+
+#[test]
 fn flow_style_and_crlf() {
     let text = "repositories: {dataset: d, mountPath: opt/r, repositories: [{url: 'https://h/x', name: x}]}\n";
     let f = one(text, "mount-path", "error", "1:39");

@@ -139,6 +139,15 @@ fn is_windows(p: &str) -> bool {
     drive || p.contains('\\')
 }
 
+/// The form two paths are compared in: normalised when absolute, else as written.
+pub(crate) fn normal_form(p: &str) -> String {
+    if p.starts_with('/') {
+        normalise(p)
+    } else {
+        p.to_string()
+    }
+}
+
 /// `p` without empty segments, `.` segments or a trailing `/` (absolute input).
 fn normalise(p: &str) -> String {
     let segments: Vec<&str> = p
