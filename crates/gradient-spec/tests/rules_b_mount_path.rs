@@ -103,6 +103,11 @@ fn model_and_integration_paths() {
     assert_eq!(f.path, "models[0].path");
     assert_eq!(f.fixed_text(), text.replace("models/m1", "/models/m1"));
 
+    let text = "apiVersion: v1\nintegrations:\n  - type: git-lfs\n    name: m\n    url: https://huggingface.co/a/b\n    path: /models/\n";
+    let f = one(text, "mount-path", "warning", "6:11");
+    assert_eq!(f.path, "integrations[0].path");
+    assert_eq!(f.fixed_text(), text.replace("/models/", "/models"));
+
     none("image: x\nmodels:\n  - id: mo1\n    path: /opt/models\n", "mount-path");
     // `models` as a mapping is `wrong-type`: its path is not looked at.
     none("image: x\nmodels:\n  id: mo1\n  path: \"/opt/models/\"\n", "mount-path");

@@ -98,6 +98,15 @@ fn a_credential_inside_the_url_is_a_plaintext_secret_never_echoed() {
 }
 
 #[test]
+fn git_lfs_urls_are_clone_urls_other_types_are_not_checked_here() {
+    let text = "apiVersion: v1\nintegrations:\n  - type: git-lfs\n    name: m\n    url: huggingface.co/a/b\n";
+    let f = one(text, "repo-url", "error", "5:10");
+    assert_eq!(f.path, "integrations[0].url");
+    none("apiVersion: v1\nintegrations:\n  - type: git-lfs\n    name: m\n    url: https://huggingface.co/a/b\n", "repo-url");
+    none("apiVersion: v1\nintegrations:\n  - type: s3\n    name: m\n    url: s3://bucket/x\n", "repo-url");
+}
+
+#[test]
 fn username_and_password_go_together() {
     let text = repo("url: https://gitlab.com/a/b.git\n      name: b\n      username: me");
     let f = one(&text, "repo-credentials", "warning", "6:17");
