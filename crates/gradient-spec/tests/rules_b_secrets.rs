@@ -44,20 +44,44 @@ fn upper_case_prefix_is_a_warning_with_a_safe_lower_case_fix() {
 fn name_warnings() {
     // A hyphen: the current CLI cannot create such a secret. No fix: renaming changes
     // which secret is meant.
-    let f = one(&password("secret:paperspace-github-token"), "secret-syntax", "warning", "7:17");
+    let f = one(
+        &password("secret:paperspace-github-token"),
+        "secret-syntax",
+        "warning",
+        "7:17",
+    );
     assert!(f.fixed.is_none());
     assert!(f.message.contains("hyphen"));
-    one(&password("secret:1token"), "secret-syntax", "warning", "7:17");
-    one(&password(&format!("secret:{}", "a".repeat(129))), "secret-syntax", "warning", "7:17");
+    one(
+        &password("secret:1token"),
+        "secret-syntax",
+        "warning",
+        "7:17",
+    );
+    one(
+        &password(&format!("secret:{}", "a".repeat(129))),
+        "secret-syntax",
+        "warning",
+        "7:17",
+    );
     // Upper-case prefix and hyphen: two warnings on the same value (corpus e02).
     let both = of(&password("SECRET:paperspace-github-token"), "secret-syntax");
     assert_eq!(both.len(), 2);
-    assert!(both.iter().all(|f| f.severity == "warning" && f.at == "7:17"));
+    assert!(both
+        .iter()
+        .all(|f| f.severity == "warning" && f.at == "7:17"));
 }
 
 #[test]
 fn name_errors() {
-    for v in ["'secret:'", "'secret:my token'", "secret:a.b", "secret:a/b", "\"secret:é\"", "'secret: a b'"] {
+    for v in [
+        "'secret:'",
+        "'secret:my token'",
+        "secret:a.b",
+        "secret:a/b",
+        "\"secret:é\"",
+        "'secret: a b'",
+    ] {
         let f = one(&password(v), "secret-syntax", "error", "7:17");
         assert!(f.fixed.is_none(), "{v}");
     }
@@ -78,7 +102,15 @@ fn a_blank_after_the_colon_in_plain_text_is_a_syntax_error_the_fix_removes() {
 
 #[test]
 fn lookalikes_in_fields_that_expect_a_secret_are_errors_with_a_rewrite() {
-    for v in ["secrets:tok", "secret :tok", "' secret:tok'", "${tok}", "$tok", "\"{{ secrets.tok }}\"", "'{{ .Values.tok }}'"] {
+    for v in [
+        "secrets:tok",
+        "secret :tok",
+        "' secret:tok'",
+        "${tok}",
+        "$tok",
+        "\"{{ secrets.tok }}\"",
+        "'{{ .Values.tok }}'",
+    ] {
         let f = one(&password(v), "secret-syntax", "error", "7:17");
         let want = match &v[..1] {
             "\"" => "\"secret:tok\"",
@@ -88,9 +120,19 @@ fn lookalikes_in_fields_that_expect_a_secret_are_errors_with_a_rewrite() {
         assert_eq!(f.fixed, Some((password(want), Unsafe)), "{v}");
         none(&password(v), "plaintext-secret");
     }
-    let f = one(&v1("${AUTH}", "k", "secret:s"), "secret-syntax", "error", "3:15");
+    let f = one(
+        &v1("${AUTH}", "k", "secret:s"),
+        "secret-syntax",
+        "error",
+        "3:15",
+    );
     assert_eq!(f.path, "basicAuthKey");
-    let f = one(&v1("secret:a", "k", "secrets:S"), "secret-syntax", "error", "10:22");
+    let f = one(
+        &v1("secret:a", "k", "secrets:S"),
+        "secret-syntax",
+        "error",
+        "10:22",
+    );
     assert_eq!(f.path, "integrations[0].secretAccessKey");
     // A lookalike whose name cannot follow `secret:` as is: reported, no fix.
     let f = one(&password("'${a b}'"), "secret-syntax", "error", "7:17");
@@ -109,7 +151,12 @@ fn secret_colon_blank_written_as_a_mapping_is_a_lookalike() {
     // `{{ secrets.X }}` unquoted is a flow mapping in YAML.
     let f = one(&env("{{ secrets.TOK }}"), "secret-syntax", "error", "3:12");
     assert_eq!(f.fixed_text(), env("secret:TOK"));
-    let f = one(&v1("{secret: A}", "k", "secret:s"), "secret-syntax", "error", "3:15");
+    let f = one(
+        &v1("{secret: A}", "k", "secret:s"),
+        "secret-syntax",
+        "error",
+        "3:15",
+    );
     assert_eq!(f.fixed_text(), v1("secret:A", "k", "secret:s"));
     // Other mappings are `wrong-type`, not ours.
     none(&password("{user: tok}"), "secret-syntax");
@@ -118,28 +165,61 @@ fn secret_colon_blank_written_as_a_mapping_is_a_lookalike() {
 
 #[test]
 fn env_values_may_hold_references_and_lookalikes_are_warnings() {
-    for (v, fixed) in [("${OPENAI_API_KEY}", "secret:OPENAI_API_KEY"), ("$TOKEN", "secret:TOKEN"), ("secrets:TOKEN", "secret:TOKEN")] {
+    for (v, fixed) in [
+        ("${OPENAI_API_KEY}", "secret:OPENAI_API_KEY"),
+        ("$TOKEN", "secret:TOKEN"),
+        ("secrets:TOKEN", "secret:TOKEN"),
+    ] {
         let f = one(&env(v), "secret-syntax", "warning", "3:12");
         assert_eq!(f.fixed, Some((env(fixed), Unsafe)), "{v}");
         assert_eq!(f.path, "env[0].value");
     }
     // `${X}` inside other text: nothing expands it either; no rewrite.
-    let f = one(&env("http://${HOST}:8080"), "secret-syntax", "warning", "3:12");
+    let f = one(
+        &env("http://${HOST}:8080"),
+        "secret-syntax",
+        "warning",
+        "3:12",
+    );
     assert!(f.fixed.is_none());
     // accessKeyId may hold a reference too.
-    let f = one(&v1("secret:a", "${AK}", "secret:s"), "secret-syntax", "warning", "9:18");
+    let f = one(
+        &v1("secret:a", "${AK}", "secret:s"),
+        "secret-syntax",
+        "warning",
+        "9:18",
+    );
     assert_eq!(f.path, "integrations[0].accessKeyId");
 }
 
 #[test]
 fn secret_syntax_near_misses() {
-    for v in ["secret:tok", "secret:TOK_2", "\"secret:tok\"", "plain", "$5", "a$b", "$", "cost-$5", "${}", "'{{'", "secretary"] {
+    for v in [
+        "secret:tok",
+        "secret:TOK_2",
+        "\"secret:tok\"",
+        "plain",
+        "$5",
+        "a$b",
+        "$",
+        "cost-$5",
+        "${}",
+        "'{{'",
+        "secretary",
+    ] {
         none(&env(v), "secret-syntax");
     }
     for v in ["secret:tok", "'secret:my_token'"] {
         none(&password(v), "secret-syntax");
     }
-    none(&v1("secret:my_paperspace_secret", "AKIAVWO7J5OJSCWRJ3HJ", "secret:secretAccessKey"), "secret-syntax");
+    none(
+        &v1(
+            "secret:my_paperspace_secret",
+            "AKIAVWO7J5OJSCWRJ3HJ",
+            "secret:secretAccessKey",
+        ),
+        "secret-syntax",
+    );
     // Other fields are not secret fields.
     none("image: ${IMAGE}\nname: $NAME\n", "secret-syntax");
 }
@@ -154,12 +234,25 @@ fn plaintext_password_is_an_error_never_echoed() {
 
 #[test]
 fn plaintext_auth_and_access_keys_are_warnings() {
-    let f = one(&v1("opensesame", "k", "secret:s"), "plaintext-secret", "warning", "3:15");
+    let f = one(
+        &v1("opensesame", "k", "secret:s"),
+        "plaintext-secret",
+        "warning",
+        "3:15",
+    );
     assert!(!f.message.contains("opensesame"));
-    let f = one(&v1("secret:a", "k", "wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY"), "plaintext-secret", "warning", "10:22");
+    let f = one(
+        &v1("secret:a", "k", "wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY"),
+        "plaintext-secret",
+        "warning",
+        "10:22",
+    );
     assert!(!f.message.contains("wJalr"));
     // An access key id is an identifier, not a secret (corpus e03).
-    none(&v1("secret:a", "AKIAVWO7J5OJSCWRJ3HJ", "secret:s"), "plaintext-secret");
+    none(
+        &v1("secret:a", "AKIAVWO7J5OJSCWRJ3HJ", "secret:s"),
+        "plaintext-secret",
+    );
 }
 
 #[test]
@@ -174,20 +267,38 @@ fn env_values_that_look_like_tokens_are_warnings_never_echoed() {
         format!("xoxb-{}", "1234-".repeat(4)),
     ] {
         let f = one(&env(&token), "plaintext-secret", "warning", "3:12");
-        assert!(!f.message.contains(&token) && !f.message.contains(&token[token.len() - 8..]), "{}", f.message);
+        assert!(
+            !f.message.contains(&token) && !f.message.contains(&token[token.len() - 8..]),
+            "{}",
+            f.message
+        );
     }
 }
 
 #[test]
 fn plaintext_near_misses() {
-    for v in ["resnet50", "sk-learn", "hf_home", "/opt/mo6sz1arw1oyp3", "0.0.0.0", "\"True\"", "secret:TOKEN", "7860"] {
+    for v in [
+        "resnet50",
+        "sk-learn",
+        "hf_home",
+        "/opt/mo6sz1arw1oyp3",
+        "0.0.0.0",
+        "\"True\"",
+        "secret:TOKEN",
+        "7860",
+    ] {
         none(&env(v), "plaintext-secret");
     }
     // A lookalike is `secret-syntax`'s, a number is `wrong-type`'s, absent is fine.
     none(&password("$TOKEN"), "plaintext-secret");
     none(&password("12345"), "plaintext-secret");
     none(&password(""), "plaintext-secret");
-    none("apiVersion: v1\nbasicAuthKey: secret:x\n", "plaintext-secret");
+    none(&password("''"), "plaintext-secret");
+    none(&v1("\"  \"", "k", "secret:s"), "plaintext-secret");
+    none(
+        "apiVersion: v1\nbasicAuthKey: secret:x\n",
+        "plaintext-secret",
+    );
 }
 
 #[test]
@@ -199,7 +310,16 @@ fn env_under_a_spec_wrapper_is_checked() {
 
 #[test]
 fn fixes_keep_the_yaml_well_formed() {
-    for v in ["SECRET:a", "'SECRET:a'", "\"Secret:a\"", "secrets:a", "${a}", "\"{{ secrets.a }}\"", "{secret: a}", "'secret: a'"] {
+    for v in [
+        "SECRET:a",
+        "'SECRET:a'",
+        "\"Secret:a\"",
+        "secrets:a",
+        "${a}",
+        "\"{{ secrets.a }}\"",
+        "{secret: a}",
+        "'secret: a'",
+    ] {
         assert_fixes_keep_syntax(&password(v));
         assert_fixes_keep_syntax(&env(v));
     }
