@@ -24,11 +24,17 @@ fn absent_dataset_points_at_repositories_and_inserts_a_line() {
 fn the_insertion_follows_indentation_line_ends_and_flow_style() {
     let text = "repositories:\r\n    mountPath: /r\r\n";
     let f = one(text, "dataset-required", "error", "1:1");
-    assert_eq!(f.fixed_text(), "repositories:\r\n    dataset: your-dataset-id\r\n    mountPath: /r\r\n");
+    assert_eq!(
+        f.fixed_text(),
+        "repositories:\r\n    dataset: your-dataset-id\r\n    mountPath: /r\r\n"
+    );
 
     let text = "repositories: {mountPath: /r}\n";
     let f = one(text, "dataset-required", "error", "1:1");
-    assert_eq!(f.fixed_text(), "repositories: {dataset: your-dataset-id, mountPath: /r}\n");
+    assert_eq!(
+        f.fixed_text(),
+        "repositories: {dataset: your-dataset-id, mountPath: /r}\n"
+    );
 
     let text = "repositories: {}\n";
     let f = one(text, "dataset-required", "error", "1:1");
@@ -38,7 +44,10 @@ fn the_insertion_follows_indentation_line_ends_and_flow_style() {
     let text = "spec:\n  repositories:\n    mountPath: /r\n";
     let f = one(text, "dataset-required", "error", "2:3");
     assert_eq!(f.path, "spec.repositories.dataset");
-    assert_eq!(f.fixed_text(), "spec:\n  repositories:\n    dataset: your-dataset-id\n    mountPath: /r\n");
+    assert_eq!(
+        f.fixed_text(),
+        "spec:\n  repositories:\n    dataset: your-dataset-id\n    mountPath: /r\n"
+    );
 }
 
 #[test]
@@ -46,15 +55,24 @@ fn empty_dataset_points_at_it() {
     // `dataset:` with no value: at the key; the fix fills the value before a comment.
     let text = "repositories:\n  dataset:   # fill me\n  mountPath: /r\n";
     let f = one(text, "dataset-required", "error", "2:3");
-    assert_eq!(f.fixed_text(), "repositories:\n  dataset: your-dataset-id   # fill me\n  mountPath: /r\n");
+    assert_eq!(
+        f.fixed_text(),
+        "repositories:\n  dataset: your-dataset-id   # fill me\n  mountPath: /r\n"
+    );
 
     let text = "repositories:\n  dataset: \"\"\n";
     let f = one(text, "dataset-required", "error", "2:12");
-    assert_eq!(f.fixed_text(), "repositories:\n  dataset: \"your-dataset-id\"\n");
+    assert_eq!(
+        f.fixed_text(),
+        "repositories:\n  dataset: \"your-dataset-id\"\n"
+    );
 
     let text = "repositories:\n  dataset: ~\n";
     let f = one(text, "dataset-required", "error", "2:12");
-    assert_eq!(f.fixed_text(), "repositories:\n  dataset: your-dataset-id\n");
+    assert_eq!(
+        f.fixed_text(),
+        "repositories:\n  dataset: your-dataset-id\n"
+    );
 
     let text = "repositories:\n  dataset: '  '\n";
     one(text, "dataset-required", "error", "2:12");
@@ -71,7 +89,10 @@ fn placeholders_are_infos() {
 
 #[test]
 fn near_misses() {
-    none(&format!("repositories:\n  dataset: dstflhstfexl6w3\n{REPOS}"), "dataset-required");
+    none(
+        &format!("repositories:\n  dataset: dstflhstfexl6w3\n{REPOS}"),
+        "dataset-required",
+    );
     none("image: x\n", "dataset-required");
     // Not a mapping, or a dataset of the wrong kind: `structure` reports those.
     none("repositories:\n", "dataset-required");
@@ -79,7 +100,10 @@ fn near_misses() {
     none("repositories:\n  dataset: [a]\n", "dataset-required");
     none("repositories:\n  dataset: 42\n", "dataset-required");
     // A misplaced top-level `dataset`: `misplaced-field` and its move fix cover it.
-    none("dataset: ds\nrepositories:\n  mountPath: /r\n", "dataset-required");
+    none(
+        "dataset: ds\nrepositories:\n  mountPath: /r\n",
+        "dataset-required",
+    );
 }
 
 #[test]

@@ -40,7 +40,8 @@ fn a_tagged_number_is_reported_without_a_fix() {
 
 #[test]
 fn a_duplicate_name_points_at_the_later_entry() {
-    let text = "env:\n  - name: A\n    value: a\n  - name: B\n    value: b\n  - name: A\n    value: c\n";
+    let text =
+        "env:\n  - name: A\n    value: a\n  - name: B\n    value: b\n  - name: A\n    value: c\n";
     let f = one(text, "env", "warning", "6:11");
     assert_eq!(f.path, "env[2].name");
     assert!(f.message.contains("env[0]"), "{}", f.message);
@@ -48,17 +49,38 @@ fn a_duplicate_name_points_at_the_later_entry() {
     // Three times: each later one once.
     let text = "env:\n  - {name: A, value: a}\n  - {name: A, value: b}\n  - {name: A, value: c}\n";
     let found = rules_b_util::of(text, "env");
-    assert_eq!(found.iter().map(|f| f.at.as_str()).collect::<Vec<_>>(), ["3:12", "4:12"]);
+    assert_eq!(
+        found.iter().map(|f| f.at.as_str()).collect::<Vec<_>>(),
+        ["3:12", "4:12"]
+    );
 }
 
 #[test]
 fn near_misses() {
-    for v in ["\"7860\"", "'true'", "0.0.0.0", "resnet50.pt", "secret:X", "yes", "on", "1.2.3", "", "~", "[a]"] {
+    for v in [
+        "\"7860\"",
+        "'true'",
+        "0.0.0.0",
+        "resnet50.pt",
+        "secret:X",
+        "yes",
+        "on",
+        "1.2.3",
+        "",
+        "~",
+        "[a]",
+    ] {
         none(&env(v), "env");
     }
-    none("env:\n  - name: A\n    value: a\n  - name: a\n    value: b\n", "env");
+    none(
+        "env:\n  - name: A\n    value: a\n  - name: a\n    value: b\n",
+        "env",
+    );
     // Names of the wrong kind or absent are `structure`'s.
-    none("env:\n  - name: 1\n    value: a\n  - name: 1\n    value: b\n", "env");
+    none(
+        "env:\n  - name: 1\n    value: a\n  - name: 1\n    value: b\n",
+        "env",
+    );
     none("env:\n  - value: a\n  - value: b\n", "env");
     none("env: {name: A, value: 1}\n", "env");
 }

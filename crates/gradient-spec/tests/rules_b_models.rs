@@ -11,7 +11,13 @@ fn model(id: &str) -> String {
 
 #[test]
 fn placeholder_ids_are_infos() {
-    for id in ["model-handle", "...", "<model-id>", "'<your model id>'", "your-model-id"] {
+    for id in [
+        "model-handle",
+        "...",
+        "<model-id>",
+        "'<your model id>'",
+        "your-model-id",
+    ] {
         let f = one(&model(id), "models", "info", "3:9");
         assert_eq!(f.path, "models[0].id");
         assert!(f.fixed.is_none());
@@ -43,7 +49,10 @@ fn near_misses() {
     none("models:\n  - id:\n", "models");
     none("models:\n  - id: 12345\n", "models");
     // `models` written as a mapping is `wrong-type` (corpus n01).
-    none("models:\n  id: ...\n  path: \"/opt/models/trained-model/\"\n", "models");
+    none(
+        "models:\n  id: ...\n  path: \"/opt/models/trained-model/\"\n",
+        "models",
+    );
     // Distinct paths; models without a path.
     none("models:\n  - id: a1\n    path: /opt/a\n  - id: b2\n    path: /opt/b\n  - id: c3\n  - id: d4\n", "models");
 }

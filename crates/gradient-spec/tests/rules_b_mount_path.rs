@@ -64,7 +64,19 @@ fn redundant_forms_are_warnings_with_a_safe_normalisation() {
 
 #[test]
 fn system_directories_are_warnings() {
-    for v in ["/bin", "/boot", "/dev", "/etc", "/lib", "/proc", "/sys", "/usr", "/var", "/proc/self", "/dev/shm"] {
+    for v in [
+        "/bin",
+        "/boot",
+        "/dev",
+        "/etc",
+        "/lib",
+        "/proc",
+        "/sys",
+        "/usr",
+        "/var",
+        "/proc/self",
+        "/dev/shm",
+    ] {
         let f = one(&mount(v), "mount-path", "warning", "3:14");
         assert!(f.message.contains("system directory"), "{v}");
         assert!(f.fixed.is_none());
@@ -72,7 +84,9 @@ fn system_directories_are_warnings() {
     // A trailing slash on a system directory: both warnings.
     let both = of(&mount("/etc/"), "mount-path");
     assert_eq!(both.len(), 2);
-    assert!(both.iter().all(|f| f.severity == "warning" && f.at == "3:14"));
+    assert!(both
+        .iter()
+        .all(|f| f.severity == "warning" && f.at == "3:14"));
 }
 
 #[test]
@@ -108,9 +122,15 @@ fn model_and_integration_paths() {
     assert_eq!(f.path, "integrations[0].path");
     assert_eq!(f.fixed_text(), text.replace("/models/", "/models"));
 
-    none("image: x\nmodels:\n  - id: mo1\n    path: /opt/models\n", "mount-path");
+    none(
+        "image: x\nmodels:\n  - id: mo1\n    path: /opt/models\n",
+        "mount-path",
+    );
     // `models` as a mapping is `wrong-type`: its path is not looked at.
-    none("image: x\nmodels:\n  id: mo1\n  path: \"/opt/models/\"\n", "mount-path");
+    none(
+        "image: x\nmodels:\n  id: mo1\n  path: \"/opt/models/\"\n",
+        "mount-path",
+    );
 }
 
 #[test]
@@ -120,12 +140,21 @@ fn flow_style_and_crlf() {
     assert_eq!(f.fixed_text(), text.replace("opt/r", "/opt/r"));
     let text = "repositories:\r\n  dataset: d\r\n  mountPath: /opt//r\r\n";
     let f = one(text, "mount-path", "warning", "3:14");
-    assert_eq!(f.fixed_text(), "repositories:\r\n  dataset: d\r\n  mountPath: /opt/r\r\n");
+    assert_eq!(
+        f.fixed_text(),
+        "repositories:\r\n  dataset: d\r\n  mountPath: /opt/r\r\n"
+    );
 }
 
 #[test]
 fn fixes_keep_the_yaml_well_formed() {
-    for v in ["opt/repos", "'opt/repos'", "/opt//r/", "\"/a/./b/\"", "opt\n    /repos"] {
+    for v in [
+        "opt/repos",
+        "'opt/repos'",
+        "/opt//r/",
+        "\"/a/./b/\"",
+        "opt\n    /repos",
+    ] {
         assert_fixes_keep_syntax(&mount(v));
     }
 }

@@ -25,13 +25,20 @@ fn a_repeated_name_points_at_the_later_entry() {
     let text = "repositories:\n  dataset: ds\n  repositories:\n    - url: https://h/a.git\n      name: tf\n    - url: https://h/b.git\n      name: other\n    - url: https://h/c.git\n      name: tf\n";
     let f = one(text, "repo-name", "error", "9:13");
     assert_eq!(f.path, "repositories.repositories[2].name");
-    assert!(f.message.contains("repositories.repositories[0]"), "{}", f.message);
+    assert!(
+        f.message.contains("repositories.repositories[0]"),
+        "{}",
+        f.message
+    );
 }
 
 #[test]
 fn repo_name_near_misses() {
     for v in ["tf-serving", "Whisper-AutoCaption", "a.b", "...x", "x_y"] {
-        none(&repo(&format!("url: https://h/x.git\n      name: {v}")), "repo-name");
+        none(
+            &repo(&format!("url: https://h/x.git\n      name: {v}")),
+            "repo-name",
+        );
     }
     // Absent, null or not a string: `missing-field` / `wrong-type`.
     none(&repo("url: https://h/x.git"), "repo-name");
@@ -90,11 +97,19 @@ fn a_credential_inside_the_url_is_a_plaintext_secret_never_echoed() {
     let f = one(&text, "plaintext-secret", "warning", "5:12");
     assert!(!f.message.contains("hunter2"));
     let token = format!("ghp_{}", "a1".repeat(18));
-    let text = repo(&format!("name: b\n      url: https://{token}@github.com/a/b.git"));
+    let text = repo(&format!(
+        "name: b\n      url: https://{token}@github.com/a/b.git"
+    ));
     let f = one(&text, "plaintext-secret", "warning", "5:12");
     assert!(!f.message.contains(&token));
-    none(&repo("name: b\n      url: https://me@gitlab.com/a/b.git"), "plaintext-secret");
-    none(&repo("name: b\n      url: git@github.com:a/b.git"), "plaintext-secret");
+    none(
+        &repo("name: b\n      url: https://me@gitlab.com/a/b.git"),
+        "plaintext-secret",
+    );
+    none(
+        &repo("name: b\n      url: git@github.com:a/b.git"),
+        "plaintext-secret",
+    );
 }
 
 #[test]
@@ -103,7 +118,10 @@ fn git_lfs_urls_are_clone_urls_other_types_are_not_checked_here() {
     let f = one(text, "repo-url", "error", "5:10");
     assert_eq!(f.path, "integrations[0].url");
     none("apiVersion: v1\nintegrations:\n  - type: git-lfs\n    name: m\n    url: https://huggingface.co/a/b\n", "repo-url");
-    none("apiVersion: v1\nintegrations:\n  - type: s3\n    name: m\n    url: s3://bucket/x\n", "repo-url");
+    none(
+        "apiVersion: v1\nintegrations:\n  - type: s3\n    name: m\n    url: s3://bucket/x\n",
+        "repo-url",
+    );
 }
 
 #[test]
@@ -117,7 +135,10 @@ fn username_and_password_go_together() {
     assert_eq!(f.path, "repositories.repositories[0].password");
 
     none(&repo("url: https://gitlab.com/a/b.git\n      name: b\n      username: me\n      password: secret:tok"), "repo-credentials");
-    none(&repo("url: https://gitlab.com/a/b.git\n      name: b"), "repo-credentials");
+    none(
+        &repo("url: https://gitlab.com/a/b.git\n      name: b"),
+        "repo-credentials",
+    );
     // An empty username is no username.
     let text = repo("url: https://gitlab.com/a/b.git\n      name: b\n      username: ''\n      password: secret:tok");
     one(&text, "repo-credentials", "warning", "7:17");
@@ -131,7 +152,10 @@ fn a_github_url_with_a_password_gets_an_info() {
     let text = repo("url: git@github.com:a/b.git\n      name: b\n      username: me\n      password: secret:tok");
     one(&text, "repo-credentials", "info", "7:17");
     // GitHub without a password, or a password elsewhere: nothing.
-    none(&repo("url: https://github.com/a/b.git\n      name: b"), "repo-credentials");
+    none(
+        &repo("url: https://github.com/a/b.git\n      name: b"),
+        "repo-credentials",
+    );
     let infos = of(&repo("url: https://gitlab.com/a/b.git\n      name: b\n      username: me\n      password: secret:t"), "repo-credentials");
     assert!(infos.is_empty());
 }

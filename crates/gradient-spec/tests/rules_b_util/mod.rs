@@ -55,7 +55,10 @@ pub fn ours(text: &str) -> Vec<Found> {
         .map(|d| {
             let pos = index.position(d.span.start);
             let fixed = d.fix.as_ref().map(|f| {
-                (apply_edits(text, &f.edits).expect("fix edits apply"), f.applicability)
+                (
+                    apply_edits(text, &f.edits).expect("fix edits apply"),
+                    f.applicability,
+                )
             });
             Found {
                 rule: d.rule,
@@ -78,21 +81,35 @@ pub fn of(text: &str, rule: &str) -> Vec<Found> {
 /// The single diagnostic of `rule` in `text`; it must point at `at` with `severity`.
 pub fn one(text: &str, rule: &str, severity: &str, at: &str) -> Found {
     let found = of(text, rule);
-    assert_eq!(found.len(), 1, "expected one `{rule}` in\n{text}\ngot {found:#?}");
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one `{rule}` in\n{text}\ngot {found:#?}"
+    );
     let f = found.into_iter().next().unwrap();
-    assert_eq!((f.severity, f.at.as_str()), (severity, at), "in\n{text}\n{f:#?}");
+    assert_eq!(
+        (f.severity, f.at.as_str()),
+        (severity, at),
+        "in\n{text}\n{f:#?}"
+    );
     f
 }
 
 /// Asserts `rule` does not fire on `text`.
 pub fn none(text: &str, rule: &str) {
     let found = of(text, rule);
-    assert!(found.is_empty(), "expected no `{rule}` in\n{text}\ngot {found:#?}");
+    assert!(
+        found.is_empty(),
+        "expected no `{rule}` in\n{text}\ngot {found:#?}"
+    );
 }
 
 /// A corpus file's text.
 pub fn corpus(name: &str) -> String {
-    let path = format!("{}/../../../shared/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../../../shared/corpus/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -109,7 +126,11 @@ pub fn corpus_names() -> Vec<String> {
 }
 
 fn syntax_count(text: &str) -> usize {
-    gradient_spec::yaml::parse(text).syntax_diagnostics.iter().filter(|d| d.rule == "yaml-syntax").count()
+    gradient_spec::yaml::parse(text)
+        .syntax_diagnostics
+        .iter()
+        .filter(|d| d.rule == "yaml-syntax")
+        .count()
 }
 
 /// Every fix we emit on `text` applies and adds no `yaml-syntax` problem.
