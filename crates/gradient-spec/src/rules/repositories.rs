@@ -47,12 +47,10 @@ fn names(items: &[(&Mapping, SpecPath)], out: &mut Vec<Diagnostic>) {
             Some("contains `/`: it must be a single directory name".to_string())
         } else if name == "." || name == ".." {
             Some(format!("is `{name}`, which is not a directory of its own"))
-        } else if let Some(first) = seen.get(name) {
-            Some(format!(
-                "`{name}` is already the name of {first}: both would clone into the same directory"
-            ))
         } else {
-            None
+            seen.get(name).map(|first| {
+                format!("`{name}` is already the name of {first}: both would clone into the same directory")
+            })
         };
         if let Some(why) = why {
             let msg = format!("repository `name` {why}");
