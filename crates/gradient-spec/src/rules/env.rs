@@ -1,6 +1,68 @@
-//! Rules: (to be written).
+//! `env`: a variable set twice (which one wins is up to the server), and a value that
+//! YAML reads as a number or boolean while the API expects a string. Empty names and
+//! absent values are `missing-field`; secret references are `secrets.rs`'s.
 
+use super::access::{bodies, mapping_items, str_entry};
+use super::quote::double;
 use super::Context;
-use crate::diag::Diagnostic;
+use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
+use crate::path::SpecPath;
+use crate::yaml::{ScalarKind, Value};
+use std::collections::HashMap;
 
-pub(crate) fn check(_cx: &Context, _out: &mut Vec<Diagnostic>) {}
+const RULE: &str = "env";
+
+pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for body in bodies(cx) {
+        let items = mapping_items(body.map, "env", &body.path);
+        let mut seen: HashMap<&str, &SpecPath> = HashMap::new();
+        for (env, p) in &items {
+            if let Some((entry, name)) = str_entry(env, "name") {
+                if let Some(first) = seen.get(name) {
+                    let msg = format!(
+                        "`{name}` is already set by {first}: one of the two values is lost"
+                    );
+                    out.push(Diagnostic::new(
+                        RULE,
+                        Severity::Warning,
+                        entry.value.span,
+                        p.key("name").to_string(),
+                        msg,
+                    ));
+                } else if !name.is_empty() {
+                    seen.insert(name, p);
+                }
+            }
+            if let Some(value) = env.get("value") {
+                let Value::Scalar(s) = &value.value else {
+                    continue;
+                };
+                let kind = match s.kind {
+                    ScalarKind::Int(_) | ScalarKind::Float(_) => "a number",
+                    ScalarKind::Bool(_) => "a boolean",
+                    ScalarKind::Null | ScalarKind::String => continue,
+                };
+                let msg = format!(
+                    "`value` is {kind} in YAML, but environment values are strings: quote it"
+                );
+                let d = Diagnostic::new(
+                    RULE,
+                    Severity::Warning,
+                    value.span,
+                    p.key("value").to_string(),
+                    msg,
+                );
+                let source = value.span.slice(cx.text);
+                out.push(if value.tag.is_none() && !source.is_empty() {
+                    d.with_fix(Fix {
+                        title: format!("Quote it: {}", double(source)),
+                        edits: vec![TextEdit::replace(value.span, double(source))],
+                        applicability: Applicability::Safe,
+                    })
+                } else {
+                    d
+                });
+            }
+        }
+    }
+}

@@ -8,16 +8,24 @@
 //! - every other module checks the *meaning* of values of the right kind, and
 //!   silently skips values of the wrong kind (already `wrong-type`).
 
+mod access;
+mod clone_url;
 mod context;
+mod credential;
+mod dataset;
 mod env;
 mod general;
 mod integrations;
 mod machine;
 mod models;
+mod mount_path;
+mod placeholder;
 mod ports;
 mod probes;
+mod quote;
 mod repositories;
 mod scaling;
+mod secret_ref;
 mod secrets;
 mod shape;
 mod structure;

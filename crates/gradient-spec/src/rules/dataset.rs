@@ -1,0 +1,117 @@
+//! `dataset-required`: Gradient clones repositories *into* a dataset and mounts it,
+//! so `repositories` needs a non-empty `dataset`. A placeholder dataset left from an
+//! example (`your-dataset-id`, `dataset-ref`) is an info under the same id.
+//!
+//! When a `dataset` sits at the top level instead (`misplaced-field`, whose fix moves
+//! it here), nothing is reported: that diagnostic and its fix cover the problem, and a
+//! second fix inserting a placeholder would collide with the move.
+
+use super::access::{colon_after, is_set, Body};
+use super::placeholder::is_placeholder;
+use super::quote::render;
+use super::Context;
+use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
+use crate::yaml::{Mapping, Node};
+
+const RULE: &str = "dataset-required";
+const PLACEHOLDER: &str = "your-dataset-id";
+
+pub(crate) fn check(cx: &Context, body: &Body, out: &mut Vec<Diagnostic>) {
+    let Some(entry) = body.map.get_entry("repositories") else {
+        return;
+    };
+    let Some(repos) = entry.value.as_mapping() else {
+        return;
+    };
+    let path = body.path.key("repositories").key("dataset").to_string();
+    let fix = |edit: TextEdit| Fix {
+        title: "Insert a `dataset` to fill in".into(),
+        edits: vec![edit],
+        applicability: Applicability::Unsafe,
+    };
+    let message = "`repositories` needs the id or name of a dataset: Gradient clones the repositories into it";
+    let Some(ds) = repos.get_entry("dataset") else {
+        if is_set(body.map, "dataset") {
+            return;
+        }
+        let d = Diagnostic::new(RULE, Severity::Error, entry.key.span, path, message);
+        out.push(match insert_line(cx.text, &entry.value, repos) {
+            Some(edit) => d.with_fix(fix(edit)),
+            None => d,
+        });
+        return;
+    };
+    let v = &ds.value;
+    if v.is_null() {
+        let d = Diagnostic::new(
+            RULE,
+            Severity::Error,
+            super::context::value_span(ds),
+            path,
+            message,
+        );
+        let edit = if v.span.is_empty() {
+            colon_after(cx.text, ds.key.span.end)
+                .map(|c| TextEdit::insert(c + 1, format!(" {PLACEHOLDER}")))
+        } else {
+            Some(TextEdit::replace(v.span, PLACEHOLDER))
+        };
+        out.push(match edit {
+            Some(e) => d.with_fix(fix(e)),
+            None => d,
+        });
+    } else if let (Some(text), Some(scalar)) = (v.as_str(), v.as_scalar()) {
+        if text.trim().is_empty() {
+            let d = Diagnostic::new(RULE, Severity::Error, v.span, path, message);
+            let edit = render(scalar.style, PLACEHOLDER).map(|new| TextEdit::replace(v.span, new));
+            out.push(match edit {
+                Some(e) => d.with_fix(fix(e)),
+                None => d,
+            });
+        } else if is_placeholder(text) {
+            let msg = "`dataset` looks like a placeholder from an example: put the id or name of your dataset here";
+            out.push(Diagnostic::new(RULE, Severity::Info, v.span, path, msg));
+        }
+    }
+}
+
+/// An edit adding `dataset: your-dataset-id` as the first entry of `repos`, at the
+/// indentation of its entries (block) or inside its braces (flow).
+fn insert_line(text: &str, node: &Node, repos: &Mapping) -> Option<TextEdit> {
+    let Some(first) = repos.entries.first() else {
+        let brace = node.span.start;
+        return (text.as_bytes().get(brace) == Some(&b'{'))
+            .then(|| TextEdit::insert(brace + 1, format!("dataset: {PLACEHOLDER}")));
+    };
+    let at = first.key.span.start;
+    if repos.flow {
+        return Some(TextEdit::insert(at, format!("dataset: {PLACEHOLDER}, ")));
+    }
+    let line_start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let prefix = text.get(line_start..at)?;
+    let eol = if text
+        .get(at..)?
+        .split('\n')
+        .next()
+        .is_some_and(|l| l.ends_with('\r'))
+    {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    if prefix.chars().all(|c| c == ' ') {
+        return Some(TextEdit::insert(
+            line_start,
+            format!("{prefix}dataset: {PLACEHOLDER}{eol}"),
+        ));
+    }
+    // The mapping starts after `- ` or `? `: continue on a new line at its column.
+    let indent: String = prefix
+        .chars()
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    Some(TextEdit::insert(
+        at,
+        format!("dataset: {PLACEHOLDER}{eol}{indent}"),
+    ))
+}

@@ -1,0 +1,121 @@
+//! `dataset-required`: `repositories` needs a non-empty `dataset`.
+
+mod rules_b_util;
+
+use gradient_spec::Applicability::Unsafe;
+use rules_b_util::{assert_fixes_keep_syntax, none, of, one};
+
+const REPOS: &str = "  mountPath: /opt/repos\n  repositories:\n    - url: https://gitlab.com/a/b.git\n      name: b\n";
+
+#[test]
+fn absent_dataset_points_at_repositories_and_inserts_a_line() {
+    let text = format!("image: x\nrepositories:\n{REPOS}");
+    let f = one(&text, "dataset-required", "error", "2:1");
+    assert_eq!(f.path, "repositories.dataset");
+    let fixed = format!("image: x\nrepositories:\n  dataset: your-dataset-id\n{REPOS}");
+    assert_eq!(f.fixed, Some((fixed.clone(), Unsafe)));
+    // The inserted placeholder is then only an info.
+    let after = of(&fixed, "dataset-required");
+    assert_eq!(after.len(), 1);
+    assert_eq!(after[0].severity, "info");
+}
+
+#[test]
+fn the_insertion_follows_indentation_line_ends_and_flow_style() {
+    let text = "repositories:\r\n    mountPath: /r\r\n";
+    let f = one(text, "dataset-required", "error", "1:1");
+    assert_eq!(
+        f.fixed_text(),
+        "repositories:\r\n    dataset: your-dataset-id\r\n    mountPath: /r\r\n"
+    );
+
+    let text = "repositories: {mountPath: /r}\n";
+    let f = one(text, "dataset-required", "error", "1:1");
+    assert_eq!(
+        f.fixed_text(),
+        "repositories: {dataset: your-dataset-id, mountPath: /r}\n"
+    );
+
+    let text = "repositories: {}\n";
+    let f = one(text, "dataset-required", "error", "1:1");
+    assert_eq!(f.fixed_text(), "repositories: {dataset: your-dataset-id}\n");
+
+    // Under a `spec:` wrapper the path says so.
+    let text = "spec:\n  repositories:\n    mountPath: /r\n";
+    let f = one(text, "dataset-required", "error", "2:3");
+    assert_eq!(f.path, "spec.repositories.dataset");
+    assert_eq!(
+        f.fixed_text(),
+        "spec:\n  repositories:\n    dataset: your-dataset-id\n    mountPath: /r\n"
+    );
+}
+
+#[test]
+fn empty_dataset_points_at_it() {
+    // `dataset:` with no value: at the key; the fix fills the value before a comment.
+    let text = "repositories:\n  dataset:   # fill me\n  mountPath: /r\n";
+    let f = one(text, "dataset-required", "error", "2:3");
+    assert_eq!(
+        f.fixed_text(),
+        "repositories:\n  dataset: your-dataset-id   # fill me\n  mountPath: /r\n"
+    );
+
+    let text = "repositories:\n  dataset: \"\"\n";
+    let f = one(text, "dataset-required", "error", "2:12");
+    assert_eq!(
+        f.fixed_text(),
+        "repositories:\n  dataset: \"your-dataset-id\"\n"
+    );
+
+    let text = "repositories:\n  dataset: ~\n";
+    let f = one(text, "dataset-required", "error", "2:12");
+    assert_eq!(
+        f.fixed_text(),
+        "repositories:\n  dataset: your-dataset-id\n"
+    );
+
+    let text = "repositories:\n  dataset: '  '\n";
+    one(text, "dataset-required", "error", "2:12");
+}
+
+#[test]
+fn placeholders_are_infos() {
+    for v in ["your-dataset-id", "dataset-ref", "<dataset>", "..."] {
+        let text = format!("repositories:\n  dataset: {v}\n");
+        let f = one(&text, "dataset-required", "info", "2:12");
+        assert!(f.fixed.is_none());
+    }
+}
+
+#[test]
+fn near_misses() {
+    none(
+        &format!("repositories:\n  dataset: dstflhstfexl6w3\n{REPOS}"),
+        "dataset-required",
+    );
+    none("image: x\n", "dataset-required");
+    // Not a mapping, or a dataset of the wrong kind: `structure` reports those.
+    none("repositories:\n", "dataset-required");
+    none("repositories: [a]\n", "dataset-required");
+    none("repositories:\n  dataset: [a]\n", "dataset-required");
+    none("repositories:\n  dataset: 42\n", "dataset-required");
+    // A misplaced top-level `dataset`: `misplaced-field` and its move fix cover it.
+    none(
+        "dataset: ds\nrepositories:\n  mountPath: /r\n",
+        "dataset-required",
+    );
+}
+
+#[test]
+fn fixes_keep_the_yaml_well_formed() {
+    for text in [
+        "repositories:\n  mountPath: /r\n",
+        "repositories:\n  dataset:\n",
+        "repositories:\n  dataset: ''\n",
+        "repositories: {mountPath: /r}\n",
+        "repositories: {}\n",
+        "spec:\n  repositories:\n    mountPath: /r\n",
+    ] {
+        assert_fixes_keep_syntax(text);
+    }
+}
