@@ -186,7 +186,7 @@ const TOP: &[Field] = &[
     )
     .required(Shapes::BOTH)
     .placeholder("<image>")
-    .owner(Owner::Value("image")),
+    .owner(Owner::ValueOrEmpty("image")),
     Field::new(
         "enabled",
         Kind::Bool,
@@ -451,7 +451,7 @@ const REPOSITORIES: &[Field] = &[
     .shapes(Shapes::LEGACY)
     .required(Shapes::LEGACY)
     .placeholder("repo")
-    .owner(Owner::Value("repo-name")),
+    .owner(Owner::ValueOrEmpty("repo-name")),
     Field::new("repositories.repositories[].ref", Kind::String, "Ref", "A branch, tag or commit to check out.")
         .shapes(Shapes::LEGACY)
         .placeholder("main"),

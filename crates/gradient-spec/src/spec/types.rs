@@ -147,9 +147,12 @@ impl Requirement {
 pub enum Owner {
     /// `structure` checks the scalar kind; no other rule judges the value.
     Structure,
-    /// `structure` checks the scalar kind; the rule judges values of the right kind,
-    /// empty strings included.
+    /// `structure` checks the scalar kind (and reports an empty string in a required
+    /// field as missing); the rule judges values of the right kind.
     Value(&'static str),
+    /// Like [`Owner::Value`], but an empty string is the rule's too (its "empty"
+    /// case: `image`, a repository `name`).
+    ValueOrEmpty(&'static str),
     /// The rule judges every scalar, its kind and emptiness included.
     Scalar(&'static str),
     /// The rule judges the whole value, whatever its kind (`command`).
@@ -161,7 +164,7 @@ impl Owner {
     pub const fn rule(self) -> Option<&'static str> {
         match self {
             Owner::Structure => None,
-            Owner::Value(r) | Owner::Scalar(r) | Owner::Whole(r) => Some(r),
+            Owner::Value(r) | Owner::ValueOrEmpty(r) | Owner::Scalar(r) | Owner::Whole(r) => Some(r),
         }
     }
 }
