@@ -54,34 +54,14 @@ fn port(node: &Node, span: Span, path: &SpecPath, out: &mut Vec<Diagnostic>) {
     };
     let problem = match s.kind {
         ScalarKind::Int(n) if (1..=MAX_PORT).contains(&n) => return,
-        ScalarKind::Int(n) => format!("{n} is outside the port range 1–65535"),
-        ScalarKind::String if s.style.is_quoted() && is_digits(&s.text) => {
-            match s.text.parse::<i64>() {
-                Ok(n) if (1..=MAX_PORT).contains(&n) => {
-                    let msg = format!(
-                    "`{path}` is the quoted string \"{}\": the API expects a number, and some tools reject a string",
-                    s.text
-                );
-                    let fix = Fix {
-                        title: "Remove the quotes".to_string(),
-                        edits: vec![TextEdit::replace(node.span, s.text.clone())],
-                        applicability: Applicability::Safe,
-                    };
-                    out.push(
-                        diag("port-range", Severity::Warning, span, path.to_string(), msg)
-                            .with_fix(fix),
-                    );
-                    return;
-                }
-                _ => format!("\"{}\" is not a port number from 1 to 65535", s.text),
-            }
+        ScalarKind::Int(n) => format!("{n}, outside the port range"),
+        ScalarKind::String if s.style.is_quoted() && quoted_port(&s.text).is_some() => {
+            out.push(quoted(node, &s.text, span, path));
+            return;
         }
+        ScalarKind::String => format!("the string \"{}\"", s.text),
         ScalarKind::Null => "empty".to_string(),
-        k => format!(
-            "{} (`{}`), not an integer port from 1 to 65535",
-            k.name(),
-            s.text
-        ),
+        k => format!("{} (`{}`)", k.name(), s.text),
     };
     let msg = format!("`{path}` is {problem}: a port must be an integer from 1 to 65535");
     out.push(diag(
@@ -93,6 +73,24 @@ fn port(node: &Node, span: Span, path: &SpecPath, out: &mut Vec<Diagnostic>) {
     ));
 }
 
-fn is_digits(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+/// The port a quoted string holds, when it is digits only and in range.
+fn quoted_port(text: &str) -> Option<i64> {
+    let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    digits
+        .then(|| text.parse::<i64>().ok())
+        .flatten()
+        .filter(|n| (1..=MAX_PORT).contains(n))
+}
+
+/// The warning for a quoted port, with the fix that unquotes it.
+fn quoted(node: &Node, text: &str, span: Span, path: &SpecPath) -> Diagnostic {
+    let msg = format!(
+        "`{path}` is the quoted string \"{text}\": the API expects a number, and some tools reject a string"
+    );
+    let fix = Fix {
+        title: "Remove the quotes".to_string(),
+        edits: vec![TextEdit::replace(node.span, text)],
+        applicability: Applicability::Safe,
+    };
+    diag("port-range", Severity::Warning, span, path.to_string(), msg).with_fix(fix)
 }
