@@ -505,3 +505,20 @@ fn misplaced_near_misses() {
     expect_none(&text, "misplaced-field");
     expect(&text, "unknown-key", Warning, "4:1");
 }
+
+#[test]
+fn syntax_errors_keep_diagnostics_but_withhold_layout_fixes() {
+    let text = "image: x\nreplicas: 2\nresources:\n  instanceType: C4\nextra: [1, 2\n";
+    let d = expect(text, "misplaced-field", Error, "2:1");
+    assert!(
+        d.fix.is_none(),
+        "a move computed from a broken tree is not offered"
+    );
+    let d = expect(
+        "resources:\n  instanceType: C4\nextra: \"open\n",
+        "missing-field",
+        Error,
+        "1:1",
+    );
+    assert!(d.fix.is_none());
+}

@@ -108,6 +108,13 @@ pub fn diag(rule: &'static str, severity: Severity, span: Span, path: impl Into<
 use crate::diag::TextEdit;
 use crate::spec::Layout;
 
+/// True when the text parsed with no `yaml-syntax` problem. Fixes that add, move or
+/// re-indent lines rely on the tree's layout, which is a guess after a syntax error:
+/// they are only offered on clean text (one-token replacements always are).
+pub fn layout_is_reliable(cx: &Context) -> bool {
+    !cx.doc.syntax_diagnostics.iter().any(|d| d.rule == "yaml-syntax")
+}
+
 /// The byte offset where the line holding `offset` starts.
 pub fn line_start(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());

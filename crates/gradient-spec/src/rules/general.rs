@@ -3,8 +3,8 @@
 //! `command`, which this module judges whole).
 
 use super::context::{
-    column, diag, first_line_span, line_end, newline_of, prepend_root_entry, starts_line,
-    value_span,
+    column, diag, first_line_span, layout_is_reliable, line_end, newline_of, prepend_root_entry,
+    starts_line, value_span,
 };
 use super::Context;
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
@@ -58,7 +58,10 @@ fn enabled(cx: &Context, root: &Mapping, out: &mut Vec<Diagnostic>) {
             "enabled",
             msg,
         );
-        d.fix = insert_enabled(cx.text, root).map(|e| Fix {
+        let edit = layout_is_reliable(cx)
+            .then(|| insert_enabled(cx.text, root))
+            .flatten();
+        d.fix = edit.map(|e| Fix {
             title: "Add `enabled: true`".to_string(),
             edits: vec![e],
             applicability: Applicability::Safe,
@@ -123,7 +126,7 @@ fn command(cx: &Context, root: &Mapping, out: &mut Vec<Diagnostic>) {
             let msg = "`command` is a single string, but it must be a list: the program and each argument are \
                        separate items, run without a shell";
             let mut d = err(msg.into());
-            d.fix = wrap_command(cx.text, node, &s.text, s.style);
+            d.fix = layout_is_reliable(cx).then(|| wrap_command(cx.text, node, &s.text, s.style)).flatten();
             out.push(d);
         }
         Value::Scalar(s) => out.push(err(format!(

@@ -1,7 +1,9 @@
 //! `api-version` and `mixed-shape`: which shape a spec takes, and fields that do
 //! not belong to it (`reference.md`, "Two shapes").
 
-use super::context::{diag, first_line_span, prepend_root_entry, shape_votes, value_span};
+use super::context::{
+    diag, first_line_span, layout_is_reliable, prepend_root_entry, shape_votes, value_span,
+};
 use super::{Context, Shape};
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
 use crate::spec::{self, API_VERSIONS};
@@ -43,7 +45,10 @@ fn api_version(cx: &Context, root: &Mapping, out: &mut Vec<Diagnostic>) {
             "apiVersion",
             msg,
         );
-        d.fix = prepend_root_entry(cx.text, root, &format!("apiVersion: {explicit}"))
+        let line = format!("apiVersion: {explicit}");
+        d.fix = layout_is_reliable(cx)
+            .then(|| prepend_root_entry(cx.text, root, &line))
+            .flatten()
             .map(|e| set_version(explicit, e));
         out.push(d);
         return;

@@ -4,9 +4,9 @@
 //! other rules judge values of the right kind.
 
 use super::context::{
-    append_entry, column, dedent_lines, fill_entry, first_line_span, indent_step, line_end,
-    moved_entry_text, newline_of, next_line_start, node_span, starts_line, whole_lines,
-    wrap_block_mapping_in_list,
+    append_entry, column, dedent_lines, fill_entry, first_line_span, indent_step,
+    layout_is_reliable, line_end, moved_entry_text, newline_of, next_line_start, node_span,
+    starts_line, whole_lines, wrap_block_mapping_in_list,
 };
 use super::Context;
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, Span, TextEdit};
@@ -311,6 +311,9 @@ impl Walker<'_, '_> {
     /// simple scalar (`ports: 8000`).
     fn wrap_fix(&self, item: &Kind, node: &Node) -> Option<Fix> {
         let text = self.cx.text;
+        if !layout_is_reliable(self.cx) {
+            return None;
+        }
         let brackets = || {
             vec![
                 TextEdit::insert(node.span.start, "["),
@@ -409,9 +412,13 @@ impl Walker<'_, '_> {
 
     fn missing(&mut self, holder: &Holder, f: &Field, path: &SpecPath, variant: Option<&str>) {
         let (cx, step) = (self.cx, self.step);
-        let edit = append_entry(cx.text, holder.node, f.key(), step, |layout| {
-            spec::value_text(cx.shape, f.path, variant, layout)
-        });
+        let edit = layout_is_reliable(cx)
+            .then(|| {
+                append_entry(cx.text, holder.node, f.key(), step, |layout| {
+                    spec::value_text(cx.shape, f.path, variant, layout)
+                })
+            })
+            .flatten();
         let msg = self.missing_message(f, path, true);
         let d = self.push("missing-field", Severity::Error, holder.span, path, msg);
         d.fix = edit.map(|e| unsafe_fix(format!("Add `{}`", f.key()), vec![e]));
@@ -420,7 +427,9 @@ impl Walker<'_, '_> {
     fn empty(&mut self, entry: &Entry, f: &Field, path: &SpecPath, variant: Option<&str>) {
         let (cx, step) = (self.cx, self.step);
         let value = |layout: spec::Layout| spec::value_text(cx.shape, f.path, variant, layout);
-        let edits = if entry.value.is_null() {
+        let edits = if !layout_is_reliable(cx) {
+            None
+        } else if entry.value.is_null() {
             fill_entry(cx.text, entry, step, value)
         } else {
             Some(vec![TextEdit::replace(
@@ -523,6 +532,9 @@ impl Walker<'_, '_> {
     /// the layout is not plain block style.
     fn move_fix(&self, holder: &Mapping, entry: &Entry, target: &str) -> Option<Vec<TextEdit>> {
         let text = self.cx.text;
+        if !layout_is_reliable(self.cx) {
+            return None;
+        }
         let newline = newline_of(text);
         if !starts_line(text, entry.key.span.start) {
             return None;
@@ -619,28 +631,33 @@ impl Walker<'_, '_> {
                    (a Kubernetes habit): the server sees none of the fields inside it"
                 .to_string();
         let path = SpecPath::root().key(spec::SPEC_WRAPPER);
-        let fix = entry.value.as_mapping().and_then(|inner| {
-            let first = inner.entries.first()?;
-            let clash = inner.entries.iter().any(|e| {
-                e.key
-                    .scalar_text()
-                    .is_some_and(|k| root.get_entry(k).is_some())
+        let reliable = layout_is_reliable(self.cx);
+        let fix = entry
+            .value
+            .as_mapping()
+            .filter(|_| reliable)
+            .and_then(|inner| {
+                let first = inner.entries.first()?;
+                let clash = inner.entries.iter().any(|e| {
+                    e.key
+                        .scalar_text()
+                        .is_some_and(|k| root.get_entry(k).is_some())
+                });
+                let by = column(text, first.key.span.start)
+                    .checked_sub(column(text, entry.key.span.start))?;
+                if clash || by == 0 || inner.flow || !starts_line(text, entry.key.span.start) {
+                    return None;
+                }
+                let header = whole_lines(text, entry.key.span);
+                let mut edits = vec![TextEdit::delete(header)];
+                edits.extend(dedent_lines(
+                    text,
+                    next_line_start(text, entry.key.span.end),
+                    entry.span.end,
+                    by,
+                ));
+                Some(unsafe_fix("Move the fields to the top level", edits))
             });
-            let by = column(text, first.key.span.start)
-                .checked_sub(column(text, entry.key.span.start))?;
-            if clash || by == 0 || inner.flow || !starts_line(text, entry.key.span.start) {
-                return None;
-            }
-            let header = whole_lines(text, entry.key.span);
-            let mut edits = vec![TextEdit::delete(header)];
-            edits.extend(dedent_lines(
-                text,
-                next_line_start(text, entry.key.span.end),
-                entry.span.end,
-                by,
-            ));
-            Some(unsafe_fix("Move the fields to the top level", edits))
-        });
         let d = self.push(
             "misplaced-field",
             Severity::Error,
