@@ -286,6 +286,8 @@ fn probe_forms() {
         Error,
         "8:5",
     );
+    expect(&probes("  readiness:\n"), "probe", Error, "6:3");
+    expect(&probes("  readiness:\n    exec:\n"), "probe", Error, "7:5");
 }
 
 #[test]

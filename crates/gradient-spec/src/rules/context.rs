@@ -151,12 +151,12 @@ pub fn starts_line(text: &str, offset: usize) -> bool {
         .is_some_and(|s| s.bytes().all(|b| b == b' '))
 }
 
-/// The document's line break: `\r\n` when it uses them, else `\n`.
+/// The document's line break, as its first line ends: `\r\n` or `\n` (looking at one
+/// line keeps this cheap for fixes on large documents).
 pub fn newline_of(text: &str) -> &'static str {
-    if text.contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
+    match text.find('\n') {
+        Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
+        _ => "\n",
     }
 }
 

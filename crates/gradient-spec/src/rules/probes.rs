@@ -39,6 +39,15 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 unknown_probe(checks, probe, name, &path, out);
             } else if let Some(m) = probe.value.as_mapping() {
                 check_probe(probe, m, &path, out);
+            } else if probe.value.is_null() {
+                let msg = "this probe is empty: give it a `path` (an HTTP check) or `exec` (a command), or remove it";
+                out.push(diag(
+                    "probe",
+                    Severity::Error,
+                    probe.key.span,
+                    path.to_string(),
+                    msg,
+                ));
             }
         }
     }
@@ -106,6 +115,16 @@ fn check_probe(probe: &Entry, m: &Mapping, path: &SpecPath, out: &mut Vec<Diagno
             Severity::Error,
             probe.key.span,
             path.to_string(),
+            msg,
+        ));
+    }
+    if let Some(e) = exec.filter(|e| e.value.is_null()) {
+        let msg = "`exec` is empty: give the command to run, e.g. `command: [cat, /tmp/healthy]`";
+        out.push(diag(
+            "probe",
+            Severity::Error,
+            e.key.span,
+            path.key("exec").to_string(),
             msg,
         ));
     }

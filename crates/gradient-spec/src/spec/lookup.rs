@@ -130,6 +130,11 @@ pub fn kind_values(kind: &Kind) -> &'static [&'static str] {
     }
 }
 
+/// The fields of an integration of type `integration_type`, in display order.
+pub fn integration_fields(integration_type: &str) -> Vec<&'static Field> {
+    children_of("integrations[]", Some(Shape::V1), Some(integration_type))
+}
+
 /// True when `pattern` is one of the probes under `healthChecks`.
 pub fn is_probe(pattern: &str) -> bool {
     pattern
@@ -183,6 +188,24 @@ mod tests {
         assert!(model.contains(&"id") && !model.contains(&"url"));
         let top = keys_at(Shape::V1, &SpecPath::root(), None);
         assert!(top.contains(&"integrations") && !top.contains(&"port"));
+    }
+
+    #[test]
+    fn integration_types_and_hover() {
+        let keys = |t| {
+            integration_fields(t)
+                .iter()
+                .map(|f| f.key())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(keys("volume"), ["type", "name", "path"]);
+        assert_eq!(keys("model"), ["type", "name", "path", "id"]);
+        assert!(keys("spaces").contains(&"endpoint") && !keys("spaces").contains(&"url"));
+        let port = field(Shape::Legacy, &p("port")).unwrap();
+        assert!(port
+            .hover(Shape::Legacy)
+            .starts_with("**Port** (`port`): a port number (1–65535), optional, default `80`."));
+        assert!(port.hover(Shape::V1).contains("only in the legacy shape"));
     }
 
     #[test]

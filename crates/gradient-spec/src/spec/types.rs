@@ -164,7 +164,9 @@ impl Owner {
     pub const fn rule(self) -> Option<&'static str> {
         match self {
             Owner::Structure => None,
-            Owner::Value(r) | Owner::ValueOrEmpty(r) | Owner::Scalar(r) | Owner::Whole(r) => Some(r),
+            Owner::Value(r) | Owner::ValueOrEmpty(r) | Owner::Scalar(r) | Owner::Whole(r) => {
+                Some(r)
+            }
         }
     }
 }
@@ -271,6 +273,36 @@ impl Field {
     pub fn is_list(&self) -> bool {
         matches!(self.kind, Kind::List(_))
     }
+    /// Whether the field must be present in a spec of `shape` (an HTTP probe's
+    /// `path` counts as optional here: it depends on the probe's form).
+    pub fn is_required(&self, shape: Shape) -> bool {
+        self.requirement.required_in(shape)
+    }
+
+    /// Hover help in Markdown: label, kind, when it is required, default, help.
+    pub fn hover(&self, shape: Shape) -> String {
+        let need = match self.requirement {
+            Requirement::HttpProbe => "required for an HTTP check".to_string(),
+            r if r.required_in(shape) => "required".to_string(),
+            _ => "optional".to_string(),
+        };
+        let mut out = format!(
+            "**{}** (`{}`): {}, {need}",
+            self.label,
+            self.key(),
+            self.kind.describe()
+        );
+        if let Some(d) = self.default {
+            out.push_str(&format!(", default `{d}`"));
+        }
+        if !self.shapes.contains(shape) {
+            out.push_str(&format!("; only in the {} shape", self.shapes.name()));
+        }
+        out.push_str(".\n\n");
+        out.push_str(self.help);
+        out
+    }
+
     /// True for a list whose items are mappings (`env`, `models`, …).
     pub fn is_list_of_mappings(&self) -> bool {
         matches!(self.kind, Kind::List(Kind::Mapping))
