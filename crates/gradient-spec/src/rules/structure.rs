@@ -461,16 +461,15 @@ impl Walker<'_, '_> {
                 stray.rename_to,
             ),
             None => {
-                let mut known: Vec<&str> = spec::children_of(pattern, Some(self.cx.shape), variant)
-                    .iter()
-                    .map(|f| f.key())
-                    .collect();
-                known.extend(
-                    spec::children_of(pattern, None, None)
-                        .iter()
-                        .map(|f| f.key()),
-                );
-                let suggestion = spec::suggest(key, known);
+                // Keys of the spec's own shape first: a near key of the other shape
+                // would only turn this warning into a `mixed-shape` error.
+                let keys = |shape, variant| {
+                    spec::children_of(pattern, shape, variant)
+                        .into_iter()
+                        .map(|f| f.key())
+                };
+                let suggestion = spec::suggest(key, keys(Some(self.cx.shape), variant))
+                    .or_else(|| spec::suggest(key, keys(None, None)));
                 let mut msg =
                     format!("`{key}` is not a field {} in any version of the spec, so it is ignored or rejected", place(path));
                 if let Some(s) = suggestion {
