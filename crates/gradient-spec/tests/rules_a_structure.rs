@@ -526,7 +526,19 @@ fn syntax_errors_keep_diagnostics_but_withhold_layout_fixes() {
 #[test]
 fn suggestions_prefer_the_spec_shape() {
     let text = "apiVersion: v1\nname: a\nimage: x\nresources:\n  ports: [80]\n  machinetype: C4\n";
-    expect_fix(text, "unknown-key", Warning, "6:3", &text.replace("machinetype", "machineType"));
+    expect_fix(
+        text,
+        "unknown-key",
+        Warning,
+        "6:3",
+        &text.replace("machinetype", "machineType"),
+    );
     let legacy = "image: x\nresources:\n  machinetype: C4\n";
-    expect_fix(legacy, "unknown-key", Warning, "3:3", &legacy.replace("machinetype", "machineType"));
+    expect_fix(
+        legacy,
+        "unknown-key",
+        Warning,
+        "3:3",
+        &legacy.replace("machinetype", "machineType"),
+    );
 }
