@@ -119,6 +119,263 @@ pub fn diag(
     Diagnostic::new(rule, severity, span, path, msg)
 }
 
+// ---------------------------------------------------------------------------------
+// Helpers for fixes: lines, indentation and entry insertion as text edits, so a fix
+// touches only the bytes it means to (comments, quoting and layout stay).
+// ---------------------------------------------------------------------------------
+
+use crate::diag::TextEdit;
+use crate::spec::Layout;
+
+/// True when the text parsed with no `yaml-syntax` problem. Fixes that add, move or
+/// re-indent lines rely on the tree's layout, which is a guess after a syntax error:
+/// they are only offered on clean text (one-token replacements always are).
+pub fn layout_is_reliable(cx: &Context) -> bool {
+    !cx.doc.syntax_diagnostics.iter().any(|d| d.rule == "yaml-syntax")
+}
+
+/// The byte offset where the line holding `offset` starts.
+pub fn line_start(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    text[..offset].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// The byte offset where the line holding `offset` ends (before `\r\n` or `\n`).
+pub fn line_end(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    if end > offset && text.as_bytes().get(end - 1) == Some(&b'\r') && end < text.len() {
+        end - 1
+    } else {
+        end
+    }
+}
+
+/// The byte offset where the line after the one holding `offset` starts (or the end).
+pub fn next_line_start(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    text[offset..]
+        .find('\n')
+        .map_or(text.len(), |i| offset + i + 1)
+}
+
+/// The column (in bytes) of `offset` on its line.
+pub fn column(text: &str, offset: usize) -> usize {
+    offset.min(text.len()) - line_start(text, offset)
+}
+
+/// True when only spaces come before `offset` on its line.
+pub fn starts_line(text: &str, offset: usize) -> bool {
+    text.get(line_start(text, offset)..offset)
+        .is_some_and(|s| s.bytes().all(|b| b == b' '))
+}
+
+/// The document's line break, as its first line ends: `\r\n` or `\n` (looking at one
+/// line keeps this cheap for fixes on large documents).
+pub fn newline_of(text: &str) -> &'static str {
+    match text.find('\n') {
+        Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
+        _ => "\n",
+    }
+}
+
+/// The span of the document's first line: where problems with the top level point.
+pub fn first_line_span(text: &str) -> Span {
+    Span::new(0, line_end(text, 0))
+}
+
+/// The indentation step of the document: how much deeper a nested block mapping's
+/// keys sit than their parent's key (2 when nothing is nested).
+pub fn indent_step(text: &str, root: &Node) -> usize {
+    fn find(text: &str, node: &Node, depth: usize) -> Option<usize> {
+        let map = node.as_mapping().filter(|m| !m.flow)?;
+        for e in &map.entries {
+            if let Some(child) = e.value.as_mapping().filter(|m| !m.flow) {
+                if let Some(first) = child.entries.first() {
+                    let step = column(text, first.key.span.start)
+                        .checked_sub(column(text, e.key.span.start));
+                    if let Some(step) = step.filter(|s| (1..=8).contains(s)) {
+                        return Some(step);
+                    }
+                }
+            }
+            if depth < 3 {
+                if let Some(s) = find(text, &e.value, depth + 1) {
+                    return Some(s);
+                }
+            }
+        }
+        None
+    }
+    find(text, root, 0).unwrap_or(2)
+}
+
+/// An edit that adds `key` as the last entry of the mapping `node`; `value` gives the
+/// text after `key:` for a layout (see [`crate::spec::value_text`]). Block mappings
+/// get a new line at the indentation of their keys; flow mappings `, key: value`.
+/// `None` when the node is not a mapping or the text has an unexpected form.
+pub fn append_entry(
+    text: &str,
+    node: &Node,
+    key: &str,
+    step: usize,
+    value: impl Fn(Layout) -> String,
+) -> Option<TextEdit> {
+    let map = node.as_mapping()?;
+    if map.flow {
+        let inner = value(Layout::Flow);
+        return match map.entries.last() {
+            Some(last) => Some(TextEdit::insert(last.span.end, format!(", {key}:{inner}"))),
+            None => {
+                let open = node.span.start + text.get(node.span.start..node.span.end)?.find('{')?;
+                Some(TextEdit::insert(open + 1, format!("{key}:{inner}")))
+            }
+        };
+    }
+    let first = map.entries.first()?;
+    let last = map.entries.last()?;
+    let indent = column(text, first.key.span.start);
+    let newline = newline_of(text);
+    let body = value(Layout::Block {
+        indent,
+        step,
+        newline,
+    });
+    let at = line_end(text, last.span.end);
+    Some(TextEdit::insert(
+        at,
+        format!("{newline}{}{key}:{body}", " ".repeat(indent)),
+    ))
+}
+
+/// Edits that give an entry written without a value (`key:` or `key: ~`) the text
+/// `value` makes for a layout: on the key's line for a scalar, or on new indented
+/// lines for a block collection.
+pub fn fill_entry(
+    text: &str,
+    entry: &Entry,
+    step: usize,
+    value: impl Fn(Layout) -> String,
+) -> Option<Vec<TextEdit>> {
+    if !entry.value.is_null() {
+        return None;
+    }
+    let null = entry.value.span;
+    if !null.is_empty() {
+        let flow = value(Layout::Flow);
+        return Some(vec![TextEdit::replace(null, flow.trim_start().to_string())]);
+    }
+    let indent = column(text, entry.key.span.start);
+    let newline = newline_of(text);
+    let body = value(Layout::Block {
+        indent,
+        step,
+        newline,
+    });
+    if body.starts_with(newline) {
+        Some(vec![TextEdit::insert(line_end(text, null.start), body)])
+    } else {
+        Some(vec![TextEdit::insert(null.start, body)])
+    }
+}
+
+/// Edits that insert `line` (without indentation or line break) as the first entry
+/// of the root mapping, at its indentation: for top-level fields people expect first
+/// (`apiVersion`, `enabled`).
+pub fn prepend_root_entry(text: &str, root: &Mapping, line: &str) -> Option<TextEdit> {
+    let first = root.entries.first()?;
+    if root.flow || !starts_line(text, first.key.span.start) {
+        return None;
+    }
+    let indent = column(text, first.key.span.start);
+    let at = first.key.span.start;
+    Some(TextEdit::insert(
+        at,
+        format!("{line}{}{}", newline_of(text), " ".repeat(indent)),
+    ))
+}
+
+/// The span from the start of the line holding `span.start` through the line break
+/// ending the line holding `span.end`: the whole lines of an entry, for removal.
+pub fn whole_lines(text: &str, span: Span) -> Span {
+    Span::new(
+        line_start(text, span.start),
+        next_line_start(text, line_end(text, span.end)),
+    )
+}
+
+/// The text of an entry from its key to the end of its last line (trailing comment
+/// included), re-indented from column `from` to column `to` and with its key
+/// replaced by `key`. Lines after the first keep their depth relative to the key.
+pub fn moved_entry_text(
+    text: &str,
+    entry: &Entry,
+    key: &str,
+    from: usize,
+    to: usize,
+) -> Option<String> {
+    let end = line_end(text, entry.span.end);
+    let rest = text.get(entry.key.span.end..end)?;
+    let newline = newline_of(text);
+    let mut out = String::from(key);
+    for (i, line) in rest.split('\n').enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if i == 0 {
+            out.push_str(line);
+            continue;
+        }
+        out.push_str(newline);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let lead = line.len() - line.trim_start_matches(' ').len();
+        out.push_str(&" ".repeat(to + lead.saturating_sub(from)));
+        out.push_str(&line[lead..]);
+    }
+    Some(out)
+}
+
+/// Edits that wrap a block mapping value in a one-item list: `- ` before its first
+/// key, and two more spaces before each of its other lines.
+pub fn wrap_block_mapping_in_list(text: &str, node: &Node) -> Option<Vec<TextEdit>> {
+    let map = node.as_mapping()?;
+    let first = map.entries.first()?;
+    if map.flow || !starts_line(text, first.key.span.start) {
+        return None;
+    }
+    let mut edits = vec![TextEdit::insert(first.key.span.start, "- ")];
+    let mut at = next_line_start(text, first.key.span.start);
+    let end = line_end(text, node.span.end);
+    while at <= end && at < text.len() {
+        let le = line_end(text, at);
+        if !text[at..le].trim().is_empty() {
+            edits.push(TextEdit::insert(at, "  "));
+        }
+        at = next_line_start(text, at);
+    }
+    Some(edits)
+}
+
+/// Edits that remove up to `by` leading spaces from every line from `from` (a line
+/// start) through the line holding `to`.
+pub fn dedent_lines(text: &str, from: usize, to: usize, by: usize) -> Vec<TextEdit> {
+    let mut edits = Vec::new();
+    let mut at = from;
+    let end = line_end(text, to);
+    while at <= end && at < text.len() {
+        let spaces = text[at..]
+            .bytes()
+            .take(by)
+            .take_while(|b| *b == b' ')
+            .count();
+        if spaces > 0 {
+            edits.push(TextEdit::delete(Span::new(at, at + spaces)));
+        }
+        at = next_line_start(text, at);
+    }
+    edits
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

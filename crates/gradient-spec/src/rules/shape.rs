@@ -1,6 +1,158 @@
-//! Rules: (to be written).
+//! `api-version` and `mixed-shape`: which shape a spec takes, and fields that do
+//! not belong to it (`reference.md`, "Two shapes").
 
-use super::Context;
-use crate::diag::Diagnostic;
+use super::context::{
+    diag, first_line_span, layout_is_reliable, prepend_root_entry, shape_votes, value_span,
+};
+use super::{Context, Shape};
+use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
+use crate::spec::{self, API_VERSIONS};
+use crate::yaml::{Mapping, Node, ScalarKind, Value};
 
-pub(crate) fn check(_cx: &Context, _out: &mut Vec<Diagnostic>) {}
+pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(root) = cx.root else { return };
+    api_version(cx, root, out);
+    mixed_shape(cx, root, out);
+}
+
+fn shape_name(shape: Shape) -> &'static str {
+    match shape {
+        Shape::Legacy => "legacy",
+        Shape::V1 => "v1",
+    }
+}
+
+fn set_version(title_version: &str, edit: TextEdit) -> Fix {
+    Fix {
+        title: format!("Set `apiVersion: {title_version}`"),
+        edits: vec![edit],
+        applicability: Applicability::Unsafe,
+    }
+}
+
+fn api_version(cx: &Context, root: &Mapping, out: &mut Vec<Diagnostic>) {
+    let explicit = spec::explicit_version(cx.shape);
+    let shape = shape_name(cx.shape);
+    let Some(entry) = root.get_entry("apiVersion") else {
+        let msg = format!(
+            "`apiVersion` is missing: the API needs it to know which shape to read; this spec has the {shape} shape, \
+             whose explicit version is `{explicit}`"
+        );
+        let mut d = diag(
+            "api-version",
+            Severity::Warning,
+            first_line_span(cx.text),
+            "apiVersion",
+            msg,
+        );
+        let line = format!("apiVersion: {explicit}");
+        d.fix = layout_is_reliable(cx)
+            .then(|| prepend_root_entry(cx.text, root, &line))
+            .flatten()
+            .map(|e| set_version(explicit, e));
+        out.push(d);
+        return;
+    };
+    let node = &entry.value;
+    let Value::Scalar(scalar) = &node.value else {
+        return;
+    };
+    let span = value_span(entry);
+    let text = scalar.text.as_str();
+    if scalar.kind == ScalarKind::Null
+        || !API_VERSIONS.contains(&text)
+        || scalar.kind != ScalarKind::String
+    {
+        let lower = text.trim().to_ascii_lowercase();
+        let suggestion = API_VERSIONS
+            .iter()
+            .find(|v| **v == lower)
+            .copied()
+            .unwrap_or(explicit);
+        let what = if scalar.kind == ScalarKind::Null {
+            "empty".to_string()
+        } else {
+            format!("`{text}`")
+        };
+        let msg = format!(
+            "`apiVersion` is {what}, which is not a version of the spec (`v0alpha0`, `v0alpha1`, `v1` or `latest`); \
+             this spec has the {shape} shape: `{suggestion}`"
+        );
+        let mut d = diag("api-version", Severity::Error, span, "apiVersion", msg);
+        d.fix = fix_value(node, suggestion).map(|e| set_version(suggestion, e));
+        out.push(d);
+        return;
+    }
+    let (legacy_votes, _) = shape_votes(root);
+    if text == "latest" && cx.shape == Shape::Legacy && legacy_votes > 0 {
+        let msg = "`apiVersion: latest` now means the v1 shape, but this spec has the legacy shape (`port`, \
+                   `resources.instanceType`, …): write `v0alpha0` so it keeps being read the way it was written";
+        let mut d = diag("api-version", Severity::Warning, span, "apiVersion", msg);
+        d.fix = fix_value(node, "v0alpha0").map(|e| set_version("v0alpha0", e));
+        out.push(d);
+    }
+}
+
+/// An edit that replaces a scalar value (or fills an absent one).
+fn fix_value(node: &Node, value: &str) -> Option<TextEdit> {
+    if node.span.is_empty() {
+        Some(TextEdit::insert(node.span.start, format!(" {value}")))
+    } else {
+        Some(TextEdit::replace(node.span, value))
+    }
+}
+
+fn mixed_shape(cx: &Context, root: &Mapping, out: &mut Vec<Diagnostic>) {
+    let reason = match root.get("apiVersion").and_then(Node::scalar_text) {
+        Some(v @ ("v1" | "v0alpha1" | "v0alpha0")) => format!("its `apiVersion` is `{v}`"),
+        _ => "most of its shape-specific fields are".to_string() + " " + shape_name(cx.shape),
+    };
+    let mut report = |pattern: &str, map: &Mapping| {
+        for entry in &map.entries {
+            let Some(key) = entry.key.scalar_text() else {
+                continue;
+            };
+            let path = spec::join(pattern, key);
+            let Some(field) = spec::field_by_pattern(&path, None) else {
+                continue;
+            };
+            if field.shapes.contains(cx.shape) {
+                continue;
+            }
+            let msg = format!(
+                "`{path}` belongs to the {} shape, but this spec is {} ({reason}); {}",
+                field.shapes.name(),
+                shape_name(cx.shape),
+                instead(&path, cx.shape)
+            );
+            out.push(diag(
+                "mixed-shape",
+                Severity::Error,
+                entry.key.span,
+                path.clone(),
+                msg,
+            ));
+        }
+    };
+    report("", root);
+    if let Some(resources) = cx.resources() {
+        report("resources", resources);
+    }
+}
+
+/// What the spec's own shape writes instead of `path`.
+fn instead(path: &str, shape: Shape) -> String {
+    if let Some(other) = spec::counterpart(path) {
+        return format!("write `{other}` instead");
+    }
+    match (path, shape) {
+        ("models" | "repositories", Shape::V1) => {
+            "v1 specs mount models and repositories with `integrations`".into()
+        }
+        ("integrations", Shape::Legacy) => {
+            "legacy specs mount data with `models` and `repositories`".into()
+        }
+        ("basicAuthKey", Shape::Legacy) => "legacy specs have no basic auth".into(),
+        _ => "remove it or rewrite the spec in one shape".into(),
+    }
+}

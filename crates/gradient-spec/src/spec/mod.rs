@@ -1,6 +1,42 @@
 //! The field catalogue of `../shared/spec/reference.md`: the one table that drives
 //! validation, the form, hover help, completion and the JSON Schema export.
+//!
+//! - [`fields()`] lists every field of both shapes in display order; each [`Field`]
+//!   has a path pattern (`env[].value`), a [`Kind`], the [`Shapes`] that have it, a
+//!   [`Requirement`], a default, a label, one line of help, a placeholder, and the
+//!   rule ([`Owner`]) that judges its value.
+//! - [`field`], [`children`], [`keys_at`] and [`allowed_values`] answer by spec path
+//!   for the form, completion and hover; [`value_text`] and [`item_text`] give the
+//!   YAML a fix or an "Add" button inserts.
+//! - `names` holds the fixed vocabularies (versions, machines, metrics, integration
+//!   types); `keys` the misplaced, stray and alternative keys.
+//! - [`rule_doc`] explains each rule id; [`json_schema`] exports the catalogue.
 
+mod fields;
+mod keys;
+mod lookup;
+mod names;
+mod placeholder;
+mod rule_docs;
 mod schema;
+mod suggest;
+mod types;
 
+pub use keys::{
+    canonical_key, counterpart, misplaced_field, other_keys_rule, stray_key, Alias, Misplaced,
+    StrayKey, ALIASES, COUNTERPARTS, MISPLACED, SPEC_WRAPPER, STRAY_KEYS,
+};
+pub use lookup::{
+    allowed_values, children, children_of, field, field_by_pattern, field_variant, fields,
+    integration_fields, is_probe, join, keys_at, kind_values, pattern,
+};
+pub use names::{
+    explicit_version, is_free_tier, machine_class, MachineClass, API_VERSIONS, FREE_TIER_PREFIX,
+    HTTP_PROBE_KEYS, INTEGRATION_TYPES, LEGACY_API_VERSIONS, MACHINES, MACHINE_NAMES,
+    MAX_INTEGRATIONS, METRICS, PROBES, SUMMARIES, V1_API_VERSIONS,
+};
+pub use placeholder::{item_text, scalar_text, value_text, Layout, DEFAULT_INTEGRATION_TYPE};
+pub use rule_docs::{rule_doc, RuleDoc, RULE_DOCS};
 pub use schema::json_schema;
+pub use suggest::suggest;
+pub use types::{backticked, Field, Kind, Owner, Requirement, Shape, Shapes};
