@@ -62,17 +62,18 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(doc: &'a Document) -> Option<Self> {
-        let root_node = doc.root.as_ref()?;
+    /// The context for `doc` whose root is `root_node` (the document's root, or an
+    /// empty mapping standing in for an empty document).
+    pub fn new(doc: &'a Document, root_node: &'a Node) -> Self {
         let root = root_node.as_mapping();
         let shape = root.map_or(Shape::Legacy, detect_shape);
-        Some(Context {
+        Context {
             doc,
             text: &doc.text,
             root_node,
             root,
             shape,
-        })
+        }
     }
 
     /// The value at a top-level key.
@@ -131,7 +132,10 @@ use crate::spec::Layout;
 /// re-indent lines rely on the tree's layout, which is a guess after a syntax error:
 /// they are only offered on clean text (one-token replacements always are).
 pub fn layout_is_reliable(cx: &Context) -> bool {
-    !cx.doc.syntax_diagnostics.iter().any(|d| d.rule == "yaml-syntax")
+    !cx.doc
+        .syntax_diagnostics
+        .iter()
+        .any(|d| d.rule == "yaml-syntax")
 }
 
 /// The byte offset where the line holding `offset` starts.

@@ -71,9 +71,18 @@ pub const RULE_IDS: &[&str] = &[
 
 /// Runs every schema rule over the parsed document.
 pub fn validate(doc: &Document) -> Vec<Diagnostic> {
-    let Some(cx) = Context::new(doc) else {
-        return Vec::new();
+    // An empty document (nothing but comments, or no text) is an empty spec: its
+    // required fields are missing. A document that hit an input limit is not checked.
+    let empty;
+    let root = match &doc.root {
+        Some(root) => root,
+        None if doc.syntax_diagnostics.iter().any(|d| d.rule == "limit") => return Vec::new(),
+        None => {
+            empty = crate::yaml::Node::empty_mapping(0);
+            &empty
+        }
     };
+    let cx = Context::new(doc, root);
     let mut out = Vec::new();
     let checks: &[fn(&Context, &mut Vec<Diagnostic>)] = &[
         structure::check,

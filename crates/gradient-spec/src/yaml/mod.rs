@@ -82,6 +82,18 @@ pub struct Scalar {
 }
 
 impl Node {
+    /// An empty block mapping at `at`: what an empty document means to the rules.
+    pub fn empty_mapping(at: usize) -> Node {
+        Node {
+            span: Span::at(at),
+            value: Value::Mapping(Mapping {
+                entries: Vec::new(),
+                flow: false,
+            }),
+            tag: None,
+            anchor: None,
+        }
+    }
     pub fn as_mapping(&self) -> Option<&Mapping> {
         match &self.value {
             Value::Mapping(m) => Some(m),
