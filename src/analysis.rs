@@ -1,8 +1,9 @@
 //! What the view shows about the current text, derived from it by the core. Plain
 //! data (comparable, so a memo only notifies when something changed).
 
+use crate::state::lines::Mark;
 use gradient_spec::text::LineIndex;
-use gradient_spec::{Diagnostic, Severity};
+use gradient_spec::{Diagnostic, Fix, Severity, Span};
 
 /// One row of the Problems list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,6 +13,9 @@ pub struct Problem {
     pub severity: Severity,
     pub rule: &'static str,
     pub message: String,
+    /// Byte span in the text.
+    pub span: Span,
+    pub fix: Option<Fix>,
     /// UTF-16 offsets of the span, for the textarea's selection.
     pub utf16_start: usize,
     pub utf16_end: usize,
@@ -57,6 +61,8 @@ impl Analysis {
                     severity: d.severity,
                     rule: d.rule,
                     message: d.message.clone(),
+                    span: d.span,
+                    fix: d.fix.clone(),
                     utf16_start: index.utf16_offset(d.span.start),
                     utf16_end: index.utf16_offset(d.span.end),
                 }
@@ -68,6 +74,28 @@ impl Analysis {
             warnings: count(Severity::Warning),
             problems,
         }
+    }
+
+    /// The problems as the editor's backdrop draws them, sorted by position.
+    pub fn marks(&self) -> Vec<Mark> {
+        let mut marks: Vec<Mark> = self
+            .problems
+            .iter()
+            .map(|p| Mark {
+                span: p.span,
+                severity: p.severity,
+            })
+            .collect();
+        marks.sort_by_key(|m| (m.span.start, m.severity));
+        marks
+    }
+
+    /// The most severe problem whose span holds byte `offset` (or starts there).
+    pub fn problem_at(&self, offset: usize) -> Option<&Problem> {
+        self.problems
+            .iter()
+            .filter(|p| p.span.contains(offset) || p.span.start == offset)
+            .min_by_key(|p| (p.severity, p.span.len()))
     }
 
     /// `N errors, M warnings`, singular where 1.
@@ -110,9 +138,14 @@ mod tests {
     #[test]
     fn a_syntax_error_is_located_in_characters() {
         let a = Analysis::of("name: \"日本\nimage: [x\n");
-        let first = a.problems.first().expect("a syntax problem");
-        assert_eq!(first.rule, "yaml-syntax");
+        let first = a
+            .problems
+            .iter()
+            .find(|p| p.rule == "yaml-syntax")
+            .expect("a syntax problem");
         assert_eq!(first.severity, Severity::Error);
+        // The unclosed quote opens on line 1 after `name: ` (7 characters).
+        assert_eq!((first.line, first.column), (1, 7));
         assert!(a.errors >= 1);
         assert!(first.label().starts_with(&format!(
             "{}:{} error yaml-syntax ",

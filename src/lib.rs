@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod examples;
+pub mod state;
 pub mod ui;
 
 pub use ui::app::App;

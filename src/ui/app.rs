@@ -1,38 +1,166 @@
-//! The page: header, the YAML editor, the Problems list and the status line.
+//! The page: header with the toolbar, the YAML editor, the Problems list, the rule
+//! help, and the deploy command. The store is made here and handed down.
 
-use crate::analysis::Analysis;
 use crate::examples::default_template;
+use crate::state::EditorDoc;
+use crate::ui::browser;
+use crate::ui::editor::{CodeEditor, EditorView};
+use crate::ui::help::RuleHelp;
 use crate::ui::problems::ProblemsPanel;
+use crate::ui::store::Store;
+use crate::ui::toolbar::Toolbar;
+use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 
+/// localStorage keys of the autosave.
+const SAVED_TEXT: &str = "gradient-spec-editor:text";
+const SAVED_NAME: &str = "gradient-spec-editor:file-name";
+const SAVED_THEME: &str = "gradient-spec-editor:theme";
+
+/// The document to start with: the autosaved one, or the default template.
+fn initial_doc() -> EditorDoc {
+    match browser::storage_get(SAVED_TEXT) {
+        Some(text) => {
+            let mut doc = EditorDoc::new(text);
+            if let Some(name) = browser::storage_get(SAVED_NAME) {
+                doc.file_name = name;
+            }
+            doc
+        }
+        None => EditorDoc::new(default_template().text),
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
-    // The document text is the single source of truth; everything else derives from it.
-    let text = RwSignal::new(default_template().text.to_string());
-    let analysis = Memo::new(move |_| text.with(|t| Analysis::of(t)));
+    let store = Store::new(initial_doc());
     let editor = NodeRef::<html::Textarea>::new();
+    let help = RwSignal::new(None::<&'static str>);
+    let view = EditorView {
+        scroll_top: RwSignal::new(0.0),
+        scroll_left: RwSignal::new(0.0),
+        viewport_height: RwSignal::new(600.0),
+        caret: RwSignal::new(0),
+    };
+
+    // Autosave: every change of the text or its name is written at once, so nothing
+    // is lost on reload.
+    Effect::new(move |_| {
+        store.doc.with(|d| {
+            browser::storage_set(SAVED_TEXT, &d.text);
+            browser::storage_set(SAVED_NAME, &d.file_name);
+        })
+    });
+
+    // Dropping a file anywhere on the page opens it.
+    let drag = window_event_listener(ev::dragover, |ev| ev.prevent_default());
+    let drop = window_event_listener(ev::drop, move |ev| {
+        ev.prevent_default();
+        let file = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0));
+        if let Some(file) = file {
+            browser::read_file(file, move |r| match r {
+                Ok((name, text)) => {
+                    store.load(text, Some(name.clone()));
+                    store.notice.set(Some(format!("Opened {name}.")));
+                }
+                Err(msg) => store.notice.set(Some(msg)),
+            });
+        }
+    });
+    on_cleanup(move || {
+        drag.remove();
+        drop.remove();
+    });
 
     view! {
         <header class="app-header">
-            <h1>"Gradient spec editor"</h1>
-            <p class="tagline">"Write and check Paperspace Gradient deployment specs"</p>
+            <div class="brand">
+                <h1>"Gradient spec editor"</h1>
+                <p class="tagline">"Write and check Paperspace Gradient deployment specs"</p>
+            </div>
+            <ThemeToggle />
         </header>
+        <Toolbar store=store />
         <main class="workspace">
             <section class="pane editor-pane" aria-labelledby="spec-yaml-label">
                 <label id="spec-yaml-label" for="spec-yaml" class="pane-title">"Spec YAML"</label>
-                <textarea
-                    id="spec-yaml"
-                    class="yaml-input"
-                    node_ref=editor
-                    spellcheck="false"
-                    autocomplete="off"
-                    wrap="off"
-                    prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev))
-                ></textarea>
+                <CodeEditor store=store editor=editor view=view />
+                <CaretInfo store=store view=view />
             </section>
-            <ProblemsPanel analysis=analysis editor=editor />
+            <div class="side">
+                <ProblemsPanel store=store editor=editor help=help />
+                <RuleHelp help=help />
+                <DeployCommand store=store />
+            </div>
         </main>
+    }
+}
+
+/// What is at the caret: the problem there, if any.
+#[component]
+fn CaretInfo(store: Store, view: EditorView) -> impl IntoView {
+    let at_caret = move || {
+        store.analysis.with(|a| {
+            a.problem_at(view.caret.get())
+                .map(|p| (p.severity.as_str(), p.label()))
+        })
+    };
+    view! {
+        <div id="caret-info" class="caret-info">
+            {move || match at_caret() {
+                Some((sev, label)) => view! { <span class=format!("at-caret {sev}")>{label}</span> }.into_any(),
+                None => view! { <span class="hint">"Tab indents · Esc then Tab leaves the editor · Ctrl+Z undoes"</span> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The commands that deploy the spec, with its file name.
+#[component]
+fn DeployCommand(store: Store) -> impl IntoView {
+    let name = move || store.doc.with(|d| d.file_name.clone());
+    view! {
+        <section class="pane deploy" aria-labelledby="deploy-title">
+            <h2 id="deploy-title" class="pane-title">"Deploy"</h2>
+            <p>"Current CLI:"</p>
+            <pre><code>{move || format!("pspace up --config {}", name())}</code></pre>
+            <p>"Old Gradient CLI:"</p>
+            <pre><code>{move || format!("gradient deployments create --name NAME --projectId PROJECT_ID --spec {}", name())}</code></pre>
+        </section>
+    }
+}
+
+/// Light, dark, or following the system (`prefers-color-scheme`); remembered.
+#[component]
+fn ThemeToggle() -> impl IntoView {
+    let theme = RwSignal::new(browser::storage_get(SAVED_THEME).unwrap_or_else(|| "auto".into()));
+    Effect::new(move |_| {
+        let t = theme.get();
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("data-theme", &t);
+        }
+        browser::storage_set(SAVED_THEME, &t);
+    });
+    let next = move |_| {
+        theme.update(|t| {
+            *t = match t.as_str() {
+                "auto" => "light",
+                "light" => "dark",
+                _ => "auto",
+            }
+            .into()
+        })
+    };
+    view! {
+        <button type="button" class="theme-toggle" on:click=next aria-label=move || format!("Theme: {}", theme.get())>
+            {move || format!("Theme: {}", theme.get())}
+        </button>
     }
 }

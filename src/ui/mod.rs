@@ -1,4 +1,10 @@
 //! Leptos components. Thin: they read derived state and dispatch changes to the text.
 
 pub mod app;
+pub mod browser;
+pub mod editor;
+pub mod help;
+pub mod highlight;
 pub mod problems;
+pub mod store;
+pub mod toolbar;

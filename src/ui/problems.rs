@@ -1,12 +1,20 @@
 //! The Problems list and the status line. Activating a problem selects its span in
-//! the editor and focuses it.
+//! the editor and focuses it; a problem with a fix has a button that applies it as one
+//! undoable step; the rule id opens the rule's explanation.
 
 use crate::analysis::{Analysis, Problem};
+use crate::ui::store::Store;
+use gradient_spec::Applicability;
 use leptos::html;
 use leptos::prelude::*;
 
 #[component]
-pub fn ProblemsPanel(analysis: Memo<Analysis>, editor: NodeRef<html::Textarea>) -> impl IntoView {
+pub fn ProblemsPanel(
+    store: Store,
+    editor: NodeRef<html::Textarea>,
+    help: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
+    let analysis = store.analysis;
     let reveal = move |p: &Problem| {
         if let Some(area) = editor.get() {
             let _ = area.focus();
@@ -17,20 +25,43 @@ pub fn ProblemsPanel(analysis: Memo<Analysis>, editor: NodeRef<html::Textarea>) 
         <section class="pane problems-pane" aria-labelledby="problems-title">
             <div class="problems-head">
                 <h2 id="problems-title" class="pane-title">"Problems"</h2>
-                <p role="status" class="status">{move || analysis.with(Analysis::status)}</p>
+                <p role="status" class="status" aria-live="polite">{move || analysis.with(Analysis::status)}</p>
             </div>
             <ul role="list" aria-label="Problems" class="problems">
                 <For
                     each=move || analysis.get().problems
-                    key=|p| (p.utf16_start, p.rule, p.message.clone())
+                    key=|p| (p.span, p.rule, p.message.clone(), p.fix.is_some())
                     children=move |p| {
                         let label = p.label();
                         let severity = p.severity.as_str();
+                        let rule = p.rule;
+                        let fix = p.fix.clone().filter(|f| f.applicability != Applicability::Display);
+                        let advice = p.fix.clone().filter(|f| f.applicability == Applicability::Display);
                         view! {
                             <li class=format!("problem {severity}")>
                                 <button type="button" class="problem-link" on:click=move |_| reveal(&p)>
                                     {label}
                                 </button>
+                                <div class="problem-actions">
+                                    {fix.map(|f| {
+                                        let title = f.title.clone();
+                                        let hint = if f.applicability == Applicability::Safe { "safe fix" } else { "changes meaning: check the result" };
+                                        view! {
+                                            <button type="button" class="fix" title=hint on:click=move |_| { store.apply_fix(&f); }>
+                                                {title}
+                                            </button>
+                                        }
+                                    })}
+                                    {advice.map(|f| view! { <span class="advice">{f.title}</span> })}
+                                    <button
+                                        type="button"
+                                        class="rule-link"
+                                        aria-label=format!("Explain rule {rule}")
+                                        on:click=move |_| help.set(Some(rule))
+                                    >
+                                        {rule}
+                                    </button>
+                                </div>
                             </li>
                         }
                     }

@@ -1,0 +1,56 @@
+//! The drawn layers behind and beside the textarea: coloured text with problem
+//! underlines, and the gutter with line numbers and problem markers. Both are hidden
+//! from assistive technology (the textarea and the Problems list carry the content).
+
+use super::{EditorView, LINE_HEIGHT, PAD_X, PAD_Y};
+use crate::state::lines::LineView;
+use leptos::prelude::*;
+
+fn top_of(index: usize) -> String {
+    format!("{}px", PAD_Y + index as f64 * LINE_HEIGHT)
+}
+
+#[component]
+pub fn Backdrop(lines: Memo<Vec<LineView>>, view: EditorView) -> impl IntoView {
+    let shift = move || {
+        format!(
+            "translate({}px, {}px)",
+            PAD_X - view.scroll_left.get(),
+            -view.scroll_top.get()
+        )
+    };
+    view! {
+        <div class="backdrop" aria-hidden="true">
+            <div class="backdrop-inner" style:transform=shift>
+                <For each=move || lines.get() key=|l| l.clone() let:line>
+                    <div class="code-line" style:top=top_of(line.index)>
+                        {line
+                            .segments
+                            .into_iter()
+                            .map(|s| view! { <span class=s.class>{s.text}</span> })
+                            .collect_view()}
+                    </div>
+                </For>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn Gutter(lines: Memo<Vec<LineView>>, view: EditorView) -> impl IntoView {
+    let shift = move || format!("translateY({}px)", -view.scroll_top.get());
+    view! {
+        <div class="gutter" aria-hidden="true">
+            <div class="gutter-inner" style:transform=shift>
+                <For each=move || lines.get().into_iter().map(|l| (l.index, l.marker)) key=|k| *k let:k>
+                    <div class="gutter-line" style:top=top_of(k.0)>
+                        <span class=move || {
+                            format!("marker {}", k.1.map_or("", |s| s.as_str()))
+                        }></span>
+                        {k.0 + 1}
+                    </div>
+                </For>
+            </div>
+        </div>
+    }
+}

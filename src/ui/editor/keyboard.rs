@@ -1,0 +1,82 @@
+//! Keys the editor handles itself: Tab / Shift+Tab indent and outdent (Escape first
+//! lets Tab leave the editor: no keyboard trap), Enter keeps the indentation,
+//! Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y drive the shared history.
+
+use crate::state::keys::{indent, newline, outdent, KeyEdit};
+use crate::state::{Selection, StepKind};
+use crate::ui::store::Store;
+use gradient_spec::text::LineIndex;
+use leptos::html;
+use leptos::prelude::*;
+use web_sys::KeyboardEvent;
+
+thread_local! {
+    /// Set by Escape: the next Tab moves focus out instead of indenting.
+    static ESCAPED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+pub fn on_keydown(ev: KeyboardEvent, store: Store, editor: NodeRef<html::Textarea>) {
+    let key = ev.key();
+    let ctrl = ev.ctrl_key() || ev.meta_key();
+    let escaped = ESCAPED.with(|e| e.replace(false));
+    if ctrl && !ev.alt_key() {
+        match key.to_ascii_lowercase().as_str() {
+            "z" if ev.shift_key() => redo(&ev, store),
+            "z" => undo(&ev, store),
+            "y" => redo(&ev, store),
+            _ => {}
+        }
+        return;
+    }
+    if ev.alt_key() || ctrl {
+        return;
+    }
+    let op: fn(&str, usize, usize) -> KeyEdit = match key.as_str() {
+        "Escape" => {
+            ESCAPED.with(|e| e.set(true));
+            return;
+        }
+        "Tab" if escaped => return,
+        "Tab" if ev.shift_key() => outdent,
+        "Tab" => indent,
+        "Enter" if !ev.shift_key() && !ev.is_composing() => newline,
+        _ => return,
+    };
+    let Some(area) = editor.get_untracked() else {
+        return;
+    };
+    ev.prevent_default();
+    let start = area.selection_start().ok().flatten().unwrap_or(0) as usize;
+    let end = area.selection_end().ok().flatten().unwrap_or(start as u32) as usize;
+    let before = Selection { start, end };
+    let (text, after) = store.with_text(|t| {
+        let index = LineIndex::new(t);
+        let (bs, be) = (
+            index.byte_offset_of_utf16(start),
+            index.byte_offset_of_utf16(end),
+        );
+        let edit = op(t, bs, be);
+        let new_index = LineIndex::new(&edit.text);
+        let after = Selection {
+            start: new_index.utf16_offset(edit.start),
+            end: new_index.utf16_offset(edit.end),
+        };
+        (edit.text, after)
+    });
+    let kind = if key == "Enter" {
+        StepKind::Typing
+    } else {
+        StepKind::Indent
+    };
+    store.replace(text, kind, before, after);
+}
+
+fn undo(ev: &KeyboardEvent, store: Store) {
+    ev.prevent_default();
+    store.undo();
+}
+
+fn redo(ev: &KeyboardEvent, store: Store) {
+    ev.prevent_default();
+    store.redo();
+}

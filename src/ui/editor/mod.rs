@@ -1,0 +1,160 @@
+//! The YAML editor: a `<textarea>` (the only thing that holds the text in the DOM)
+//! over a backdrop that draws line numbers, syntax colours and problem underlines
+//! for the visible lines only.
+
+mod backdrop;
+mod keyboard;
+mod pointer;
+
+use crate::state::lines::{line_starts, line_view, visible_range, LineView};
+use crate::state::Selection;
+use crate::ui::store::Store;
+use backdrop::{Backdrop, Gutter};
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use web_sys::HtmlTextAreaElement;
+
+/// Pixel height of one line; the CSS uses the same (`--line-height`).
+pub const LINE_HEIGHT: f64 = 20.0;
+/// Padding inside the textarea (CSS `--pad-y`, `--pad-x`).
+pub const PAD_Y: f64 = 8.0;
+pub const PAD_X: f64 = 12.0;
+
+/// Where the person's caret and view are; only the editor writes these.
+#[derive(Clone, Copy)]
+pub struct EditorView {
+    pub scroll_top: RwSignal<f64>,
+    pub scroll_left: RwSignal<f64>,
+    pub viewport_height: RwSignal<f64>,
+    /// The caret as a byte offset into the text.
+    pub caret: RwSignal<usize>,
+}
+
+fn selection_of(area: &HtmlTextAreaElement) -> Selection {
+    let start = area.selection_start().ok().flatten().unwrap_or(0) as usize;
+    let end = area.selection_end().ok().flatten().unwrap_or(start as u32) as usize;
+    Selection { start, end }
+}
+
+#[component]
+pub fn CodeEditor(
+    store: Store,
+    editor: NodeRef<html::Textarea>,
+    view: EditorView,
+) -> impl IntoView {
+    // The revision the textarea already shows (its own typing): no write-back then,
+    // so the caret and scroll position never jump.
+    let shown_revision = StoredValue::new(u64::MAX);
+    let last_selection = StoredValue::new(Selection::default());
+
+    let starts = Memo::new(move |_| store.with_text(line_starts));
+    let lines = Memo::new(move |_| {
+        let count = starts.with(Vec::len);
+        let (first, last) = visible_range(
+            view.scroll_top.get(),
+            view.viewport_height.get(),
+            LINE_HEIGHT,
+            count,
+        );
+        let marks = store.analysis.with(|a| a.marks());
+        store.with_text(|text| {
+            starts.with(|s| {
+                (first..last)
+                    .map(|i| {
+                        let start = s[i];
+                        let end = s.get(i + 1).map_or(text.len(), |n| n - 1);
+                        let line = text[start..end]
+                            .strip_suffix('\r')
+                            .unwrap_or(&text[start..end]);
+                        line_view(i, start, line, &crate::ui::highlight::colours(line), &marks)
+                    })
+                    .collect::<Vec<LineView>>()
+            })
+        })
+    });
+
+    // Write the text and selection into the textarea after changes it did not make.
+    Effect::new(move |_| {
+        let (revision, pending) = store.doc.with(|d| (d.revision, d.pending_selection));
+        let Some(area) = editor.get() else { return };
+        if shown_revision.get_value() == revision {
+            return;
+        }
+        store.with_text(|t| {
+            if area.value() != t {
+                area.set_value(t);
+            }
+        });
+        if let Some(sel) = pending {
+            let _ = area.set_selection_range(sel.start as u32, sel.end as u32);
+            last_selection.set_value(sel);
+        }
+        shown_revision.set_value(revision);
+    });
+
+    let measure = move || {
+        if let Some(area) = editor.get_untracked() {
+            view.viewport_height.set(area.client_height() as f64);
+        }
+    };
+    Effect::new(move |_| {
+        if editor.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let track_caret = move |area: &HtmlTextAreaElement| {
+        let sel = selection_of(area);
+        last_selection.set_value(sel);
+        let byte = store
+            .with_text(|t| gradient_spec::text::LineIndex::new(t).byte_offset_of_utf16(sel.end));
+        view.caret.set(byte);
+    };
+
+    let on_input = move |ev: ev::Event| {
+        let area: HtmlTextAreaElement = event_target(&ev);
+        let before = last_selection.get_value();
+        let after = selection_of(&area);
+        store.replace(area.value(), crate::state::StepKind::Typing, before, after);
+        shown_revision.set_value(store.doc.with_untracked(|d| d.revision));
+        track_caret(&area);
+    };
+
+    let hover = RwSignal::new(None::<pointer::Hover>);
+
+    view! {
+        <div class="code-editor">
+            <Gutter lines=lines view=view />
+            <div class="code-area">
+                <Backdrop lines=lines view=view />
+                <textarea
+                    id="spec-yaml"
+                    class="yaml-input"
+                    node_ref=editor
+                    spellcheck="false"
+                    autocomplete="off"
+                    autocapitalize="off"
+                    wrap="off"
+                    aria-describedby="caret-info"
+                    on:input=on_input
+                    on:keydown=move |ev| keyboard::on_keydown(ev, store, editor)
+                    on:keyup=move |ev| track_caret(&event_target(&ev))
+                    on:click=move |ev| track_caret(&event_target(&ev))
+                    on:focus=move |ev| track_caret(&event_target(&ev))
+                    on:scroll=move |ev| {
+                        let area: HtmlTextAreaElement = event_target(&ev);
+                        view.scroll_top.set(area.scroll_top() as f64);
+                        view.scroll_left.set(area.scroll_left() as f64);
+                        hover.set(None);
+                    }
+                    on:mousemove=move |ev| hover.set(pointer::hover_at(&ev, store, starts))
+                    on:mouseleave=move |_| hover.set(None)
+                ></textarea>
+                <pointer::HoverTip hover=hover />
+            </div>
+        </div>
+    }
+}

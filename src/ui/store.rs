@@ -1,0 +1,111 @@
+//! The app's reactive state: one signal holding the document (text + history), and
+//! memos derived from it. Every change to the text goes through here, as one step
+//! of the shared history, whichever pane made it.
+
+use crate::analysis::Analysis;
+use crate::state::{EditorDoc, Selection, StepKind};
+use gradient_spec::diag::apply_edits;
+use gradient_spec::text::LineIndex;
+use gradient_spec::{Fix, TextEdit};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub doc: RwSignal<EditorDoc>,
+    /// Problems and counts of the current text.
+    pub analysis: Memo<Analysis>,
+    /// A message for the person (a refused file, a copied link), shown near the toolbar.
+    pub notice: RwSignal<Option<String>>,
+}
+
+/// Milliseconds since the page loaded (for coalescing typing into undo steps).
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+impl Store {
+    pub fn new(doc: EditorDoc) -> Self {
+        let doc = RwSignal::new(doc);
+        let analysis = Memo::new(move |_| doc.with(|d| Analysis::of(&d.text)));
+        Store {
+            doc,
+            analysis,
+            notice: RwSignal::new(None),
+        }
+    }
+
+    /// Runs `f` with the current text, without cloning it.
+    pub fn with_text<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        self.doc.with(|d| f(&d.text))
+    }
+
+    /// Replaces the text as one step of `kind` (typing coalesces).
+    pub fn replace(&self, new_text: String, kind: StepKind, before: Selection, after: Selection) {
+        self.doc.update(|d| {
+            d.apply(new_text, kind, before, after, now_ms());
+        });
+    }
+
+    /// Applies text edits (a fix or a form change) as one undoable step, and selects
+    /// what the first edit inserted.
+    pub fn apply_edits(&self, edits: &[TextEdit], kind: StepKind) -> bool {
+        let Some(new_text) = self.with_text(|t| apply_edits(t, edits)) else {
+            self.notice.set(Some(
+                "That change could not be applied to the current text.".into(),
+            ));
+            return false;
+        };
+        let index = LineIndex::new(&new_text);
+        let first = edits.iter().min_by_key(|e| e.span.start);
+        let after = first.map_or(Selection::default(), |e| {
+            let start = index.utf16_offset(e.span.start);
+            Selection {
+                start,
+                end: index.utf16_offset(e.span.start + e.insert.len()),
+            }
+        });
+        self.doc.update(|d| {
+            d.seal_typing();
+            d.apply(new_text, kind, after, after, now_ms());
+        });
+        true
+    }
+
+    pub fn apply_fix(&self, fix: &Fix) -> bool {
+        self.apply_edits(&fix.edits, StepKind::Fix)
+    }
+
+    /// Loads a whole new text (a file, a template): one undoable step, and the text
+    /// counts as saved under `file_name`.
+    pub fn load(&self, text: String, file_name: Option<String>) {
+        let end = text.encode_utf16().count();
+        self.doc.update(|d| {
+            d.seal_typing();
+            d.apply(
+                text,
+                StepKind::Load,
+                Selection::default(),
+                Selection::caret(end.min(0)),
+                now_ms(),
+            );
+            if let Some(name) = file_name {
+                d.file_name = name;
+            }
+            d.mark_saved();
+        });
+    }
+
+    pub fn undo(&self) {
+        self.doc.update(|d| {
+            d.undo();
+        });
+    }
+
+    pub fn redo(&self) {
+        self.doc.update(|d| {
+            d.redo();
+        });
+    }
+}

@@ -1,0 +1,158 @@
+//! The toolbar: open, export, format, undo/redo, templates. Export works even when
+//! the spec has errors, and says so next to the buttons.
+
+use crate::examples::TEMPLATES;
+use crate::ui::browser;
+use crate::ui::store::Store;
+use leptos::html;
+use leptos::prelude::*;
+
+/// Converts the YAML to pretty JSON (what the API takes), through serde_yaml.
+pub fn to_json(text: &str) -> Result<String, String> {
+    let value: serde_yaml::Value = serde_yaml::from_str(text)
+        .map_err(|e| format!("The YAML does not convert to JSON: {e}"))?;
+    serde_json::to_string_pretty(&value)
+        .map(|s| s + "\n")
+        .map_err(|e| format!("The YAML does not convert to JSON: {e}"))
+}
+
+/// `spec.yaml` → `spec.json`.
+fn json_name(yaml_name: &str) -> String {
+    let stem = yaml_name
+        .strip_suffix(".yaml")
+        .or_else(|| yaml_name.strip_suffix(".yml"))
+        .unwrap_or(yaml_name);
+    format!("{stem}.json")
+}
+
+#[component]
+pub fn Toolbar(store: Store) -> impl IntoView {
+    let file_input = NodeRef::<html::Input>::new();
+    let notice = store.notice;
+    let say = move |msg: String| notice.set(Some(msg));
+
+    let open_file = move |_| {
+        if let Some(input) = file_input.get() {
+            input.set_value("");
+            input.click();
+        }
+    };
+    let on_file = move |_| {
+        let Some(file) = file_input
+            .get()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        browser::read_file(file, move |result| match result {
+            Ok((name, text)) => {
+                store.load(text, Some(name.clone()));
+                say(format!("Opened {name}."));
+            }
+            Err(msg) => say(msg),
+        });
+    };
+    let download_yaml = move |_| {
+        let (name, result) = store.doc.with(|d| {
+            (
+                d.file_name.clone(),
+                browser::download(&d.file_name, "application/yaml", &d.text),
+            )
+        });
+        match result {
+            Ok(()) => {
+                store.doc.update(|d| d.mark_saved());
+                say(format!("Saved {name}."));
+            }
+            Err(e) => say(e),
+        }
+    };
+    let download_json = move |_| {
+        let (name, json) = store
+            .doc
+            .with(|d| (json_name(&d.file_name), to_json(&d.text)));
+        match json.and_then(|j| browser::download(&name, "application/json", &j)) {
+            Ok(()) => say(format!("Saved {name}.")),
+            Err(e) => say(e),
+        }
+    };
+    let copy_yaml = move |_| {
+        store.with_text(|t| {
+            browser::copy_text(t, move |r| {
+                say(match r {
+                    Ok(()) => "Copied the YAML to the clipboard.".into(),
+                    Err(e) => e,
+                })
+            })
+        });
+    };
+    let choose_template = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        let Some(t) = TEMPLATES.iter().find(|t| t.id == id) else {
+            return;
+        };
+        let dirty = store.doc.with_untracked(|d| d.is_dirty());
+        if !dirty
+            || browser::confirm(
+                "Replace the current text with the template? (Undo brings it back.)",
+            )
+        {
+            store.load(t.text.to_string(), Some("spec.yaml".into()));
+            say(format!("Loaded the template “{}”.", t.label));
+        }
+        let target: web_sys::HtmlSelectElement = event_target(&ev);
+        target.set_value("");
+    };
+    let errors = move || store.analysis.with(|a| a.errors);
+    let can_undo = move || store.doc.with(|d| d.can_undo());
+    let can_redo = move || store.doc.with(|d| d.can_redo());
+
+    view! {
+        <div class="toolbar" role="toolbar" aria-label="Document">
+            <div class="group">
+                <button type="button" on:click=open_file>"Open file"</button>
+                <input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true" accept=".yaml,.yml,.json,application/yaml,application/json,text/yaml,text/plain" node_ref=file_input on:change=on_file />
+                <label class="visually-hidden" for="template-select">"Template"</label>
+                <select id="template-select" aria-label="Template" on:change=choose_template>
+                    <option value="" selected>"Template…"</option>
+                    {TEMPLATES.iter().map(|t| view! { <option value=t.id>{t.label}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="group">
+                <button type="button" on:click=move |_| store.undo() prop:disabled=move || !can_undo() aria-keyshortcuts="Control+Z">"Undo"</button>
+                <button type="button" on:click=move |_| store.redo() prop:disabled=move || !can_redo() aria-keyshortcuts="Control+Shift+Z Control+Y">"Redo"</button>
+            </div>
+            <div class="group">
+                <button type="button" on:click=download_yaml>"Download YAML"</button>
+                <button type="button" on:click=download_json>"Download JSON"</button>
+                <button type="button" on:click=copy_yaml>"Copy YAML"</button>
+                <span class="export-note" aria-live="polite">
+                    {move || match errors() {
+                        0 => String::new(),
+                        1 => "The spec has 1 error.".into(),
+                        n => format!("The spec has {n} errors."),
+                    }}
+                </span>
+            </div>
+            <p class="notice" aria-live="polite">{move || notice.get()}</p>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_yaml_to_json_and_names_the_file() {
+        assert_eq!(
+            to_json("a: 1\nb: [x]\n").unwrap(),
+            "{\n  \"a\": 1,\n  \"b\": [\n    \"x\"\n  ]\n}\n"
+        );
+        assert!(to_json("a: [").is_err());
+        assert_eq!(json_name("paperspace.yaml"), "paperspace.json");
+        assert_eq!(json_name("spec.yml"), "spec.json");
+        assert_eq!(json_name("x"), "x.json");
+    }
+}
