@@ -8,11 +8,33 @@ pub struct Template {
     pub text: &'static str,
 }
 
-pub const TEMPLATES: &[Template] = &[Template {
-    id: "legacy-repositories",
-    label: "Legacy: repositories with a private repo",
-    text: include_str!("legacy-repositories.yaml"),
-}];
+pub const TEMPLATES: &[Template] = &[
+    Template {
+        id: "legacy-repositories",
+        label: "Legacy: repositories with a private repo",
+        text: include_str!("legacy-repositories.yaml"),
+    },
+    Template {
+        id: "v1-autoscaling",
+        label: "v1: autoscaling and health checks",
+        text: include_str!("v1-autoscaling.yaml"),
+    },
+    Template {
+        id: "v1-huggingface",
+        label: "v1: Hugging Face model (git-lfs integration)",
+        text: include_str!("v1-huggingface.yaml"),
+    },
+    Template {
+        id: "minimal",
+        label: "Minimal",
+        text: include_str!("minimal.yaml"),
+    },
+];
+
+/// The template with `id` (for `?template=ID`).
+pub fn template(id: &str) -> Option<&'static Template> {
+    TEMPLATES.iter().find(|t| t.id == id)
+}
 
 /// The spec the editor opens with when nothing was saved.
 pub fn default_template() -> &'static Template {
