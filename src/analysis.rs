@@ -47,7 +47,11 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn of(text: &str) -> Self {
-        let report = gradient_spec::check(text);
+        Self::from_report(text, &gradient_spec::check(text))
+    }
+
+    /// The view of an existing check of `text` (the app checks once per change).
+    pub fn from_report(text: &str, report: &gradient_spec::Report) -> Self {
         let index = LineIndex::new(text);
         let mut diags: Vec<&Diagnostic> = report.diagnostics.iter().collect();
         diags.sort_by_key(|d| (d.severity, d.span.start));

@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod examples;
+pub mod form;
 pub mod state;
 pub mod ui;
 

@@ -7,11 +7,26 @@ use crate::state::{EditorDoc, Selection, StepKind};
 use gradient_spec::diag::apply_edits;
 use gradient_spec::text::LineIndex;
 use gradient_spec::{Fix, TextEdit};
+use gradient_spec::Report;
 use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The check of one version of the text, shared by every view that derives from it.
+/// Compared by identity: each change of the text makes a new one.
+#[derive(Clone)]
+pub struct Checked(pub Arc<Report>);
+
+impl PartialEq for Checked {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 #[derive(Clone, Copy)]
 pub struct Store {
     pub doc: RwSignal<EditorDoc>,
+    /// The parse and diagnostics of the current text (computed once per change).
+    pub checked: Memo<Checked>,
     /// Problems and counts of the current text.
     pub analysis: Memo<Analysis>,
     /// A message for the person (a refused file, a copied link), shown near the toolbar.
@@ -28,9 +43,11 @@ pub fn now_ms() -> f64 {
 impl Store {
     pub fn new(doc: EditorDoc) -> Self {
         let doc = RwSignal::new(doc);
-        let analysis = Memo::new(move |_| doc.with(|d| Analysis::of(&d.text)));
+        let checked = Memo::new(move |_| Checked(Arc::new(doc.with(|d| gradient_spec::check(&d.text)))));
+        let analysis = Memo::new(move |_| checked.with(|c| Analysis::from_report(&c.0.doc.text, &c.0)));
         Store {
             doc,
+            checked,
             analysis,
             notice: RwSignal::new(None),
         }

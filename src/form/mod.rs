@@ -1,0 +1,9 @@
+//! The structured form, as plain data derived from the parsed document and the
+//! catalogue (no DOM: tested natively). `model` says what the form shows; `ops` turns
+//! a form action into text edits from the core's edit layer.
+
+pub mod model;
+pub mod ops;
+
+pub use model::{build, Control, FieldProblem, FormField, FormItem, FormModel};
+pub use ops::{FormAction, FormError};

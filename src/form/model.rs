@@ -1,0 +1,373 @@
+//! What the form shows for one version of the text: every field of the spec's shape
+//! in catalogue order, with the current value (or absent), its span in the text and
+//! the problems on it. Sections whose text does not parse keep their last good values
+//! and are marked stale.
+
+use gradient_spec::spec::{self, Field, Kind, Shape};
+use gradient_spec::yaml::{Node, Value};
+use gradient_spec::{Diagnostic, Severity, Span, SpecPath};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormModel {
+    pub shape: Shape,
+    pub fields: Vec<FormField>,
+    /// True when the document holds no mapping at all (empty or broken at the root).
+    pub empty: bool,
+}
+
+/// A problem shown on a field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub severity: Severity,
+    pub rule: &'static str,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormField {
+    /// The spec path: the input's `name` (`repositories.repositories[1].password`).
+    pub path: String,
+    pub label: &'static str,
+    pub help: &'static str,
+    pub required: bool,
+    pub control: Control,
+    /// Where the value is in the text (for highlighting); `None` when absent.
+    pub span: Option<Span>,
+    pub problems: Vec<FieldProblem>,
+    /// The text here does not parse: the values are the last good ones, read-only.
+    pub stale: bool,
+}
+
+/// How a field is edited.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Control {
+    /// A free text (also secrets and paths); `value` is the scalar's text.
+    Text { value: Option<String>, placeholder: &'static str, secret: bool },
+    Number { value: Option<String>, placeholder: &'static str, min: Option<f64>, max: Option<f64>, integer: bool },
+    Checkbox { value: Option<bool>, default: bool },
+    /// One of fixed values (`apiVersion`, `metric`, integration `type`).
+    Select { value: Option<String>, options: &'static [&'static str] },
+    /// Free text with suggestions (machine names: unknown ones are allowed).
+    Suggest { value: Option<String>, placeholder: &'static str, options: &'static [&'static str] },
+    /// A mapping: its fields.
+    Group { present: bool, children: Vec<FormField> },
+    /// A list: its items, each a group of fields or a single scalar field.
+    Items { items: Vec<FormItem>, item_name: &'static str, reorderable: bool, of_mappings: bool, present: bool },
+    /// The value has a kind the form cannot edit here (a list where a mapping is
+    /// expected, an alias, …): edit it in the YAML; the problem says what is wrong.
+    Mismatch { found: &'static str },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormItem {
+    pub path: String,
+    pub index: usize,
+    /// The item's fields (one for a list of scalars, whose path is the item's).
+    pub fields: Vec<FormField>,
+    pub span: Span,
+}
+
+/// Lists whose items the form lets people reorder.
+const REORDERABLE: &[&str] = &["env", "repositories.repositories", "command"];
+
+/// Builds the form for `root` (the parsed document) with its `diagnostics`.
+/// `last_good` is the last form built from text without syntax errors: sections that
+/// overlap a syntax error show its values instead, marked stale.
+pub fn build(shape: Shape, root: Option<&Node>, diagnostics: &[Diagnostic], last_good: Option<&FormModel>) -> FormModel {
+    let mapping = root.and_then(Node::as_mapping);
+    let syntax: Vec<Span> = diagnostics.iter().filter(|d| d.rule == "yaml-syntax").map(|d| d.span).collect();
+    let cx = Cx { shape, diagnostics };
+    let mut fields = cx.fields_at(&SpecPath::root(), None, root.filter(|_| mapping.is_some()));
+    for field in &mut fields {
+        let broken = field.span.is_some_and(|s| syntax.iter().any(|e| overlaps(s, *e)));
+        if broken {
+            if let Some(good) = last_good.and_then(|g| g.fields.iter().find(|f| f.path == field.path)) {
+                *field = good.clone();
+            }
+            mark_stale(field);
+        }
+    }
+    FormModel { shape, fields, empty: mapping.is_none() }
+}
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start <= b.end && b.start <= a.end
+}
+
+fn mark_stale(field: &mut FormField) {
+    field.stale = true;
+    match &mut field.control {
+        Control::Group { children, .. } => children.iter_mut().for_each(mark_stale),
+        Control::Items { items, .. } => items.iter_mut().flat_map(|i| i.fields.iter_mut()).for_each(mark_stale),
+        _ => {}
+    }
+}
+
+struct Cx<'a> {
+    shape: Shape,
+    diagnostics: &'a [Diagnostic],
+}
+
+impl Cx<'_> {
+    /// The fields held by the mapping at `path` (`node`, when present).
+    fn fields_at(&self, path: &SpecPath, variant: Option<&str>, node: Option<&Node>) -> Vec<FormField> {
+        let mapping = node.and_then(Node::as_mapping);
+        spec::children(self.shape, path, variant)
+            .into_iter()
+            .map(|f| {
+                let entry = mapping.and_then(|m| m.get_entry(f.key()));
+                let child = path.key(f.key());
+                let mut field = self.field(f, &child, entry.map(|e| &e.value));
+                if let Some(e) = entry {
+                    field.span = Some(if e.value.span.is_empty() { e.key.span } else { e.value.span });
+                }
+                field
+            })
+            .collect()
+    }
+
+    fn problems(&self, path: &str, value: Option<&Node>, scalar: bool) -> Vec<FieldProblem> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.rule != "yaml-syntax")
+            .filter(|d| d.path == path || (scalar && value.is_some_and(|v| !v.span.is_empty() && v.span.contains(d.span.start))))
+            .map(|d| FieldProblem { severity: d.severity, rule: d.rule, message: d.message.clone() })
+            .collect()
+    }
+
+    fn field(&self, f: &'static Field, path: &SpecPath, value: Option<&Node>) -> FormField {
+        let path_text = path.to_string();
+        let control = self.control(f, path, value);
+        let scalar = f.kind.is_scalar();
+        FormField {
+            problems: self.problems(&path_text, value, scalar),
+            path: path_text,
+            label: f.label,
+            help: f.help,
+            required: f.is_required(self.shape),
+            span: value.map(|v| v.span),
+            control,
+            stale: false,
+        }
+    }
+
+    fn control(&self, f: &'static Field, path: &SpecPath, value: Option<&Node>) -> Control {
+        let value = value.filter(|v| !v.is_null());
+        match f.kind {
+            Kind::Mapping => match value {
+                Some(v) if v.as_mapping().is_none() => Control::Mismatch { found: v.kind_name() },
+                _ => Control::Group { present: value.is_some(), children: self.fields_at(path, None, value) },
+            },
+            Kind::List(item_kind) => match value {
+                Some(v) if v.as_sequence().is_none() => Control::Mismatch { found: v.kind_name() },
+                _ => self.items(f, item_kind, path, value),
+            },
+            kind => scalar_control(f, &kind, value),
+        }
+    }
+
+    fn items(&self, f: &'static Field, item_kind: &'static Kind, path: &SpecPath, value: Option<&Node>) -> Control {
+        let of_mappings = matches!(item_kind, Kind::Mapping);
+        let items = value
+            .and_then(Node::as_sequence)
+            .map(|seq| {
+                seq.items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| {
+                        let item_path = path.index(i);
+                        let fields = if of_mappings {
+                            if item.as_mapping().is_some() || item.is_null() {
+                                let variant = item.as_mapping().and_then(|m| m.get("type")).and_then(Node::scalar_text);
+                                self.fields_at(&item_path, variant, Some(item))
+                            } else {
+                                vec![FormField {
+                                    path: item_path.to_string(),
+                                    label: f.item,
+                                    help: f.help,
+                                    required: false,
+                                    control: Control::Mismatch { found: item.kind_name() },
+                                    span: Some(item.span),
+                                    problems: self.problems(&item_path.to_string(), Some(item), false),
+                                    stale: false,
+                                }]
+                            }
+                        } else {
+                            let p = item_path.to_string();
+                            vec![FormField {
+                                problems: self.problems(&p, Some(item), true),
+                                path: p,
+                                label: f.item,
+                                help: f.help,
+                                required: false,
+                                control: scalar_control(f, item_kind, Some(item)),
+                                span: Some(item.span),
+                                stale: false,
+                            }]
+                        };
+                        FormItem { path: item_path.to_string(), index: i, fields, span: item.span }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Control::Items {
+            items,
+            item_name: f.item,
+            reorderable: REORDERABLE.contains(&f.path),
+            of_mappings,
+            present: value.is_some(),
+        }
+    }
+}
+
+fn scalar_control(f: &'static Field, kind: &Kind, value: Option<&Node>) -> Control {
+    if let Some(v) = value {
+        if v.as_scalar().is_none() {
+            return Control::Mismatch { found: v.kind_name() };
+        }
+    }
+    let text = value.and_then(Node::scalar_text).map(str::to_string);
+    match kind {
+        Kind::Bool => Control::Checkbox {
+            value: value.and_then(|v| match v.as_scalar().map(|s| s.kind) {
+                Some(gradient_spec::yaml::ScalarKind::Bool(b)) => Some(b),
+                _ => None,
+            }),
+            default: f.default != Some("false"),
+        },
+        Kind::Enum(options) => Control::Select { value: text, options },
+        Kind::Machine => Control::Suggest { value: text, placeholder: f.placeholder, options: spec::MACHINE_NAMES },
+        Kind::Integer { min, max } => Control::Number {
+            value: text,
+            placeholder: f.placeholder,
+            min: min.map(|m| m as f64),
+            max: max.map(|m| m as f64),
+            integer: true,
+        },
+        Kind::Port => Control::Number { value: text, placeholder: f.placeholder, min: Some(1.0), max: Some(65535.0), integer: true },
+        Kind::Number { min, max } => Control::Number { value: text, placeholder: f.placeholder, min: *min, max: *max, integer: false },
+        Kind::Secret => Control::Text { value: text, placeholder: f.placeholder, secret: true },
+        _ => Control::Text { value: text, placeholder: f.placeholder, secret: false },
+    }
+}
+
+impl FormModel {
+    /// Every field path shown, depth first (tests and the caret → field lookup).
+    pub fn paths(&self) -> Vec<&str> {
+        fn walk<'a>(f: &'a FormField, out: &mut Vec<&'a str>) {
+            out.push(&f.path);
+            match &f.control {
+                Control::Group { children, .. } => children.iter().for_each(|c| walk(c, out)),
+                Control::Items { items, .. } => items.iter().flat_map(|i| &i.fields).for_each(|c| walk(c, out)),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        self.fields.iter().for_each(|f| walk(f, &mut out));
+        out
+    }
+
+    /// The deepest field whose value span holds byte `offset` (the caret).
+    pub fn field_at(&self, offset: usize) -> Option<&FormField> {
+        fn walk(f: &FormField, offset: usize) -> Option<&FormField> {
+            let inner = match &f.control {
+                Control::Group { children, .. } => children.iter().find_map(|c| walk(c, offset)),
+                Control::Items { items, .. } => items.iter().flat_map(|i| &i.fields).find_map(|c| walk(c, offset)),
+                _ => None,
+            };
+            inner.or_else(|| f.span.filter(|s| s.start <= offset && offset <= s.end).map(|_| f))
+        }
+        self.fields.iter().find_map(|f| walk(f, offset))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form_of(text: &str) -> FormModel {
+        let report = gradient_spec::check(text);
+        let shape = report.doc.root.as_ref().and_then(Node::as_mapping).map_or(Shape::Legacy, gradient_spec::rules::detect_shape);
+        build(shape, report.doc.root.as_ref(), &report.diagnostics, None)
+    }
+
+    fn find<'a>(m: &'a FormModel, path: &str) -> &'a FormField {
+        fn walk<'a>(f: &'a FormField, path: &str) -> Option<&'a FormField> {
+            if f.path == path {
+                return Some(f);
+            }
+            match &f.control {
+                Control::Group { children, .. } => children.iter().find_map(|c| walk(c, path)),
+                Control::Items { items, .. } => items.iter().flat_map(|i| &i.fields).find_map(|c| walk(c, path)),
+                _ => None,
+            }
+        }
+        m.fields.iter().find_map(|f| walk(f, path)).unwrap_or_else(|| panic!("no field {path} in {:?}", m.paths()))
+    }
+
+    const LEGACY: &str = "image: ubuntu:20.04\nport: 8501\nresources:\n  replicas: 1\n  instanceType: C4 # cpu\nrepositories:\n  dataset: ds1\n  mountPath: opt/repos\n  repositories:\n    - url: https://github.com/a/b.git\n      name: b\n      password: hunter2\nenv:\n  - name: A\n    value: \"1\"\n";
+
+    #[test]
+    fn shows_every_legacy_field_with_its_value_and_path() {
+        let m = form_of(LEGACY);
+        assert_eq!(m.shape, Shape::Legacy);
+        assert!(matches!(&find(&m, "image").control, Control::Text { value: Some(v), .. } if v == "ubuntu:20.04"));
+        assert!(matches!(&find(&m, "port").control, Control::Number { value: Some(v), integer: true, .. } if v == "8501"));
+        assert!(matches!(&find(&m, "resources.instanceType").control, Control::Suggest { value: Some(v), .. } if v == "C4"));
+        assert!(matches!(&find(&m, "repositories.repositories[0].password").control, Control::Text { secret: true, .. }));
+        assert!(matches!(&find(&m, "env[0].value").control, Control::Text { value: Some(v), .. } if v == "1"));
+        // Absent optional fields are still offered.
+        assert!(matches!(&find(&m, "command").control, Control::Items { present: false, .. }));
+        assert!(m.paths().iter().all(|p| !p.starts_with("integrations")), "no v1 field in a legacy form");
+    }
+
+    #[test]
+    fn problems_land_on_their_fields() {
+        let m = form_of(LEGACY);
+        let mount = find(&m, "repositories.mountPath");
+        assert!(mount.problems.iter().any(|p| p.rule == "mount-path" && p.severity == Severity::Error), "{mount:?}");
+        let pw = find(&m, "repositories.repositories[0].password");
+        assert!(pw.problems.iter().any(|p| p.rule == "plaintext-secret"));
+        assert!(!pw.problems.iter().any(|p| p.message.contains("hunter2")));
+        assert_eq!(find(&m, "resources.instanceType").span.map(|s| s.slice(LEGACY)), Some("C4"));
+    }
+
+    #[test]
+    fn v1_integrations_show_fields_by_type() {
+        let text = "apiVersion: v1\nname: x\nimage: y\nresources:\n  machineType: C4\n  ports: [8000]\nintegrations:\n  - type: s3\n    name: b\n    url: s3://b/\n    secretAccessKey: secret:k\n";
+        let m = form_of(text);
+        assert_eq!(m.shape, Shape::V1);
+        assert!(matches!(&find(&m, "resources.ports").control, Control::Items { items, .. } if items.len() == 1));
+        assert!(matches!(&find(&m, "resources.ports[0]").control, Control::Number { value: Some(v), .. } if v == "8000"));
+        assert!(matches!(&find(&m, "integrations[0].type").control, Control::Select { value: Some(v), .. } if v == "s3"));
+        find(&m, "integrations[0].secretAccessKey");
+        find(&m, "integrations[0].region");
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_is_not_editable_here() {
+        let m = form_of("apiVersion: v1\nresources:\n  ports: 8000\n");
+        assert!(matches!(find(&m, "resources.ports").control, Control::Mismatch { .. }));
+        let m = form_of("models:\n  id: x\n");
+        assert!(matches!(find(&m, "models").control, Control::Mismatch { found: "a mapping" }));
+    }
+
+    #[test]
+    fn a_broken_section_keeps_its_last_good_values_and_is_stale() {
+        let good = form_of(LEGACY);
+        let broken_text = LEGACY.replace("instanceType: C4 # cpu", "instanceType: [C4");
+        let report = gradient_spec::check(&broken_text);
+        let m = build(Shape::Legacy, report.doc.root.as_ref(), &report.diagnostics, Some(&good));
+        let it = find(&m, "resources.instanceType");
+        assert!(it.stale);
+        assert!(matches!(&it.control, Control::Suggest { value: Some(v), .. } if v == "C4"));
+        assert!(!find(&m, "image").stale, "sections that parse stay live");
+    }
+
+    #[test]
+    fn the_caret_finds_the_deepest_field() {
+        let m = form_of(LEGACY);
+        let at = LEGACY.find("C4").unwrap() + 1;
+        assert_eq!(m.field_at(at).map(|f| f.path.as_str()), Some("resources.instanceType"));
+    }
+}
