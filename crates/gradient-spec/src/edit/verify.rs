@@ -1,8 +1,10 @@
 //! The check every edit passes before it is handed out: apply it, parse the result,
 //! and compare. No new syntax problem, the document means exactly the old meaning
 //! with the intended change, and every comment outside what was meant to go survives.
+//!
+//! The check costs one parse of the new text.
 
-use super::context::{comment_spans, Ctx};
+use super::context::Ctx;
 use super::error::EditError;
 use super::sem::{first_difference, Sem};
 use crate::diag::{apply_edits, Span, TextEdit};
@@ -52,24 +54,23 @@ pub(crate) fn verified(
         )));
     }
 
-    let mut kept: HashMap<&str, usize> = HashMap::new();
+    // Bytes outside the edits are unchanged, so a comment can only be lost where an
+    // edit replaces it (the meaning check above catches one swallowed by a value).
     for c in &ctx.comments {
-        if !may_drop
+        let hit = edits
             .iter()
-            .any(|d| c.start >= d.start && c.end <= d.end)
-        {
-            *kept.entry(c.slice(ctx.text).trim_end()).or_default() += 1;
+            .find(|e| c.start < e.span.end && e.span.start < c.end);
+        if let Some(e) = hit {
+            let allowed = may_drop
+                .iter()
+                .any(|d| c.start >= d.start && c.end <= d.end);
+            let text = c.slice(ctx.text).trim_end();
+            if !allowed && !e.insert.contains(text) {
+                return Err(EditError::refused(format!(
+                    "it would lose the comment `{text}`"
+                )));
+            }
         }
-    }
-    for c in comment_spans(&new_text) {
-        if let Some(n) = kept.get_mut(c.slice(&new_text).trim_end()) {
-            *n = n.saturating_sub(1);
-        }
-    }
-    if let Some((lost, _)) = kept.iter().find(|(_, n)| **n > 0) {
-        return Err(EditError::refused(format!(
-            "it would lose the comment `{lost}`"
-        )));
     }
     Ok(edits)
 }
