@@ -11,7 +11,7 @@ use super::scalar;
 use super::sem::Sem;
 use super::value::NewValue;
 use super::verify::first_verified;
-use crate::diag::TextEdit;
+use crate::diag::{Span, TextEdit};
 use crate::path::{PathSegment, SpecPath};
 use crate::yaml::{ScalarStyle, Value};
 
@@ -166,11 +166,23 @@ fn tail_free(text: &str, pos: usize) -> bool {
     is_blank(text.get(pos..line_end(text, pos)).unwrap_or(""))
 }
 
+/// The span of the value at `f`; an absent value (`key:`) sits right after its `:` or
+/// `-` (the parser may place it after a trailing comment).
+fn value_span(text: &str, f: Found) -> Span {
+    if f.node.span.is_empty() {
+        if let Some(at) = after_indicator(text, f.owner).filter(|at| *at <= f.node.span.start) {
+            return Span::at(at);
+        }
+    }
+    f.node.span
+}
+
 /// Replaces a scalar (or alias) in place. Candidates: the best rendering, then a
 /// double-quoted one for strings.
 fn replace_scalar(ctx: &Ctx, f: Found, value: &NewValue) -> Vec<Vec<TextEdit>> {
     let text = ctx.text;
     let node = f.node;
+    let span = value_span(text, f);
     let style = node.as_scalar().map(|s| s.style);
     let is_block = matches!(style, Some(ScalarStyle::Literal | ScalarStyle::Folded));
     let owner_col = owner_column(text, f.owner);
@@ -203,20 +215,20 @@ fn replace_scalar(ctx: &Ctx, f: Found, value: &NewValue) -> Vec<Vec<TextEdit>> {
         },
     };
     let edit = |rendered: String| {
-        if node.span.is_empty() {
-            let before = text.get(..node.span.start).unwrap_or("");
+        if span.is_empty() {
+            let before = text.get(..span.start).unwrap_or("");
             let sep = if before.ends_with([' ', '\t']) {
                 ""
             } else {
                 " "
             };
-            TextEdit::insert(node.span.start, format!("{sep}{rendered}"))
+            TextEdit::insert(span.start, format!("{sep}{rendered}"))
         } else {
-            TextEdit::replace(node.span, rendered)
+            TextEdit::replace(span, rendered)
         }
     };
     let mut out = Vec::new();
-    let can_block = !f.flow && tail_free(text, node.span.end) && !matches!(f.owner, Owner::Root);
+    let can_block = !f.flow && tail_free(text, span.end) && !matches!(f.owner, Owner::Root);
     match value {
         NewValue::Str(s) if can_block && scalar::literal_ok(s) => {
             out.push(vec![edit(with_comment(scalar::literal(
@@ -327,21 +339,21 @@ pub(crate) fn replace_null(
     whole: &NewValue,
 ) -> Result<Vec<Vec<TextEdit>>, EditError> {
     let text = ctx.text;
-    let node = f.node;
+    let span = value_span(text, f);
     let is_empty_coll = matches!(whole, NewValue::Map(m) if m.is_empty())
         || matches!(whole, NewValue::Seq(s) if s.is_empty());
     if whole.is_scalar() || is_empty_coll {
         return Ok(replace_scalar(ctx, f, whole));
     }
     if f.flow {
-        return Ok(replace_scalar_text(node.span, text, flow(whole)));
+        return Ok(replace_scalar_text(span, text, flow(whole)));
     }
     let col = owner_column(text, f.owner);
     let (rendered, start) = match f.owner {
         Owner::Root => {
             let body = below(whole, 0, &ctx.lay);
             let body = body.strip_prefix(ctx.lay.eol).unwrap_or(&body).to_string();
-            return Ok(vec![vec![TextEdit::replace(node.span, body)]]);
+            return Ok(vec![vec![TextEdit::replace(span, body)]]);
         }
         Owner::Entry { .. } => (
             after_colon(whole, col, &ctx.lay),
@@ -352,13 +364,13 @@ pub(crate) fn replace_null(
             after_indicator(text, f.owner),
         ),
     };
-    let Some(start) = start.filter(|s| *s <= node.span.start) else {
+    let Some(start) = start.filter(|s| *s <= span.start) else {
         return Err(EditError::unsupported(
             "cannot find the `:` or `-` before the value",
         ));
     };
-    let old = crate::diag::Span::new(start, node.span.end);
-    if tail_free(text, node.span.end) {
+    let old = Span::new(start, span.end);
+    if tail_free(text, span.end) {
         return Ok(vec![vec![TextEdit::replace(old, rendered)]]);
     }
     // A comment follows on the line: keep it there and write the value below it.
@@ -366,18 +378,14 @@ pub(crate) fn replace_null(
         Owner::Item { .. } => below(whole, col + 2, &ctx.lay),
         _ => rendered,
     };
-    let mut edits = vec![TextEdit::insert(line_end(text, node.span.end), rendered)];
+    let mut edits = vec![TextEdit::insert(line_end(text, span.end), rendered)];
     if !old.is_empty() {
         edits.push(TextEdit::delete(old));
     }
     Ok(vec![edits])
 }
 
-fn replace_scalar_text(
-    span: crate::diag::Span,
-    text: &str,
-    rendered: String,
-) -> Vec<Vec<TextEdit>> {
+fn replace_scalar_text(span: Span, text: &str, rendered: String) -> Vec<Vec<TextEdit>> {
     if span.is_empty() {
         let sep = if text.get(..span.start).unwrap_or("").ends_with([' ', '\t']) {
             ""
