@@ -27,6 +27,7 @@ mod format;
 mod lines;
 mod locate;
 mod owned;
+mod printer;
 mod remove;
 mod render;
 mod reorder;
