@@ -115,3 +115,15 @@ fn format_examples() {
         Err(EditError::SyntaxErrors { .. })
     ));
 }
+
+#[test]
+fn format_hostile_inputs() {
+    // Deeper than the parser goes: refused rather than printed without its depths.
+    // (Deep input parses slowly in debug builds: one case is enough here.)
+    let deep = format!("{}x{}", "[".repeat(260), "]".repeat(260));
+    assert!(format(&deep).is_err());
+    let bom = "\u{feff}a:   1\nb:\n    c: 2\n";
+    assert_eq!(format(bom).unwrap(), "\u{feff}a: 1\nb:\n  c: 2\n");
+    let anchors = "base: &b\n  k: v\nother: *b\ntagged: !!str 8000\n";
+    assert_eq!(format(anchors).unwrap(), anchors);
+}

@@ -142,7 +142,10 @@ proptest! {
                 None => (path.clone(), None),
             };
             let region = Span::new(0, text.len());
-            check(&text, &edits, &Expect { region, removed, path: &at, value: want });
+            let new = check(&text, &edits, &Expect { region, removed, path: &at, value: want });
+            // The edited document formats, and formatting is stable.
+            let formatted = format(&new).unwrap_or_else(|e| panic!("format after edit: {e}\n{new}"));
+            prop_assert_eq!(format(&formatted).ok(), Some(formatted));
         }
     }
 

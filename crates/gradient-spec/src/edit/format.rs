@@ -11,7 +11,7 @@ use super::context::{comment_spans, Ctx};
 use super::error::EditError;
 use super::printer::Printer;
 use super::sem::{first_difference, Sem};
-use crate::yaml;
+use crate::yaml::{self, Node, Value, MAX_DEPTH};
 use std::collections::HashMap;
 
 /// The document in the canonical layout; refused while the text has syntax errors.
@@ -20,6 +20,16 @@ pub fn format(text: &str) -> Result<String, EditError> {
     let errors = ctx.doc.syntax_diagnostics.len();
     if errors > 0 {
         return Err(EditError::SyntaxErrors { count: errors });
+    }
+    if ctx
+        .doc
+        .root
+        .as_ref()
+        .is_some_and(|r| depth(r) + 2 >= MAX_DEPTH)
+    {
+        return Err(EditError::unsupported(
+            "the document is nested too deeply to format",
+        ));
     }
     let eol = ctx.lay.eol;
     let out = match &ctx.doc.root {
@@ -44,8 +54,23 @@ pub fn format(text: &str) -> Result<String, EditError> {
             out
         }
     };
+    let out = if text.starts_with('\u{feff}') && !out.starts_with('\u{feff}') {
+        format!("\u{feff}{out}")
+    } else {
+        out
+    };
     check(&ctx, &out)?;
     Ok(out)
+}
+
+/// How deep collections nest (the parser cuts off below `MAX_DEPTH`: such a tree
+/// would print without its deepest part).
+fn depth(node: &Node) -> usize {
+    match &node.value {
+        Value::Mapping(m) => 1 + m.entries.iter().map(|e| depth(&e.value)).max().unwrap_or(0),
+        Value::Sequence(s) => 1 + s.items.iter().map(depth).max().unwrap_or(0),
+        _ => 0,
+    }
 }
 
 /// The formatted text must parse cleanly, mean the same and keep every comment.

@@ -41,9 +41,15 @@ pub(crate) fn prev_line_start(text: &str, start: usize) -> Option<usize> {
     (start > 0).then(|| line_start(text, start - 1))
 }
 
-/// The column (in bytes) of `pos` on its line.
+/// The column (in bytes) of `pos` on its line; a byte-order mark does not count.
 pub(crate) fn column(text: &str, pos: usize) -> usize {
-    pos.min(text.len()) - line_start(text, pos)
+    let start = line_start(text, pos);
+    let bom = if start == 0 && text.starts_with('\u{feff}') {
+        3
+    } else {
+        0
+    };
+    pos.min(text.len()).saturating_sub(start + bom)
 }
 
 /// The text of the line starting at `start`, without its line break.
