@@ -471,3 +471,43 @@ fn crlf_documents_stay_crlf() {
         Some("a\nb")
     );
 }
+
+#[test]
+fn anchors_and_tags_stay_with_their_values() {
+    let text = "a: &x\nb: !!str\nc: &y\n  k: v\n";
+    assert_eq!(
+        run(text, set_scalar(text, &p("a"), &NewValue::Int(1))),
+        "a: &x 1\nb: !!str\nc: &y\n  k: v\n"
+    );
+    assert_eq!(
+        run(text, set_scalar(text, &p("b"), &"s".into())),
+        "a: &x\nb: !!str s\nc: &y\n  k: v\n"
+    );
+    assert_eq!(
+        run(text, remove(text, &p("c.k"))),
+        "a: &x\nb: !!str\nc: &y {}\n"
+    );
+    assert_eq!(
+        run(text, set_scalar(text, &p("a.k"), &NewValue::Int(1))),
+        "a: &x\n  k: 1\nb: !!str\nc: &y\n  k: v\n"
+    );
+}
+
+#[test]
+fn keys_that_need_quotes() {
+    let text = "m:\n  a: 1\n";
+    for k in ["a b", "a: b", "8000", "yes", "", "#k", "- k", "[k]"] {
+        let new = run(text, insert_key(text, &p("m"), k, &NewValue::Int(2)));
+        let root = parse(&new).root.unwrap();
+        let m = root
+            .as_mapping()
+            .unwrap()
+            .get("m")
+            .unwrap()
+            .as_mapping()
+            .unwrap()
+            .clone();
+        assert_eq!(m.entries.len(), 2, "{k:?}: {new}");
+        assert_eq!(m.entries[1].key.scalar_text(), Some(k), "{new}");
+    }
+}

@@ -107,7 +107,14 @@ pub(crate) fn child_extent(text: &str, coll: &Node, index: usize) -> Option<Span
     match &coll.value {
         Value::Mapping(m) => {
             let e = m.entries.get(index)?;
-            Some(Span::new(e.key.span.start, e.span.end.max(e.key.span.end)))
+            // An explicit key (`? key`) starts at its `?`.
+            let ls = line_start(text, e.key.span.start);
+            let before = text.get(ls..e.key.span.start).unwrap_or("");
+            let start = match before.trim_end().strip_suffix('?') {
+                Some(lead) if lead.trim().is_empty() => ls + lead.len(),
+                _ => e.key.span.start,
+            };
+            Some(Span::new(start, e.span.end.max(e.key.span.end)))
         }
         Value::Sequence(s) => {
             let item = s.items.get(index)?;
@@ -162,5 +169,24 @@ pub(crate) fn after_indicator(text: &str, owner: Owner) -> Option<usize> {
             colon_after(text, &map.as_mapping()?.entries.get(index)?.key)
         }
         Owner::Item { seq, index } => dash_of(text, seq, index).map(|d| d + 1),
+    }
+}
+
+/// Like `after_indicator`, past an `&anchor` and `!tag` written after it (where a
+/// value replacing a block collection must go: `key: &a {}`).
+pub(crate) fn after_indicator_and_props(text: &str, owner: Owner) -> Option<usize> {
+    let mut at = after_indicator(text, owner)?;
+    loop {
+        let rest = text.get(at..)?;
+        let spaces = rest
+            .bytes()
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .count();
+        let word = &rest[spaces..];
+        if !word.starts_with(['&', '!']) {
+            return Some(at);
+        }
+        let len = word.find([' ', '\t', '\r', '\n']).unwrap_or(word.len());
+        at += spaces + len;
     }
 }

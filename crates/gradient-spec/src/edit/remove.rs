@@ -9,7 +9,7 @@ use super::error::EditError;
 use super::lines::{
     column, indent_of, line_at, line_end, next_line_start, prev_line_start, skip_space_and_breaks,
 };
-use super::locate::{after_indicator, child_extent, walk, Found, Owner};
+use super::locate::{after_indicator_and_props, child_extent, walk, Found, Owner};
 use super::owned::{blank_line_at, owned_lines, skip_deeper_comments};
 use super::sem::Sem;
 use super::verify::verified;
@@ -101,7 +101,7 @@ fn plan(ctx: &Ctx, coll: &Node, index: usize, parent: Found) -> Result<Vec<TextE
         Some(lines) if n == 1 => match parent.owner {
             Owner::Root => Ok(vec![TextEdit::replace(me, empty_marker(coll))]),
             owner => {
-                let at = after_indicator(text, owner).ok_or_else(|| {
+                let at = after_indicator_and_props(text, owner).ok_or_else(|| {
                     EditError::unsupported("cannot find the `:` or `-` of the parent")
                 })?;
                 Ok(vec![

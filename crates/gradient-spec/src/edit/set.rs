@@ -4,7 +4,7 @@
 use super::context::Ctx;
 use super::error::EditError;
 use super::lines::{column, is_blank, line_end, line_start, starts_line};
-use super::locate::{after_indicator, owner_column, walk, Found, Owner};
+use super::locate::{after_indicator_and_props, owner_column, walk, Found, Owner};
 use super::owned::skip_deeper_comments;
 use super::render::{after_colon, after_dash, below, entry, flow, key};
 use super::scalar;
@@ -170,7 +170,9 @@ fn tail_free(text: &str, pos: usize) -> bool {
 /// `-` (the parser may place it after a trailing comment).
 fn value_span(text: &str, f: Found) -> Span {
     if f.node.span.is_empty() {
-        if let Some(at) = after_indicator(text, f.owner).filter(|at| *at <= f.node.span.start) {
+        if let Some(at) =
+            after_indicator_and_props(text, f.owner).filter(|at| *at <= f.node.span.start)
+        {
             return Span::at(at);
         }
     }
@@ -357,11 +359,11 @@ pub(crate) fn replace_null(
         }
         Owner::Entry { .. } => (
             after_colon(whole, col, &ctx.lay),
-            after_indicator(text, f.owner),
+            after_indicator_and_props(text, f.owner),
         ),
         Owner::Item { .. } => (
             after_dash(whole, col, &ctx.lay),
-            after_indicator(text, f.owner),
+            after_indicator_and_props(text, f.owner),
         ),
     };
     let Some(start) = start.filter(|s| *s <= span.start) else {
