@@ -252,18 +252,15 @@ pub fn check(old: &str, edits: &[TextEdit], want: &Expect) -> String {
     }
     let root = new_doc.root.as_ref();
     let got = root.and_then(|r| node_at(r, want.path));
-    match want.value {
-        Some(v) => {
-            let got = got.unwrap_or_else(|| panic!("nothing at {}{}", want.path, ctx()));
-            assert!(
-                means(&got, v),
-                "{} reads {:?}, wanted {v:?}{}",
-                want.path,
-                got.value,
-                ctx()
-            );
-        }
-        None => {}
+    if let Some(v) = want.value {
+        let got = got.unwrap_or_else(|| panic!("nothing at {}{}", want.path, ctx()));
+        assert!(
+            means(&got, v),
+            "{} reads {:?}, wanted {v:?}{}",
+            want.path,
+            got.value,
+            ctx()
+        );
     }
     new
 }
