@@ -511,3 +511,16 @@ fn keys_that_need_quotes() {
         assert_eq!(m.entries[1].key.scalar_text(), Some(k), "{new}");
     }
 }
+
+#[test]
+fn block_scalar_with_trailing_spaces_is_replaced_whole() {
+    let text = "s: |\n  keep  \nt: 1\n";
+    assert_eq!(
+        run(text, set_scalar(text, &p("s"), &"x".into())),
+        "s: x\nt: 1\n"
+    );
+    assert_eq!(
+        run(text, set_scalar(text, &p("s"), &"a\nb\n".into())),
+        "s: |\n  a\n  b\nt: 1\n"
+    );
+}

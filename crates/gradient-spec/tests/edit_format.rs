@@ -124,6 +124,8 @@ fn format_hostile_inputs() {
     assert!(format(&deep).is_err());
     let bom = "\u{feff}a:   1\nb:\n    c: 2\n";
     assert_eq!(format(bom).unwrap(), "\u{feff}a: 1\nb:\n  c: 2\n");
+    let trailing_in_block = "s: |\n  keep  \n  these  \nt: 1\n";
+    assert_eq!(format(trailing_in_block).unwrap(), trailing_in_block);
     let anchors = "base: &b\n  k: v\nother: *b\ntagged: !!str 8000\n";
     assert_eq!(format(anchors).unwrap(), anchors);
 }

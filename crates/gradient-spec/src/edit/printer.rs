@@ -83,9 +83,14 @@ impl<'a> Printer<'a> {
         Ok(self.out)
     }
 
-    /// Writes one line (with its line break).
+    /// Writes one line (with its line break), without trailing spaces unless they
+    /// are the content of a block scalar's last line.
     fn line(&mut self, s: &str) {
-        self.out.push_str(s.trim_end_matches([' ', '\t']));
+        if s.contains('\n') {
+            self.out.push_str(s);
+        } else {
+            self.out.push_str(s.trim_end_matches([' ', '\t']));
+        }
         self.out.push_str(self.eol());
     }
 
@@ -371,7 +376,8 @@ impl<'a> Printer<'a> {
             .get(node.span.start..header_end)
             .unwrap_or("")
             .trim_end();
-        let mut end = node.span.end;
+        // The last line runs to its end (trailing spaces are content).
+        let mut end = line_end(text, node.span.end);
         if header.split('#').next().unwrap_or("").contains('+') {
             let mut ls = next_line_start(text, end);
             while ls < text.len() && is_blank(line_at(text, ls)) {

@@ -65,6 +65,9 @@ pub fn move_item(
         .ok_or_else(|| {
             EditError::unsupported("an item of this list shares its line with something else")
         })?;
+    if slots.windows(2).any(|w| w[0].end > w[1].start) {
+        return Err(EditError::unsupported("the items of this list overlap"));
+    }
     let eol = ctx.lay.eol;
     let block = !(seq.flow || f.flow);
     // Block items are whole lines: make each end with a line break while moving.

@@ -187,6 +187,12 @@ fn replace_scalar(ctx: &Ctx, f: Found, value: &NewValue) -> Vec<Vec<TextEdit>> {
     let span = value_span(text, f);
     let style = node.as_scalar().map(|s| s.style);
     let is_block = matches!(style, Some(ScalarStyle::Literal | ScalarStyle::Folded));
+    // A block scalar runs to the end of its last line (trailing spaces are content).
+    let span = if is_block {
+        Span::new(span.start, line_end(text, span.end))
+    } else {
+        span
+    };
     let owner_col = owner_column(text, f.owner);
     // A comment on a block scalar's header line (`key: | # note`) is inside its span.
     let header_comment = if is_block {
