@@ -93,9 +93,22 @@ pub fn move_item(
             new = stripped.to_string();
         }
     }
-    let edits = minimal(old, &new, region.start, block)
-        .into_iter()
-        .collect();
+    let contiguous = slots.windows(2).all(|w| w[0].end == w[1].start);
+    let edits = if block && contiguous && old.ends_with('\n') {
+        // Whole lines with nothing between them: cut the item's lines and put them
+        // back at the target. (Otherwise blank lines and loose comments between items
+        // keep their places, and the items rotate around them.)
+        let (cut, target) = (slots[from - lo], slots[to - lo]);
+        let at = if to > from { target.end } else { target.start };
+        vec![
+            TextEdit::delete(cut),
+            TextEdit::insert(at, cut.slice(ctx.text)),
+        ]
+    } else {
+        minimal(old, &new, region.start, block)
+            .into_iter()
+            .collect()
+    };
     let mut expected = Sem::of_root(ctx.doc.root.as_ref());
     expected
         .move_item(list_path, from, to)

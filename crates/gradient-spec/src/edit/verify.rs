@@ -55,21 +55,21 @@ pub(crate) fn verified(
     }
 
     // Bytes outside the edits are unchanged, so a comment can only be lost where an
-    // edit replaces it (the meaning check above catches one swallowed by a value).
+    // edit replaces it, unless an edit writes it again (a moved item); the meaning
+    // check above catches one swallowed by a value.
+    let written: String = edits.iter().map(|e| e.insert.as_str()).collect();
     for c in &ctx.comments {
         let hit = edits
             .iter()
-            .find(|e| c.start < e.span.end && e.span.start < c.end);
-        if let Some(e) = hit {
-            let allowed = may_drop
-                .iter()
-                .any(|d| c.start >= d.start && c.end <= d.end);
-            let text = c.slice(ctx.text).trim_end();
-            if !allowed && !e.insert.contains(text) {
-                return Err(EditError::refused(format!(
-                    "it would lose the comment `{text}`"
-                )));
-            }
+            .any(|e| c.start < e.span.end && e.span.start < c.end);
+        let allowed = may_drop
+            .iter()
+            .any(|d| c.start >= d.start && c.end <= d.end);
+        let text = c.slice(ctx.text).trim_end();
+        if hit && !allowed && !written.contains(text) {
+            return Err(EditError::refused(format!(
+                "it would lose the comment `{text}`"
+            )));
         }
     }
     Ok(edits)
