@@ -1,1 +1,64 @@
 //! Edits by spec path, returned as minimal text edits.
+//!
+//! Each operation reads the current text and returns the [`TextEdit`]s that make the
+//! change, touching only the bytes that change: comments, blank lines, key order,
+//! quoting and flow/block style elsewhere stay byte-identical, and CRLF documents get
+//! CRLF lines. Edits are computed from the spanned tree of [`crate::yaml`], then
+//! verified before they are returned (see `verify`): the result must parse without new
+//! syntax problems, mean exactly the old document with the intended change, and keep
+//! every comment that was not part of a removed item. An edit that fails is refused
+//! with an [`EditError`] saying why; no operation panics on any input.
+//!
+//! Policies:
+//! - *Comments that belong to an entry or item* (moved and removed with it): the
+//!   comment lines directly above it at its own indentation with no blank line between,
+//!   its trailing comment, and the comment lines right below it indented deeper (see
+//!   `owned`). A comment after a blank line, or at another indentation, belongs to the
+//!   surrounding section and stays.
+//! - *Blank lines*: removing an entry that has a blank line on both sides also removes
+//!   one of them, so sections stay one blank line apart.
+//! - *Removing the last entry or item* leaves `{}` or `[]` after the parent key (the
+//!   key, its comment and its place stay; a form still shows the empty section).
+//! - *New keys and items* go after their last sibling (and that sibling's deeper
+//!   comment lines), at the siblings' indentation, in the parent's block or flow style;
+//!   new sections use the document's own indentation step (2 when it shows none) and
+//!   its list style (indented or not under their key). Missing parents are created
+//!   (keys as mappings, `[0]` as a one-item list); a null parent (`key:`, `key: ~`)
+//!   is replaced, keeping its trailing comment on the key's line.
+//! - *Flow lists*: appending a scalar keeps a flow list flow (`[8000]` → `[8000, 8080]`);
+//!   appending a mapping or list to an empty `[]` turns it into a block list.
+//! - *Quoting*: a replaced string keeps its quotes where the new value allows;
+//!   otherwise strings are written plain when unambiguous (also for YAML 1.1 loaders:
+//!   `yes`, `on`, `1_000`, dates are quoted) and double-quoted when not. A string with
+//!   line breaks becomes a `|` block scalar where block syntax is allowed and nothing
+//!   follows on the line, else a double-quoted one.
+//! - *Moves* carry each item's own lines; blank lines and loose comments between items
+//!   keep their places.
+//! - *Refusals*: an edit that would leave an alias without its anchor, or touch YAML
+//!   this editor does not write (an item sharing its line with its list's dash, as in
+//!   `- - a`), is refused rather than approximated.
+
+mod append;
+mod context;
+mod error;
+mod format;
+mod lines;
+mod locate;
+mod owned;
+mod printer;
+mod remove;
+mod render;
+mod reorder;
+mod scalar;
+mod sem;
+mod set;
+mod value;
+mod verify;
+
+pub use append::append_item;
+pub use error::EditError;
+pub use format::format;
+pub use remove::remove;
+pub use reorder::move_item;
+pub use set::{insert_key, set_scalar};
+pub use value::NewValue;

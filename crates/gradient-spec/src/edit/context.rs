@@ -1,0 +1,119 @@
+//! Everything an operation needs to know about the current text, computed once: the
+//! spanned tree, where the comments are, the line ending and the indentation in use.
+
+use super::error::EditError;
+use super::lines::{column, indent_of, line_at};
+use super::render::Layout;
+use crate::diag::Span;
+use crate::yaml::{self, Document, Node, Value, MAX_INPUT_BYTES};
+use rowan::ast::AstNode;
+use yaml_edit::{SyntaxKind, YamlFile};
+
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub doc: Document,
+    /// Byte ranges of every `# comment`, in order.
+    pub comments: Vec<Span>,
+    pub lay: Layout,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(text: &'a str) -> Result<Self, EditError> {
+        if text.len() > MAX_INPUT_BYTES {
+            return Err(EditError::unsupported("the document is too large to edit"));
+        }
+        let doc = yaml::parse(text);
+        let comments = comment_spans(text);
+        let lay = detect_layout(text, doc.root.as_ref());
+        Ok(Ctx {
+            text,
+            doc,
+            comments,
+            lay,
+        })
+    }
+
+    /// Whether the line starting at `line_start` holds only a comment.
+    pub fn is_comment_line(&self, line_start: usize) -> bool {
+        let at = line_start + indent_of(line_at(self.text, line_start));
+        self.comments.binary_search_by_key(&at, |c| c.start).is_ok()
+    }
+
+    /// The comments that start inside `span`.
+    pub fn comments_in(&self, span: Span) -> impl Iterator<Item = &Span> {
+        self.comments
+            .iter()
+            .filter(move |c| c.start >= span.start && c.start < span.end)
+    }
+}
+
+/// The ranges of the comments in `text`, from yaml-edit's lossless tree (so a `#` inside
+/// a quoted string or a block scalar is not taken for one).
+pub(crate) fn comment_spans(text: &str) -> Vec<Span> {
+    let file = YamlFile::parse(text).tree();
+    file.syntax()
+        .descendants_with_tokens()
+        .filter_map(|e| e.into_token())
+        .filter(|t| t.kind() == SyntaxKind::COMMENT)
+        .map(|t| {
+            let r = t.text_range();
+            Span::new(usize::from(r.start()), usize::from(r.end()))
+        })
+        .collect()
+}
+
+/// The indentation the document already uses (2 and indented lists when it shows
+/// none), so inserted sections look like their neighbours.
+fn detect_layout(text: &str, root: Option<&Node>) -> Layout {
+    let mut unit = None;
+    let mut seq_indent = None;
+    if let Some(root) = root {
+        scan(text, root, &mut unit, &mut seq_indent, 0);
+    }
+    Layout {
+        unit: unit.filter(|u| (1..=8).contains(u)).unwrap_or(2),
+        seq_indent: seq_indent.unwrap_or(true),
+        eol: super::lines::eol_of(text),
+    }
+}
+
+fn scan(
+    text: &str,
+    node: &Node,
+    unit: &mut Option<usize>,
+    seq_indent: &mut Option<bool>,
+    depth: usize,
+) {
+    if (unit.is_some() && seq_indent.is_some()) || depth > 64 {
+        return;
+    }
+    match &node.value {
+        Value::Mapping(m) if !m.flow => {
+            for e in &m.entries {
+                let key_col = column(text, e.key.span.start);
+                match &e.value.value {
+                    Value::Mapping(child) if !child.flow && !child.entries.is_empty() => {
+                        let col = column(text, child.entries[0].key.span.start);
+                        if unit.is_none() && col > key_col {
+                            *unit = Some(col - key_col);
+                        }
+                    }
+                    Value::Sequence(child) if !child.flow && !child.items.is_empty() => {
+                        let col = column(text, e.value.span.start);
+                        if seq_indent.is_none() && col >= key_col {
+                            *seq_indent = Some(col > key_col);
+                        }
+                    }
+                    _ => {}
+                }
+                scan(text, &e.value, unit, seq_indent, depth + 1);
+            }
+        }
+        Value::Sequence(s) if !s.flow => {
+            for item in &s.items {
+                scan(text, item, unit, seq_indent, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}

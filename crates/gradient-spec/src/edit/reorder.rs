@@ -1,0 +1,164 @@
+//! `move_item`: reordering a list, each item carrying the lines it owns.
+
+use super::context::Ctx;
+use super::error::EditError;
+use super::locate::{child_extent, walk};
+use super::owned::owned_lines;
+use super::sem::Sem;
+use super::verify::verified;
+use crate::diag::{Span, TextEdit};
+use crate::path::SpecPath;
+
+/// Moves item `from` of the list at `list_path` so that it ends up at index `to`
+/// (as `Vec::remove` then `Vec::insert`). In a block list each item takes its own
+/// comment lines along; blank lines and comments that belong to no item stay put.
+pub fn move_item(
+    text: &str,
+    list_path: &SpecPath,
+    from: usize,
+    to: usize,
+) -> Result<Vec<TextEdit>, EditError> {
+    let ctx = Ctx::new(text)?;
+    let (found, matched) = walk(ctx.doc.root.as_ref(), list_path);
+    let f = match found {
+        Some(f) if matched == list_path.0.len() => f,
+        _ => {
+            return Err(EditError::NotFound {
+                path: list_path.to_string(),
+            })
+        }
+    };
+    let Some(seq) = f.node.as_sequence() else {
+        return Err(EditError::WrongKind {
+            path: list_path.to_string(),
+            expected: "a list",
+            found: f.node.kind_name(),
+        });
+    };
+    let len = seq.items.len();
+    for i in [from, to] {
+        if i >= len {
+            return Err(EditError::IndexOutOfRange {
+                path: list_path.index(i).to_string(),
+                len,
+            });
+        }
+    }
+    if from == to {
+        return Ok(Vec::new());
+    }
+    let (lo, hi) = (from.min(to), from.max(to));
+    let mut order: Vec<usize> = (lo..=hi).collect();
+    let moved = order.remove(from - lo);
+    order.insert(to - lo, moved);
+
+    let slots: Vec<Span> = (lo..=hi)
+        .map(|i| {
+            let ext = child_extent(ctx.text, f.node, i)?;
+            if seq.flow || f.flow {
+                Some(ext)
+            } else {
+                owned_lines(&ctx, ext.start, ext.end)
+            }
+        })
+        .collect::<Option<_>>()
+        .ok_or_else(|| {
+            EditError::unsupported("an item of this list shares its line with something else")
+        })?;
+    if slots.windows(2).any(|w| w[0].end > w[1].start) {
+        return Err(EditError::unsupported("the items of this list overlap"));
+    }
+    let eol = ctx.lay.eol;
+    let block = !(seq.flow || f.flow);
+    // Block items are whole lines: make each end with a line break while moving.
+    let piece = |i: usize| -> String {
+        let s = slots[i - lo].slice(ctx.text);
+        if block && !s.ends_with('\n') {
+            format!("{s}{eol}")
+        } else {
+            s.to_string()
+        }
+    };
+    let region = Span::new(slots[0].start, slots[slots.len() - 1].end);
+    let mut new = String::new();
+    for (k, &i) in order.iter().enumerate() {
+        new.push_str(&piece(i));
+        if k + 1 < order.len() {
+            new.push_str(Span::new(slots[k].end, slots[k + 1].start).slice(ctx.text));
+        }
+    }
+    let old = region.slice(ctx.text);
+    if block && !old.ends_with('\n') {
+        if let Some(stripped) = new.strip_suffix(eol) {
+            new = stripped.to_string();
+        }
+    }
+    let contiguous = slots.windows(2).all(|w| w[0].end == w[1].start);
+    let edits = if block && contiguous && old.ends_with('\n') {
+        // Whole lines with nothing between them: cut the item's lines and put them
+        // back at the target. (Otherwise blank lines and loose comments between items
+        // keep their places, and the items rotate around them.)
+        let (cut, target) = (slots[from - lo], slots[to - lo]);
+        let at = if to > from { target.end } else { target.start };
+        vec![
+            TextEdit::delete(cut),
+            TextEdit::insert(at, cut.slice(ctx.text)),
+        ]
+    } else {
+        minimal(old, &new, region.start, block)
+            .into_iter()
+            .collect()
+    };
+    let mut expected = Sem::of_root(ctx.doc.root.as_ref());
+    expected
+        .move_item(list_path, from, to)
+        .ok_or_else(|| EditError::NotFound {
+            path: list_path.to_string(),
+        })?;
+    verified(&ctx, edits, &expected, &[])
+}
+
+/// The single edit turning `old` (found at `offset`) into `new`: the common prefix and
+/// suffix are left alone (whole lines of them when `lines`, so a moved block of lines
+/// reads as one).
+pub(crate) fn minimal(old: &str, new: &str, offset: usize, lines: bool) -> Option<TextEdit> {
+    if old == new {
+        return None;
+    }
+    let mut pre = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(pre) || !new.is_char_boundary(pre) {
+        pre -= 1;
+    }
+    if lines {
+        pre = old[..pre].rfind('\n').map_or(0, |i| i + 1);
+    }
+    let max_suf = (old.len() - pre).min(new.len() - pre);
+    let mut suf = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(max_suf)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(old.len() - suf) || !new.is_char_boundary(new.len() - suf) {
+        suf -= 1;
+    }
+    if lines {
+        // Keep only whole lines of the suffix: it must start right after a line break.
+        let tail = &old[old.len() - suf..];
+        suf = match tail.find('\n') {
+            Some(i) if old.len() - suf > 0 && !old[..old.len() - suf].ends_with('\n') => {
+                tail.len() - i - 1
+            }
+            _ => suf,
+        };
+    }
+    Some(TextEdit::replace(
+        Span::new(offset + pre, offset + old.len() - suf),
+        &new[pre..new.len() - suf],
+    ))
+}

@@ -1,0 +1,235 @@
+//! What a document means, without how it is written: the model an edit is checked
+//! against. The expected meaning after an edit is the old meaning with the intended
+//! change applied; the re-parsed text must mean exactly that.
+
+use super::value::NewValue;
+use crate::path::{PathSegment, SpecPath};
+use crate::yaml::{Node, ScalarKind, Value};
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Sem {
+    pub tag: Option<String>,
+    pub anchor: Option<String>,
+    pub v: SemV,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum SemV {
+    Null,
+    Bool(bool),
+    Int(i64),
+    /// The bits of the float (all NaNs alike), so equality is exact.
+    Float(u64),
+    Str(String),
+    Alias(String),
+    /// Entries as `(key text, key, value)`: lookups go by the key's text, as paths do.
+    Map(Vec<(Option<String>, Sem, Sem)>),
+    Seq(Vec<Sem>),
+}
+
+fn plain(v: SemV) -> Sem {
+    Sem {
+        tag: None,
+        anchor: None,
+        v,
+    }
+}
+
+fn float_bits(f: f64) -> u64 {
+    if f.is_nan() {
+        f64::NAN.to_bits()
+    } else {
+        f.to_bits()
+    }
+}
+
+impl Sem {
+    /// The meaning of a parsed document's root (`Null` when it has no content).
+    pub fn of_root(root: Option<&Node>) -> Sem {
+        root.map_or(plain(SemV::Null), Sem::of)
+    }
+
+    pub fn of(node: &Node) -> Sem {
+        let v = match &node.value {
+            Value::Mapping(m) => SemV::Map(
+                m.entries
+                    .iter()
+                    .map(|e| {
+                        (
+                            e.key.scalar_text().map(str::to_string),
+                            Sem::of(&e.key),
+                            Sem::of(&e.value),
+                        )
+                    })
+                    .collect(),
+            ),
+            Value::Sequence(s) => SemV::Seq(s.items.iter().map(Sem::of).collect()),
+            Value::Alias(a) => SemV::Alias(a.clone()),
+            Value::Scalar(s) => match s.kind {
+                ScalarKind::Null => SemV::Null,
+                ScalarKind::Bool(b) => SemV::Bool(b),
+                ScalarKind::Int(i) => SemV::Int(i),
+                ScalarKind::Float(f) => SemV::Float(float_bits(f)),
+                ScalarKind::String => SemV::Str(s.text.clone()),
+            },
+        };
+        Sem {
+            tag: node.tag.clone(),
+            anchor: node.anchor.clone(),
+            v,
+        }
+    }
+
+    pub fn of_new(value: &NewValue) -> Sem {
+        plain(match value {
+            NewValue::Null => SemV::Null,
+            NewValue::Bool(b) => SemV::Bool(*b),
+            NewValue::Int(i) => SemV::Int(*i),
+            NewValue::Float(f) => SemV::Float(float_bits(*f)),
+            NewValue::Str(s) => SemV::Str(s.clone()),
+            NewValue::Map(m) => SemV::Map(
+                m.iter()
+                    .map(|(k, v)| (Some(k.clone()), plain(SemV::Str(k.clone())), Sem::of_new(v)))
+                    .collect(),
+            ),
+            NewValue::Seq(s) => SemV::Seq(s.iter().map(Sem::of_new).collect()),
+        })
+    }
+
+    fn child_mut(&mut self, seg: &PathSegment) -> Option<&mut Sem> {
+        match (seg, &mut self.v) {
+            (PathSegment::Key(k), SemV::Map(m)) => m
+                .iter_mut()
+                .find(|(t, _, _)| t.as_deref() == Some(k.as_str()))
+                .map(|(_, _, v)| v),
+            (PathSegment::Index(i), SemV::Seq(s)) => s.get_mut(*i),
+            _ => None,
+        }
+    }
+
+    pub fn get_mut(&mut self, path: &[PathSegment]) -> Option<&mut Sem> {
+        let mut cur = self;
+        for seg in path {
+            cur = cur.child_mut(seg)?;
+        }
+        Some(cur)
+    }
+
+    /// Sets `path` to `value`, creating missing mappings (and one-item lists for `[0]`)
+    /// and replacing a null on the way, as the text operations do. Keeps the tag and
+    /// anchor of a replaced value (they are written outside the value's span).
+    pub fn put(&mut self, path: &SpecPath, value: Sem) -> Option<()> {
+        let segs = &path.0;
+        let mut cur = self;
+        for (i, seg) in segs.iter().enumerate() {
+            let exists = cur.child_mut(seg).is_some();
+            if !exists {
+                let rest = wrap(&segs[i + 1..], value)?;
+                return match (seg, &mut cur.v) {
+                    (PathSegment::Key(k), SemV::Map(m)) => {
+                        m.push((Some(k.clone()), plain(SemV::Str(k.clone())), rest));
+                        Some(())
+                    }
+                    (PathSegment::Index(n), SemV::Seq(s)) if *n == s.len() => {
+                        s.push(rest);
+                        Some(())
+                    }
+                    (_, SemV::Null) => {
+                        cur.v = wrap(std::slice::from_ref(seg), rest)?.v;
+                        Some(())
+                    }
+                    _ => None,
+                };
+            }
+            cur = cur.child_mut(seg)?;
+        }
+        cur.v = value.v;
+        Some(())
+    }
+
+    pub fn remove(&mut self, path: &SpecPath) -> Option<()> {
+        let (last, parent) = path.0.split_last()?;
+        let parent = self.get_mut(parent)?;
+        match (last, &mut parent.v) {
+            (PathSegment::Key(k), SemV::Map(m)) => {
+                let i = m
+                    .iter()
+                    .position(|(t, _, _)| t.as_deref() == Some(k.as_str()))?;
+                m.remove(i);
+            }
+            (PathSegment::Index(i), SemV::Seq(s)) if *i < s.len() => {
+                s.remove(*i);
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+
+    pub fn move_item(&mut self, path: &SpecPath, from: usize, to: usize) -> Option<()> {
+        match &mut self.get_mut(&path.0)?.v {
+            SemV::Seq(s) if from < s.len() && to < s.len() => {
+                let item = s.remove(from);
+                s.insert(to, item);
+                Some(())
+            }
+            _ => None,
+        }
+    }
+}
+
+/// `value` nested under the remaining path segments: keys make mappings, `[0]` makes
+/// a one-item list; any other index cannot be created.
+pub(crate) fn wrap(rest: &[PathSegment], value: Sem) -> Option<Sem> {
+    let mut v = value;
+    for seg in rest.iter().rev() {
+        v = match seg {
+            PathSegment::Key(k) => plain(SemV::Map(vec![(
+                Some(k.clone()),
+                plain(SemV::Str(k.clone())),
+                v,
+            )])),
+            PathSegment::Index(0) => plain(SemV::Seq(vec![v])),
+            PathSegment::Index(_) => return None,
+        };
+    }
+    Some(v)
+}
+
+/// The first place two meanings differ, as a path, for messages.
+pub(crate) fn first_difference(a: &Sem, b: &Sem) -> String {
+    fn go(a: &Sem, b: &Sem, at: &mut SpecPath) -> bool {
+        match (&a.v, &b.v) {
+            (SemV::Map(x), SemV::Map(y))
+                if x.len() == y.len() && a.tag == b.tag && a.anchor == b.anchor =>
+            {
+                for ((kx, _, vx), (ky, _, vy)) in x.iter().zip(y) {
+                    if kx != ky {
+                        return true;
+                    }
+                    at.0.push(PathSegment::Key(kx.clone().unwrap_or_default()));
+                    if go(vx, vy, at) {
+                        return true;
+                    }
+                    at.0.pop();
+                }
+                x != y
+            }
+            (SemV::Seq(x), SemV::Seq(y))
+                if x.len() == y.len() && a.tag == b.tag && a.anchor == b.anchor =>
+            {
+                for (i, (vx, vy)) in x.iter().zip(y).enumerate() {
+                    at.0.push(PathSegment::Index(i));
+                    if go(vx, vy, at) {
+                        return true;
+                    }
+                    at.0.pop();
+                }
+                false
+            }
+            _ => a != b,
+        }
+    }
+    let mut at = SpecPath::root();
+    go(a, b, &mut at);
+    at.to_string()
+}

@@ -1,0 +1,96 @@
+//! The check every edit passes before it is handed out: apply it, parse the result,
+//! and compare. No new syntax problem, the document means exactly the old meaning
+//! with the intended change, and every comment outside what was meant to go survives.
+//!
+//! The check costs one parse of the new text.
+
+use super::context::Ctx;
+use super::error::EditError;
+use super::sem::{first_difference, Sem};
+use crate::diag::{apply_edits, Span, TextEdit};
+use crate::yaml;
+use std::collections::HashMap;
+
+/// Checks `edits` against `expected`; comments inside `may_drop` may go. Returns the
+/// edits unchanged when they pass.
+pub(crate) fn verified(
+    ctx: &Ctx,
+    edits: Vec<TextEdit>,
+    expected: &Sem,
+    may_drop: &[Span],
+) -> Result<Vec<TextEdit>, EditError> {
+    let new_text = apply_edits(ctx.text, &edits)
+        .ok_or_else(|| EditError::refused("its changes overlap (an internal error)"))?;
+    let new_doc = yaml::parse(&new_text);
+
+    let mut old_problems: HashMap<(&str, &str), usize> = HashMap::new();
+    for d in &ctx.doc.syntax_diagnostics {
+        *old_problems
+            .entry((d.rule, d.message.as_str()))
+            .or_default() += 1;
+    }
+    for d in &new_doc.syntax_diagnostics {
+        match old_problems.get_mut(&(d.rule, d.message.as_str())) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => {
+                return Err(EditError::refused(format!(
+                    "the result would not parse: {}",
+                    d.message
+                )))
+            }
+        }
+    }
+
+    let got = Sem::of_root(new_doc.root.as_ref());
+    if &got != expected {
+        let at = first_difference(expected, &got);
+        let at = if at.is_empty() {
+            "the document".to_string()
+        } else {
+            format!("`{at}`")
+        };
+        return Err(EditError::refused(format!(
+            "the result would not read back as intended (at {at})"
+        )));
+    }
+
+    // Bytes outside the edits are unchanged, so a comment can only be lost where an
+    // edit replaces it, unless an edit writes it again (a moved item); the meaning
+    // check above catches one swallowed by a value.
+    let written: String = edits.iter().map(|e| e.insert.as_str()).collect();
+    for c in &ctx.comments {
+        let hit = edits
+            .iter()
+            .any(|e| c.start < e.span.end && e.span.start < c.end);
+        let allowed = may_drop
+            .iter()
+            .any(|d| c.start >= d.start && c.end <= d.end);
+        let text = c.slice(ctx.text).trim_end();
+        if hit && !allowed && !written.contains(text) {
+            return Err(EditError::refused(format!(
+                "it would lose the comment `{text}`"
+            )));
+        }
+    }
+    Ok(edits)
+}
+
+/// Tries each candidate in turn and returns the first that passes; the first
+/// candidate's error when none does.
+pub(crate) fn first_verified(
+    ctx: &Ctx,
+    candidates: Vec<Vec<TextEdit>>,
+    expected: &Sem,
+    may_drop: &[Span],
+) -> Result<Vec<TextEdit>, EditError> {
+    let mut first_err = None;
+    for edits in candidates {
+        match verified(ctx, edits, expected, may_drop) {
+            Ok(e) => return Ok(e),
+            Err(e) => {
+                first_err.get_or_insert(e);
+            }
+        }
+    }
+    Err(first_err.unwrap_or_else(|| EditError::refused("no way to write it was found")))
+}
