@@ -4,7 +4,7 @@
 //! and are marked stale.
 
 use gradient_spec::spec::{self, Field, Kind, Shape};
-use gradient_spec::yaml::{Node, Value};
+use gradient_spec::yaml::Node;
 use gradient_spec::{Diagnostic, Severity, Span, SpecPath};
 
 #[derive(Debug, Clone, PartialEq)]

@@ -75,7 +75,10 @@ fn new_value(shape: Shape, field: &Field, pattern: &str, variant: Option<&str>) 
             NewValue::Map(entries)
         }
         Kind::List(item) => match item {
-            Kind::Mapping => NewValue::Seq(vec![new_value(shape, field, &format!("{pattern}[]"), variant)]),
+            Kind::Mapping => {
+                let item = Field { kind: Kind::Mapping, ..*field };
+                NewValue::Seq(vec![new_value(shape, &item, &format!("{pattern}[]"), variant)])
+            }
             k => NewValue::Seq(vec![typed_value(Some(*k), field.placeholder)]),
         },
         k => typed_value(Some(k), field.placeholder),
@@ -88,9 +91,8 @@ fn new_item(shape: Shape, list: &Field, path: &SpecPath) -> NewValue {
     match list.kind {
         Kind::List(Kind::Mapping) => {
             let variant = (pattern == "integrations[]").then_some(spec::DEFAULT_INTEGRATION_TYPE);
-            let mut map = Field { kind: Kind::Mapping, ..*list };
-            map.path = list.path;
-            new_value(shape, &map, &pattern, variant)
+            let item = Field { kind: Kind::Mapping, ..*list };
+            new_value(shape, &item, &pattern, variant)
         }
         Kind::List(k) => typed_value(Some(*k), list.placeholder),
         _ => NewValue::Null,
