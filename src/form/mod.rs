@@ -5,5 +5,5 @@
 pub mod model;
 pub mod ops;
 
-pub use model::{build, Control, FieldProblem, FormField, FormItem, FormModel};
+pub use model::{build, Control, FieldProblem, FieldState, FormField, FormItem, FormModel};
 pub use ops::{FormAction, FormError};

@@ -42,20 +42,51 @@ pub struct FormField {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Control {
     /// A free text (also secrets and paths); `value` is the scalar's text.
-    Text { value: Option<String>, placeholder: &'static str, secret: bool },
-    Number { value: Option<String>, placeholder: &'static str, min: Option<f64>, max: Option<f64>, integer: bool },
-    Checkbox { value: Option<bool>, default: bool },
+    Text {
+        value: Option<String>,
+        placeholder: &'static str,
+        secret: bool,
+    },
+    Number {
+        value: Option<String>,
+        placeholder: &'static str,
+        min: Option<f64>,
+        max: Option<f64>,
+        integer: bool,
+    },
+    Checkbox {
+        value: Option<bool>,
+        default: bool,
+    },
     /// One of fixed values (`apiVersion`, `metric`, integration `type`).
-    Select { value: Option<String>, options: &'static [&'static str] },
+    Select {
+        value: Option<String>,
+        options: &'static [&'static str],
+    },
     /// Free text with suggestions (machine names: unknown ones are allowed).
-    Suggest { value: Option<String>, placeholder: &'static str, options: &'static [&'static str] },
+    Suggest {
+        value: Option<String>,
+        placeholder: &'static str,
+        options: &'static [&'static str],
+    },
     /// A mapping: its fields.
-    Group { present: bool, children: Vec<FormField> },
+    Group {
+        present: bool,
+        children: Vec<FormField>,
+    },
     /// A list: its items, each a group of fields or a single scalar field.
-    Items { items: Vec<FormItem>, item_name: &'static str, reorderable: bool, of_mappings: bool, present: bool },
+    Items {
+        items: Vec<FormItem>,
+        item_name: &'static str,
+        reorderable: bool,
+        of_mappings: bool,
+        present: bool,
+    },
     /// The value has a kind the form cannot edit here (a list where a mapping is
     /// expected, an alias, …): edit it in the YAML; the problem says what is wrong.
-    Mismatch { found: &'static str },
+    Mismatch {
+        found: &'static str,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -73,21 +104,44 @@ const REORDERABLE: &[&str] = &["env", "repositories.repositories", "command"];
 /// Builds the form for `root` (the parsed document) with its `diagnostics`.
 /// `last_good` is the last form built from text without syntax errors: sections that
 /// overlap a syntax error show its values instead, marked stale.
-pub fn build(shape: Shape, root: Option<&Node>, diagnostics: &[Diagnostic], last_good: Option<&FormModel>) -> FormModel {
+pub fn build(
+    shape: Shape,
+    root: Option<&Node>,
+    diagnostics: &[Diagnostic],
+    last_good: Option<&FormModel>,
+) -> FormModel {
     let mapping = root.and_then(Node::as_mapping);
-    let syntax: Vec<Span> = diagnostics.iter().filter(|d| d.rule == "yaml-syntax").map(|d| d.span).collect();
+    let syntax: Vec<Span> = diagnostics
+        .iter()
+        .filter(|d| d.rule == "yaml-syntax")
+        .map(|d| d.span)
+        .collect();
     let cx = Cx { shape, diagnostics };
     let mut fields = cx.fields_at(&SpecPath::root(), None, root.filter(|_| mapping.is_some()));
     for field in &mut fields {
-        let broken = field.span.is_some_and(|s| syntax.iter().any(|e| overlaps(s, *e)));
+        let broken = field
+            .span
+            .is_some_and(|s| syntax.iter().any(|e| overlaps(s, *e)));
         if broken {
-            if let Some(good) = last_good.and_then(|g| g.fields.iter().find(|f| f.path == field.path)) {
+            if let Some(good) =
+                last_good.and_then(|g| g.fields.iter().find(|f| f.path == field.path))
+            {
                 *field = good.clone();
             }
             mark_stale(field);
         }
     }
-    FormModel { shape, fields, empty: mapping.is_none() }
+    FormModel {
+        shape,
+        fields,
+        empty: mapping.is_none(),
+    }
+}
+
+/// True when `path` lies below `parent` (`env[0].name` under `env` and `env[0]`).
+fn is_under(path: &str, parent: &str) -> bool {
+    path.strip_prefix(parent)
+        .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
 }
 
 fn overlaps(a: Span, b: Span) -> bool {
@@ -98,7 +152,10 @@ fn mark_stale(field: &mut FormField) {
     field.stale = true;
     match &mut field.control {
         Control::Group { children, .. } => children.iter_mut().for_each(mark_stale),
-        Control::Items { items, .. } => items.iter_mut().flat_map(|i| i.fields.iter_mut()).for_each(mark_stale),
+        Control::Items { items, .. } => items
+            .iter_mut()
+            .flat_map(|i| i.fields.iter_mut())
+            .for_each(mark_stale),
         _ => {}
     }
 }
@@ -110,7 +167,12 @@ struct Cx<'a> {
 
 impl Cx<'_> {
     /// The fields held by the mapping at `path` (`node`, when present).
-    fn fields_at(&self, path: &SpecPath, variant: Option<&str>, node: Option<&Node>) -> Vec<FormField> {
+    fn fields_at(
+        &self,
+        path: &SpecPath,
+        variant: Option<&str>,
+        node: Option<&Node>,
+    ) -> Vec<FormField> {
         let mapping = node.and_then(Node::as_mapping);
         spec::children(self.shape, path, variant)
             .into_iter()
@@ -119,7 +181,11 @@ impl Cx<'_> {
                 let child = path.key(f.key());
                 let mut field = self.field(f, &child, entry.map(|e| &e.value));
                 if let Some(e) = entry {
-                    field.span = Some(if e.value.span.is_empty() { e.key.span } else { e.value.span });
+                    field.span = Some(if e.value.span.is_empty() {
+                        e.key.span
+                    } else {
+                        e.value.span
+                    });
                 }
                 field
             })
@@ -130,8 +196,17 @@ impl Cx<'_> {
         self.diagnostics
             .iter()
             .filter(|d| d.rule != "yaml-syntax")
-            .filter(|d| d.path == path || (scalar && value.is_some_and(|v| !v.span.is_empty() && v.span.contains(d.span.start))))
-            .map(|d| FieldProblem { severity: d.severity, rule: d.rule, message: d.message.clone() })
+            .filter(|d| {
+                d.path == path
+                    || (scalar
+                        && value
+                            .is_some_and(|v| !v.span.is_empty() && v.span.contains(d.span.start)))
+            })
+            .map(|d| FieldProblem {
+                severity: d.severity,
+                rule: d.rule,
+                message: d.message.clone(),
+            })
             .collect()
     }
 
@@ -155,18 +230,31 @@ impl Cx<'_> {
         let value = value.filter(|v| !v.is_null());
         match f.kind {
             Kind::Mapping => match value {
-                Some(v) if v.as_mapping().is_none() => Control::Mismatch { found: v.kind_name() },
-                _ => Control::Group { present: value.is_some(), children: self.fields_at(path, None, value) },
+                Some(v) if v.as_mapping().is_none() => Control::Mismatch {
+                    found: v.kind_name(),
+                },
+                _ => Control::Group {
+                    present: value.is_some(),
+                    children: self.fields_at(path, None, value),
+                },
             },
             Kind::List(item_kind) => match value {
-                Some(v) if v.as_sequence().is_none() => Control::Mismatch { found: v.kind_name() },
+                Some(v) if v.as_sequence().is_none() => Control::Mismatch {
+                    found: v.kind_name(),
+                },
                 _ => self.items(f, item_kind, path, value),
             },
             kind => scalar_control(f, &kind, value),
         }
     }
 
-    fn items(&self, f: &'static Field, item_kind: &'static Kind, path: &SpecPath, value: Option<&Node>) -> Control {
+    fn items(
+        &self,
+        f: &'static Field,
+        item_kind: &'static Kind,
+        path: &SpecPath,
+        value: Option<&Node>,
+    ) -> Control {
         let of_mappings = matches!(item_kind, Kind::Mapping);
         let items = value
             .and_then(Node::as_sequence)
@@ -178,7 +266,10 @@ impl Cx<'_> {
                         let item_path = path.index(i);
                         let fields = if of_mappings {
                             if item.as_mapping().is_some() || item.is_null() {
-                                let variant = item.as_mapping().and_then(|m| m.get("type")).and_then(Node::scalar_text);
+                                let variant = item
+                                    .as_mapping()
+                                    .and_then(|m| m.get("type"))
+                                    .and_then(Node::scalar_text);
                                 self.fields_at(&item_path, variant, Some(item))
                             } else {
                                 vec![FormField {
@@ -186,9 +277,15 @@ impl Cx<'_> {
                                     label: f.item,
                                     help: f.help,
                                     required: false,
-                                    control: Control::Mismatch { found: item.kind_name() },
+                                    control: Control::Mismatch {
+                                        found: item.kind_name(),
+                                    },
                                     span: Some(item.span),
-                                    problems: self.problems(&item_path.to_string(), Some(item), false),
+                                    problems: self.problems(
+                                        &item_path.to_string(),
+                                        Some(item),
+                                        false,
+                                    ),
                                     stale: false,
                                 }]
                             }
@@ -205,7 +302,12 @@ impl Cx<'_> {
                                 stale: false,
                             }]
                         };
-                        FormItem { path: item_path.to_string(), index: i, fields, span: item.span }
+                        FormItem {
+                            path: item_path.to_string(),
+                            index: i,
+                            fields,
+                            span: item.span,
+                        }
                     })
                     .collect()
             })
@@ -223,7 +325,9 @@ impl Cx<'_> {
 fn scalar_control(f: &'static Field, kind: &Kind, value: Option<&Node>) -> Control {
     if let Some(v) = value {
         if v.as_scalar().is_none() {
-            return Control::Mismatch { found: v.kind_name() };
+            return Control::Mismatch {
+                found: v.kind_name(),
+            };
         }
     }
     let text = value.and_then(Node::scalar_text).map(str::to_string);
@@ -235,8 +339,15 @@ fn scalar_control(f: &'static Field, kind: &Kind, value: Option<&Node>) -> Contr
             }),
             default: f.default != Some("false"),
         },
-        Kind::Enum(options) => Control::Select { value: text, options },
-        Kind::Machine => Control::Suggest { value: text, placeholder: f.placeholder, options: spec::MACHINE_NAMES },
+        Kind::Enum(options) => Control::Select {
+            value: text,
+            options,
+        },
+        Kind::Machine => Control::Suggest {
+            value: text,
+            placeholder: f.placeholder,
+            options: spec::MACHINE_NAMES,
+        },
         Kind::Integer { min, max } => Control::Number {
             value: text,
             placeholder: f.placeholder,
@@ -244,21 +355,115 @@ fn scalar_control(f: &'static Field, kind: &Kind, value: Option<&Node>) -> Contr
             max: max.map(|m| m as f64),
             integer: true,
         },
-        Kind::Port => Control::Number { value: text, placeholder: f.placeholder, min: Some(1.0), max: Some(65535.0), integer: true },
-        Kind::Number { min, max } => Control::Number { value: text, placeholder: f.placeholder, min: *min, max: *max, integer: false },
-        Kind::Secret => Control::Text { value: text, placeholder: f.placeholder, secret: true },
-        _ => Control::Text { value: text, placeholder: f.placeholder, secret: false },
+        Kind::Port => Control::Number {
+            value: text,
+            placeholder: f.placeholder,
+            min: Some(1.0),
+            max: Some(65535.0),
+            integer: true,
+        },
+        Kind::Number { min, max } => Control::Number {
+            value: text,
+            placeholder: f.placeholder,
+            min: *min,
+            max: *max,
+            integer: false,
+        },
+        Kind::Secret => Control::Text {
+            value: text,
+            placeholder: f.placeholder,
+            secret: true,
+        },
+        _ => Control::Text {
+            value: text,
+            placeholder: f.placeholder,
+            secret: false,
+        },
     }
 }
 
+/// A field's changing parts, read by its input on every change of the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldState {
+    pub control: Control,
+    pub problems: Vec<FieldProblem>,
+    pub stale: bool,
+    pub span: Option<Span>,
+}
+
 impl FormModel {
+    /// The field at `path` (descending by path, not scanning the whole form).
+    pub fn find(&self, path: &str) -> Option<&FormField> {
+        fn walk<'a>(fields: &'a [FormField], path: &str) -> Option<&'a FormField> {
+            let f = fields
+                .iter()
+                .find(|f| path == f.path || is_under(path, &f.path))?;
+            if f.path == path {
+                return Some(f);
+            }
+            match &f.control {
+                Control::Group { children, .. } => walk(children, path),
+                Control::Items { items, .. } => {
+                    let item = items
+                        .iter()
+                        .find(|i| path == i.path || is_under(path, &i.path))?;
+                    walk(&item.fields, path)
+                }
+                _ => None,
+            }
+        }
+        walk(&self.fields, path)
+    }
+
+    pub fn state(&self, path: &str) -> Option<FieldState> {
+        self.find(path).map(|f| FieldState {
+            control: f.control.clone(),
+            problems: f.problems.clone(),
+            stale: f.stale,
+            span: f.span,
+        })
+    }
+
+    /// The form's structure (paths and control kinds, list lengths): the DOM of the
+    /// form is rebuilt only when this changes, so typing in a field never loses focus.
+    pub fn layout_key(&self) -> Vec<(String, u8)> {
+        fn walk(f: &FormField, out: &mut Vec<(String, u8)>) {
+            let kind = match &f.control {
+                Control::Text { .. } => 0,
+                Control::Number { .. } => 1,
+                Control::Checkbox { .. } => 2,
+                Control::Select { .. } => 3,
+                Control::Suggest { .. } => 4,
+                Control::Group { present: false, .. } => 5,
+                Control::Group { present: true, .. } => 6,
+                Control::Items { .. } => 7,
+                Control::Mismatch { .. } => 8,
+            };
+            out.push((f.path.clone(), kind));
+            match &f.control {
+                Control::Group { children, .. } => children.iter().for_each(|c| walk(c, out)),
+                Control::Items { items, .. } => items
+                    .iter()
+                    .flat_map(|i| &i.fields)
+                    .for_each(|c| walk(c, out)),
+                _ => {}
+            }
+        }
+        let mut out = vec![(format!("{:?}", self.shape), u8::from(self.empty))];
+        self.fields.iter().for_each(|f| walk(f, &mut out));
+        out
+    }
+
     /// Every field path shown, depth first (tests and the caret → field lookup).
     pub fn paths(&self) -> Vec<&str> {
         fn walk<'a>(f: &'a FormField, out: &mut Vec<&'a str>) {
             out.push(&f.path);
             match &f.control {
                 Control::Group { children, .. } => children.iter().for_each(|c| walk(c, out)),
-                Control::Items { items, .. } => items.iter().flat_map(|i| &i.fields).for_each(|c| walk(c, out)),
+                Control::Items { items, .. } => items
+                    .iter()
+                    .flat_map(|i| &i.fields)
+                    .for_each(|c| walk(c, out)),
                 _ => {}
             }
         }
@@ -272,10 +477,17 @@ impl FormModel {
         fn walk(f: &FormField, offset: usize) -> Option<&FormField> {
             let inner = match &f.control {
                 Control::Group { children, .. } => children.iter().find_map(|c| walk(c, offset)),
-                Control::Items { items, .. } => items.iter().flat_map(|i| &i.fields).find_map(|c| walk(c, offset)),
+                Control::Items { items, .. } => items
+                    .iter()
+                    .flat_map(|i| &i.fields)
+                    .find_map(|c| walk(c, offset)),
                 _ => None,
             };
-            inner.or_else(|| f.span.filter(|s| s.start <= offset && offset <= s.end).map(|_| f))
+            inner.or_else(|| {
+                f.span
+                    .filter(|s| s.start <= offset && offset <= s.end)
+                    .map(|_| f)
+            })
         }
         self.fields.iter().find_map(|f| walk(f, offset))
     }
@@ -287,7 +499,12 @@ mod tests {
 
     fn form_of(text: &str) -> FormModel {
         let report = gradient_spec::check(text);
-        let shape = report.doc.root.as_ref().and_then(Node::as_mapping).map_or(Shape::Legacy, gradient_spec::rules::detect_shape);
+        let shape = report
+            .doc
+            .root
+            .as_ref()
+            .and_then(Node::as_mapping)
+            .map_or(Shape::Legacy, gradient_spec::rules::detect_shape);
         build(shape, report.doc.root.as_ref(), &report.diagnostics, None)
     }
 
@@ -298,11 +515,17 @@ mod tests {
             }
             match &f.control {
                 Control::Group { children, .. } => children.iter().find_map(|c| walk(c, path)),
-                Control::Items { items, .. } => items.iter().flat_map(|i| &i.fields).find_map(|c| walk(c, path)),
+                Control::Items { items, .. } => items
+                    .iter()
+                    .flat_map(|i| &i.fields)
+                    .find_map(|c| walk(c, path)),
                 _ => None,
             }
         }
-        m.fields.iter().find_map(|f| walk(f, path)).unwrap_or_else(|| panic!("no field {path} in {:?}", m.paths()))
+        m.fields
+            .iter()
+            .find_map(|f| walk(f, path))
+            .unwrap_or_else(|| panic!("no field {path} in {:?}", m.paths()))
     }
 
     const LEGACY: &str = "image: ubuntu:20.04\nport: 8501\nresources:\n  replicas: 1\n  instanceType: C4 # cpu\nrepositories:\n  dataset: ds1\n  mountPath: opt/repos\n  repositories:\n    - url: https://github.com/a/b.git\n      name: b\n      password: hunter2\nenv:\n  - name: A\n    value: \"1\"\n";
@@ -311,25 +534,53 @@ mod tests {
     fn shows_every_legacy_field_with_its_value_and_path() {
         let m = form_of(LEGACY);
         assert_eq!(m.shape, Shape::Legacy);
-        assert!(matches!(&find(&m, "image").control, Control::Text { value: Some(v), .. } if v == "ubuntu:20.04"));
-        assert!(matches!(&find(&m, "port").control, Control::Number { value: Some(v), integer: true, .. } if v == "8501"));
-        assert!(matches!(&find(&m, "resources.instanceType").control, Control::Suggest { value: Some(v), .. } if v == "C4"));
-        assert!(matches!(&find(&m, "repositories.repositories[0].password").control, Control::Text { secret: true, .. }));
-        assert!(matches!(&find(&m, "env[0].value").control, Control::Text { value: Some(v), .. } if v == "1"));
+        assert!(
+            matches!(&find(&m, "image").control, Control::Text { value: Some(v), .. } if v == "ubuntu:20.04")
+        );
+        assert!(
+            matches!(&find(&m, "port").control, Control::Number { value: Some(v), integer: true, .. } if v == "8501")
+        );
+        assert!(
+            matches!(&find(&m, "resources.instanceType").control, Control::Suggest { value: Some(v), .. } if v == "C4")
+        );
+        assert!(matches!(
+            &find(&m, "repositories.repositories[0].password").control,
+            Control::Text { secret: true, .. }
+        ));
+        assert!(
+            matches!(&find(&m, "env[0].value").control, Control::Text { value: Some(v), .. } if v == "1")
+        );
         // Absent optional fields are still offered.
-        assert!(matches!(&find(&m, "command").control, Control::Items { present: false, .. }));
-        assert!(m.paths().iter().all(|p| !p.starts_with("integrations")), "no v1 field in a legacy form");
+        assert!(matches!(
+            &find(&m, "command").control,
+            Control::Items { present: false, .. }
+        ));
+        assert!(
+            m.paths().iter().all(|p| !p.starts_with("integrations")),
+            "no v1 field in a legacy form"
+        );
     }
 
     #[test]
     fn problems_land_on_their_fields() {
         let m = form_of(LEGACY);
         let mount = find(&m, "repositories.mountPath");
-        assert!(mount.problems.iter().any(|p| p.rule == "mount-path" && p.severity == Severity::Error), "{mount:?}");
+        assert!(
+            mount
+                .problems
+                .iter()
+                .any(|p| p.rule == "mount-path" && p.severity == Severity::Error),
+            "{mount:?}"
+        );
         let pw = find(&m, "repositories.repositories[0].password");
         assert!(pw.problems.iter().any(|p| p.rule == "plaintext-secret"));
         assert!(!pw.problems.iter().any(|p| p.message.contains("hunter2")));
-        assert_eq!(find(&m, "resources.instanceType").span.map(|s| s.slice(LEGACY)), Some("C4"));
+        assert_eq!(
+            find(&m, "resources.instanceType")
+                .span
+                .map(|s| s.slice(LEGACY)),
+            Some("C4")
+        );
     }
 
     #[test]
@@ -337,9 +588,15 @@ mod tests {
         let text = "apiVersion: v1\nname: x\nimage: y\nresources:\n  machineType: C4\n  ports: [8000]\nintegrations:\n  - type: s3\n    name: b\n    url: s3://b/\n    secretAccessKey: secret:k\n";
         let m = form_of(text);
         assert_eq!(m.shape, Shape::V1);
-        assert!(matches!(&find(&m, "resources.ports").control, Control::Items { items, .. } if items.len() == 1));
-        assert!(matches!(&find(&m, "resources.ports[0]").control, Control::Number { value: Some(v), .. } if v == "8000"));
-        assert!(matches!(&find(&m, "integrations[0].type").control, Control::Select { value: Some(v), .. } if v == "s3"));
+        assert!(
+            matches!(&find(&m, "resources.ports").control, Control::Items { items, .. } if items.len() == 1)
+        );
+        assert!(
+            matches!(&find(&m, "resources.ports[0]").control, Control::Number { value: Some(v), .. } if v == "8000")
+        );
+        assert!(
+            matches!(&find(&m, "integrations[0].type").control, Control::Select { value: Some(v), .. } if v == "s3")
+        );
         find(&m, "integrations[0].secretAccessKey");
         find(&m, "integrations[0].region");
     }
@@ -347,9 +604,15 @@ mod tests {
     #[test]
     fn a_value_of_the_wrong_kind_is_not_editable_here() {
         let m = form_of("apiVersion: v1\nresources:\n  ports: 8000\n");
-        assert!(matches!(find(&m, "resources.ports").control, Control::Mismatch { .. }));
+        assert!(matches!(
+            find(&m, "resources.ports").control,
+            Control::Mismatch { .. }
+        ));
         let m = form_of("models:\n  id: x\n");
-        assert!(matches!(find(&m, "models").control, Control::Mismatch { found: "a mapping" }));
+        assert!(matches!(
+            find(&m, "models").control,
+            Control::Mismatch { found: "a mapping" }
+        ));
     }
 
     #[test]
@@ -357,7 +620,12 @@ mod tests {
         let good = form_of(LEGACY);
         let broken_text = LEGACY.replace("instanceType: C4 # cpu", "instanceType: [C4");
         let report = gradient_spec::check(&broken_text);
-        let m = build(Shape::Legacy, report.doc.root.as_ref(), &report.diagnostics, Some(&good));
+        let m = build(
+            Shape::Legacy,
+            report.doc.root.as_ref(),
+            &report.diagnostics,
+            Some(&good),
+        );
         let it = find(&m, "resources.instanceType");
         assert!(it.stale);
         assert!(matches!(&it.control, Control::Suggest { value: Some(v), .. } if v == "C4"));
@@ -365,9 +633,32 @@ mod tests {
     }
 
     #[test]
+    fn find_descends_by_path() {
+        let m = form_of(LEGACY);
+        for p in m.paths() {
+            assert_eq!(m.find(p).map(|f| f.path.as_str()), Some(p));
+        }
+        assert!(m.find("env[5].name").is_none());
+        assert!(m.find("resources.instanceTypeX").is_none());
+    }
+
+    #[test]
+    fn the_layout_key_ignores_values_but_not_structure() {
+        let a = form_of(LEGACY).layout_key();
+        assert_eq!(a, form_of(&LEGACY.replace("C4", "A100")).layout_key());
+        assert_ne!(
+            a,
+            form_of(&format!("{LEGACY}  - name: B\n    value: b\n")).layout_key()
+        );
+    }
+
+    #[test]
     fn the_caret_finds_the_deepest_field() {
         let m = form_of(LEGACY);
         let at = LEGACY.find("C4").unwrap() + 1;
-        assert_eq!(m.field_at(at).map(|f| f.path.as_str()), Some("resources.instanceType"));
+        assert_eq!(
+            m.field_at(at).map(|f| f.path.as_str()),
+            Some("resources.instanceType")
+        );
     }
 }

@@ -10,14 +10,30 @@ use gradient_spec::{SpecPath, TextEdit};
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormAction {
     /// Typed or chose `text` in the field at `path` (empty: remove the key).
-    SetText { path: String, text: String },
-    SetBool { path: String, value: bool },
+    SetText {
+        path: String,
+        text: String,
+    },
+    SetBool {
+        path: String,
+        value: bool,
+    },
     /// "Add …" on the list at `path`.
-    AddItem { path: String },
+    AddItem {
+        path: String,
+    },
     /// "Add …" on an absent section (a mapping) at `path`.
-    AddSection { path: String },
-    Remove { path: String },
-    Move { path: String, from: usize, to: usize },
+    AddSection {
+        path: String,
+    },
+    Remove {
+        path: String,
+    },
+    Move {
+        path: String,
+        from: usize,
+        to: usize,
+    },
 }
 
 /// Why a form action could not be made.
@@ -48,10 +64,17 @@ fn kind_at(shape: Shape, path: &SpecPath) -> Option<Kind> {
 pub fn typed_value(kind: Option<Kind>, text: &str) -> NewValue {
     let t = text.trim();
     match kind {
-        Some(Kind::Integer { .. } | Kind::Port) => t.parse::<i64>().map(NewValue::Int).unwrap_or_else(|_| NewValue::str(text)),
+        Some(Kind::Integer { .. } | Kind::Port) => t
+            .parse::<i64>()
+            .map(NewValue::Int)
+            .unwrap_or_else(|_| NewValue::str(text)),
         Some(Kind::Number { .. }) => match t.parse::<i64>() {
             Ok(i) => NewValue::Int(i),
-            Err(_) => t.parse::<f64>().ok().filter(|f| f.is_finite()).map_or_else(|| NewValue::str(text), NewValue::Float),
+            Err(_) => t
+                .parse::<f64>()
+                .ok()
+                .filter(|f| f.is_finite())
+                .map_or_else(|| NewValue::str(text), NewValue::Float),
         },
         Some(Kind::Bool) if t == "true" || t == "false" => NewValue::Bool(t == "true"),
         _ => NewValue::str(text),
@@ -66,18 +89,35 @@ fn new_value(shape: Shape, field: &Field, pattern: &str, variant: Option<&str>) 
             let children = spec::children_of(&parent, Some(shape), variant);
             let mut entries: Vec<(String, NewValue)> = Vec::new();
             if parent == "integrations[]" {
-                entries.push(("type".into(), NewValue::str(variant.unwrap_or(spec::DEFAULT_INTEGRATION_TYPE))));
+                entries.push((
+                    "type".into(),
+                    NewValue::str(variant.unwrap_or(spec::DEFAULT_INTEGRATION_TYPE)),
+                ));
             }
-            for c in children.iter().filter(|c| c.is_required(shape) && c.key() != "type") {
+            for c in children
+                .iter()
+                .filter(|c| c.is_required(shape) && c.key() != "type")
+            {
                 let child_pattern = spec::join(&parent, c.key());
-                entries.push((c.key().to_string(), new_value(shape, c, &child_pattern, variant)));
+                entries.push((
+                    c.key().to_string(),
+                    new_value(shape, c, &child_pattern, variant),
+                ));
             }
             NewValue::Map(entries)
         }
         Kind::List(item) => match item {
             Kind::Mapping => {
-                let item = Field { kind: Kind::Mapping, ..*field };
-                NewValue::Seq(vec![new_value(shape, &item, &format!("{pattern}[]"), variant)])
+                let item = Field {
+                    kind: Kind::Mapping,
+                    ..*field
+                };
+                NewValue::Seq(vec![new_value(
+                    shape,
+                    &item,
+                    &format!("{pattern}[]"),
+                    variant,
+                )])
             }
             k => NewValue::Seq(vec![typed_value(Some(*k), field.placeholder)]),
         },
@@ -91,7 +131,10 @@ fn new_item(shape: Shape, list: &Field, path: &SpecPath) -> NewValue {
     match list.kind {
         Kind::List(Kind::Mapping) => {
             let variant = (pattern == "integrations[]").then_some(spec::DEFAULT_INTEGRATION_TYPE);
-            let item = Field { kind: Kind::Mapping, ..*list };
+            let item = Field {
+                kind: Kind::Mapping,
+                ..*list
+            };
             new_value(shape, &item, &pattern, variant)
         }
         Kind::List(k) => typed_value(Some(*k), list.placeholder),
@@ -101,7 +144,11 @@ fn new_item(shape: Shape, list: &Field, path: &SpecPath) -> NewValue {
 
 /// The edits that make `action` on `text` (a spec of `shape`); empty when nothing
 /// changes.
-pub fn edits_for(text: &str, shape: Shape, action: &FormAction) -> Result<Vec<TextEdit>, FormError> {
+pub fn edits_for(
+    text: &str,
+    shape: Shape,
+    action: &FormAction,
+) -> Result<Vec<TextEdit>, FormError> {
     let report = gradient_spec::yaml::parse(text);
     let current = |path: &SpecPath| lookup(report.root.as_ref(), path);
     Ok(match action {
@@ -126,12 +173,14 @@ pub fn edits_for(text: &str, shape: Shape, action: &FormAction) -> Result<Vec<Te
         }
         FormAction::AddItem { path } => {
             let p = parse_path(path)?;
-            let field = spec::field(shape, &p).ok_or_else(|| FormError(format!("`{path}` is not a list of this spec")))?;
+            let field = spec::field(shape, &p)
+                .ok_or_else(|| FormError(format!("`{path}` is not a list of this spec")))?;
             edit::append_item(text, &p, &new_item(shape, field, &p))?
         }
         FormAction::AddSection { path } => {
             let p = parse_path(path)?;
-            let field = spec::field(shape, &p).ok_or_else(|| FormError(format!("`{path}` is not a section of this spec")))?;
+            let field = spec::field(shape, &p)
+                .ok_or_else(|| FormError(format!("`{path}` is not a section of this spec")))?;
             let mut parent = p.clone();
             let Some(gradient_spec::PathSegment::Key(key)) = parent.0.pop() else {
                 return Err(FormError(format!("`{path}` is not a key")));
@@ -140,12 +189,17 @@ pub fn edits_for(text: &str, shape: Shape, action: &FormAction) -> Result<Vec<Te
             edit::insert_key(text, &parent, &key, &value)?
         }
         FormAction::Remove { path } => edit::remove(text, &parse_path(path)?)?,
-        FormAction::Move { path, from, to } => edit::move_item(text, &parse_path(path)?, *from, *to)?,
+        FormAction::Move { path, from, to } => {
+            edit::move_item(text, &parse_path(path)?, *from, *to)?
+        }
     })
 }
 
 /// The node at `path` in `root`.
-fn lookup<'a>(root: Option<&'a gradient_spec::yaml::Node>, path: &SpecPath) -> Option<&'a gradient_spec::yaml::Node> {
+fn lookup<'a>(
+    root: Option<&'a gradient_spec::yaml::Node>,
+    path: &SpecPath,
+) -> Option<&'a gradient_spec::yaml::Node> {
     let mut node = root?;
     for seg in &path.0 {
         node = match seg {
@@ -170,62 +224,174 @@ mod tests {
 
     #[test]
     fn setting_a_field_changes_only_its_value() {
-        let out = run(SPEC, Shape::Legacy, FormAction::SetText { path: "resources.instanceType".into(), text: "A100".into() });
-        assert_eq!(out, SPEC.replace("instanceType: C4 #", "instanceType: A100 #"));
-        let out = run(SPEC, Shape::Legacy, FormAction::SetText { path: "resources.replicas".into(), text: "3".into() });
+        let out = run(
+            SPEC,
+            Shape::Legacy,
+            FormAction::SetText {
+                path: "resources.instanceType".into(),
+                text: "A100".into(),
+            },
+        );
+        assert_eq!(
+            out,
+            SPEC.replace("instanceType: C4 #", "instanceType: A100 #")
+        );
+        let out = run(
+            SPEC,
+            Shape::Legacy,
+            FormAction::SetText {
+                path: "resources.replicas".into(),
+                text: "3".into(),
+            },
+        );
         assert_eq!(out, SPEC.replace("replicas: 1", "replicas: 3"));
     }
 
     #[test]
     fn a_string_field_keeps_numbers_as_strings() {
-        let out = run(SPEC, Shape::Legacy, FormAction::SetText { path: "env[0].value".into(), text: "8000".into() });
-        assert!(out.contains("value: \"8000\"") || out.contains("value: '8000'"), "{out}");
+        let out = run(
+            SPEC,
+            Shape::Legacy,
+            FormAction::SetText {
+                path: "env[0].value".into(),
+                text: "8000".into(),
+            },
+        );
+        assert!(
+            out.contains("value: \"8000\"") || out.contains("value: '8000'"),
+            "{out}"
+        );
     }
 
     #[test]
     fn clearing_an_optional_field_removes_its_key_and_setting_an_absent_one_adds_it() {
-        let out = run(SPEC, Shape::Legacy, FormAction::SetText { path: "resources.replicas".into(), text: "".into() });
+        let out = run(
+            SPEC,
+            Shape::Legacy,
+            FormAction::SetText {
+                path: "resources.replicas".into(),
+                text: "".into(),
+            },
+        );
         assert_eq!(out, SPEC.replace("  replicas: 1\n", ""));
-        let out = run(SPEC, Shape::Legacy, FormAction::SetText { path: "port".into(), text: "8080".into() });
+        let out = run(
+            SPEC,
+            Shape::Legacy,
+            FormAction::SetText {
+                path: "port".into(),
+                text: "8080".into(),
+            },
+        );
         assert!(out.starts_with(SPEC) || out.contains("port: 8080"), "{out}");
-        assert!(gradient_spec::check(&out).diagnostics.iter().all(|d| d.rule != "yaml-syntax"));
+        assert!(gradient_spec::check(&out)
+            .diagnostics
+            .iter()
+            .all(|d| d.rule != "yaml-syntax"));
     }
 
     #[test]
     fn adding_and_removing_list_items() {
-        let out = run(SPEC, Shape::Legacy, FormAction::AddItem { path: "env".into() });
+        let out = run(
+            SPEC,
+            Shape::Legacy,
+            FormAction::AddItem { path: "env".into() },
+        );
         let report = gradient_spec::yaml::parse(&out);
-        let env = report.root.as_ref().unwrap().as_mapping().unwrap().get("env").unwrap().as_sequence().unwrap();
+        let env = report
+            .root
+            .as_ref()
+            .unwrap()
+            .as_mapping()
+            .unwrap()
+            .get("env")
+            .unwrap()
+            .as_sequence()
+            .unwrap();
         assert_eq!(env.items.len(), 2);
-        assert!(out.starts_with(SPEC), "appended after the last item:\n{out}");
-        let back = run(&out, Shape::Legacy, FormAction::Remove { path: "env[1]".into() });
+        assert!(
+            out.starts_with(SPEC),
+            "appended after the last item:\n{out}"
+        );
+        let back = run(
+            &out,
+            Shape::Legacy,
+            FormAction::Remove {
+                path: "env[1]".into(),
+            },
+        );
         assert_eq!(back, SPEC);
     }
 
     #[test]
     fn adding_a_section_fills_its_required_fields() {
         let text = "image: x\nport: 80\nresources:\n  instanceType: C4\n";
-        let out = run(text, Shape::Legacy, FormAction::AddSection { path: "repositories".into() });
+        let out = run(
+            text,
+            Shape::Legacy,
+            FormAction::AddSection {
+                path: "repositories".into(),
+            },
+        );
         let report = gradient_spec::check(&out);
         assert!(out.starts_with(text));
-        assert!(out.contains("dataset:") && out.contains("repositories:\n"), "{out}");
-        assert!(report.diagnostics.iter().all(|d| d.rule != "yaml-syntax"), "{:?}", report.diagnostics);
+        assert!(
+            out.contains("dataset:") && out.contains("repositories:\n"),
+            "{out}"
+        );
+        assert!(
+            report.diagnostics.iter().all(|d| d.rule != "yaml-syntax"),
+            "{:?}",
+            report.diagnostics
+        );
     }
 
     #[test]
     fn toggling_a_boolean_and_moving_items() {
         let text = "enabled: false\nenv:\n  - name: A\n    value: a\n  - name: B\n    value: b\n";
-        let out = run(text, Shape::Legacy, FormAction::SetBool { path: "enabled".into(), value: true });
+        let out = run(
+            text,
+            Shape::Legacy,
+            FormAction::SetBool {
+                path: "enabled".into(),
+                value: true,
+            },
+        );
         assert!(out.starts_with("enabled: true\n"));
-        let out = run(text, Shape::Legacy, FormAction::Move { path: "env".into(), from: 1, to: 0 });
-        assert_eq!(out, "enabled: false\nenv:\n  - name: B\n    value: b\n  - name: A\n    value: a\n");
+        let out = run(
+            text,
+            Shape::Legacy,
+            FormAction::Move {
+                path: "env".into(),
+                from: 1,
+                to: 0,
+            },
+        );
+        assert_eq!(
+            out,
+            "enabled: false\nenv:\n  - name: B\n    value: b\n  - name: A\n    value: a\n"
+        );
     }
 
     #[test]
     fn typed_values_follow_the_field_kind() {
         assert_eq!(typed_value(Some(Kind::Port), "80"), NewValue::Int(80));
-        assert_eq!(typed_value(Some(Kind::Port), "eighty"), NewValue::str("eighty"));
-        assert_eq!(typed_value(Some(Kind::Number { min: None, max: None }), "0.15"), NewValue::Float(0.15));
-        assert_eq!(typed_value(Some(Kind::String), "true"), NewValue::str("true"));
+        assert_eq!(
+            typed_value(Some(Kind::Port), "eighty"),
+            NewValue::str("eighty")
+        );
+        assert_eq!(
+            typed_value(
+                Some(Kind::Number {
+                    min: None,
+                    max: None
+                }),
+                "0.15"
+            ),
+            NewValue::Float(0.15)
+        );
+        assert_eq!(
+            typed_value(Some(Kind::String), "true"),
+            NewValue::str("true")
+        );
     }
 }

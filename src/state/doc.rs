@@ -57,6 +57,20 @@ impl EditorDoc {
         after: Selection,
         now_ms: f64,
     ) -> bool {
+        self.apply_grouped(new, kind, None, before, after, now_ms)
+    }
+
+    /// [`apply`](Self::apply) for a step that coalesces with the previous one of the
+    /// same `group` (a burst of typing in one form field).
+    pub fn apply_grouped(
+        &mut self,
+        new: String,
+        kind: StepKind,
+        group: Option<u64>,
+        before: Selection,
+        after: Selection,
+        now_ms: f64,
+    ) -> bool {
         let Some(change) = Change::between(&self.text, &new) else {
             return false;
         };
@@ -66,6 +80,7 @@ impl EditorDoc {
             before,
             after,
             at_ms: now_ms,
+            group,
         });
         self.text = new;
         self.revision += 1;
@@ -163,6 +178,28 @@ mod tests {
         assert_eq!(doc.text, original);
         assert!(doc.redo() && doc.redo());
         assert_eq!(doc.text, edited);
+    }
+
+    #[test]
+    fn typing_in_one_form_field_is_one_step() {
+        let mut doc = EditorDoc::new("image: a\n");
+        let s = Selection::default();
+        for (i, v) in ["ab", "abc", "abcd"].iter().enumerate() {
+            let t = format!("image: {v}\n");
+            doc.apply_grouped(t, StepKind::Form, Some(7), s, s, i as f64 * 100.0);
+        }
+        doc.apply_grouped(
+            "image: abcd\nport: 1\n".into(),
+            StepKind::Form,
+            Some(8),
+            s,
+            s,
+            400.0,
+        );
+        assert!(doc.undo());
+        assert_eq!(doc.text, "image: abcd\n");
+        assert!(doc.undo());
+        assert_eq!(doc.text, "image: a\n");
     }
 
     #[test]

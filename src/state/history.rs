@@ -24,6 +24,8 @@ pub struct Step {
     pub after: Selection,
     /// When the step was last extended (ms), for coalescing.
     pub at_ms: f64,
+    /// Form steps with the same group (the field's path) coalesce like typing.
+    pub group: Option<u64>,
 }
 
 /// Typing pauses longer than this start a new undo step.
@@ -42,9 +44,17 @@ impl History {
     /// it (adjacent, soon after, not across a line break).
     pub fn record(&mut self, step: Step) {
         self.redo.clear();
-        if step.kind == StepKind::Typing && !step.change.inserted.contains('\n') {
+        let coalesces = match step.kind {
+            StepKind::Typing => !step.change.inserted.contains('\n'),
+            StepKind::Form => step.group.is_some(),
+            _ => false,
+        };
+        if coalesces {
             if let Some(last) = self.undo.last_mut() {
-                if last.kind == StepKind::Typing && step.at_ms - last.at_ms <= COALESCE_MS {
+                if last.kind == step.kind
+                    && last.group == step.group
+                    && step.at_ms - last.at_ms <= COALESCE_MS
+                {
                     if let Some(merged) = last.change.merge(&step.change) {
                         last.change = merged;
                         last.after = step.after;

@@ -68,13 +68,15 @@ pub struct ColourRange {
 
 /// Builds the view of line `index` (`line` without its line break, starting at byte
 /// `start` of the document), given its colour ranges and the problems (sorted by
-/// start). Zero-width problems are widened to one character so they show.
+/// start), and a `highlight`ed range (the focused form field's value). Zero-width
+/// problems are widened to one character so they show.
 pub fn line_view(
     index: usize,
     start: usize,
     line: &str,
     colours: &[ColourRange],
     marks: &[Mark],
+    highlight: Option<Span>,
 ) -> LineView {
     let end = start + line.len();
     let mut cuts = vec![0, line.len()];
@@ -101,6 +103,12 @@ pub fn line_view(
     }
     for c in colours {
         cuts.extend([c.start.min(line.len()), c.end.min(line.len())]);
+    }
+    let lit = highlight
+        .filter(|h| h.start < end.max(start + 1) && h.end > start)
+        .map(|h| (h.start.max(start) - start, h.end.min(end) - start));
+    if let Some((a, b)) = lit {
+        cuts.extend([a, b]);
     }
     cuts.retain(|&c| line.is_char_boundary(c));
     cuts.sort_unstable();
@@ -172,7 +180,7 @@ mod tests {
             end: 4,
             class: "tok-key",
         }];
-        let v = line_view(3, 100, text, &colours, &marks);
+        let v = line_view(3, 100, text, &colours, &marks, None);
         let got: Vec<(&str, &str)> = v
             .segments
             .iter()
@@ -193,13 +201,24 @@ mod tests {
     }
 
     #[test]
+    fn the_highlighted_range_gets_its_class() {
+        let v = line_view(0, 10, "image: nginx", &[], &[], Some(Span::new(17, 22)));
+        let got: Vec<(&str, &str)> = v
+            .segments
+            .iter()
+            .map(|s| (s.text.as_str(), s.class.as_str()))
+            .collect();
+        assert_eq!(got, vec![("image: ", ""), ("nginx", "hl")]);
+    }
+
+    #[test]
     fn an_empty_span_shows_one_character_and_multibyte_text_is_kept_whole() {
         let text = "name: 日本";
         let marks = [Mark {
             span: Span::at(6),
             severity: Severity::Warning,
         }];
-        let v = line_view(0, 0, text, &[], &marks);
+        let v = line_view(0, 0, text, &[], &marks, None);
         let got: Vec<(&str, &str)> = v
             .segments
             .iter()

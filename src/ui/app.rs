@@ -5,6 +5,7 @@ use crate::examples::default_template;
 use crate::state::EditorDoc;
 use crate::ui::browser;
 use crate::ui::editor::{CodeEditor, EditorView};
+use crate::ui::form::FormPane;
 use crate::ui::help::RuleHelp;
 use crate::ui::problems::ProblemsPanel;
 use crate::ui::store::Store;
@@ -37,12 +38,8 @@ pub fn App() -> impl IntoView {
     let store = Store::new(initial_doc());
     let editor = NodeRef::<html::Textarea>::new();
     let help = RwSignal::new(None::<&'static str>);
-    let view = EditorView {
-        scroll_top: RwSignal::new(0.0),
-        scroll_left: RwSignal::new(0.0),
-        viewport_height: RwSignal::new(600.0),
-        caret: RwSignal::new(0),
-    };
+    let view = EditorView::new();
+    let layout = RwSignal::new(Layout::Split);
 
     // Autosave: every change of the text or its name is written at once, so nothing
     // is lost on reload.
@@ -82,21 +79,70 @@ pub fn App() -> impl IntoView {
                 <h1>"Gradient spec editor"</h1>
                 <p class="tagline">"Write and check Paperspace Gradient deployment specs"</p>
             </div>
+            <LayoutSwitch layout=layout />
             <ThemeToggle />
         </header>
         <Toolbar store=store />
-        <main class="workspace">
-            <section class="pane editor-pane" aria-labelledby="spec-yaml-label">
-                <label id="spec-yaml-label" for="spec-yaml" class="pane-title">"Spec YAML"</label>
-                <CodeEditor store=store editor=editor view=view />
-                <CaretInfo store=store view=view />
-            </section>
-            <div class="side">
+        <main class=move || format!("workspace {}", layout.get().class())>
+            <div class="yaml-column">
+                <section class="pane editor-pane" aria-labelledby="spec-yaml-label">
+                    <label id="spec-yaml-label" for="spec-yaml" class="pane-title">"Spec YAML"</label>
+                    <CodeEditor store=store editor=editor view=view />
+                    <CaretInfo store=store view=view />
+                </section>
                 <ProblemsPanel store=store editor=editor help=help />
                 <RuleHelp help=help />
                 <DeployCommand store=store />
             </div>
+            <div class="form-column">
+                <FormPane store=store view=view />
+            </div>
         </main>
+    }
+}
+
+/// Which panes show: the YAML, the form, or both side by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    Yaml,
+    Split,
+    Form,
+}
+
+impl Layout {
+    pub const ALL: [Layout; 3] = [Layout::Yaml, Layout::Split, Layout::Form];
+    fn class(self) -> &'static str {
+        match self {
+            Layout::Yaml => "view-yaml",
+            Layout::Split => "view-split",
+            Layout::Form => "view-form",
+        }
+    }
+    fn label(self) -> &'static str {
+        match self {
+            Layout::Yaml => "YAML",
+            Layout::Split => "Split",
+            Layout::Form => "Form",
+        }
+    }
+}
+
+/// The YAML / Split / Form toggle (a group of pressed-state buttons).
+#[component]
+fn LayoutSwitch(layout: RwSignal<Layout>) -> impl IntoView {
+    view! {
+        <div class="layout-switch" role="group" aria-label="Layout">
+            {Layout::ALL
+                .into_iter()
+                .map(|l| {
+                    view! {
+                        <button type="button" aria-pressed=move || (layout.get() == l).to_string() on:click=move |_| layout.set(l)>
+                            {l.label()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
     }
 }
 
@@ -124,13 +170,13 @@ fn CaretInfo(store: Store, view: EditorView) -> impl IntoView {
 fn DeployCommand(store: Store) -> impl IntoView {
     let name = move || store.doc.with(|d| d.file_name.clone());
     view! {
-        <section class="pane deploy" aria-labelledby="deploy-title">
-            <h2 id="deploy-title" class="pane-title">"Deploy"</h2>
+        <details class="pane deploy">
+            <summary class="pane-title">"Deploy this spec"</summary>
             <p>"Current CLI:"</p>
             <pre><code>{move || format!("pspace up --config {}", name())}</code></pre>
             <p>"Old Gradient CLI:"</p>
             <pre><code>{move || format!("gradient deployments create --name NAME --projectId PROJECT_ID --spec {}", name())}</code></pre>
-        </section>
+        </details>
     }
 }
 

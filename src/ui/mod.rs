@@ -3,6 +3,7 @@
 pub mod app;
 pub mod browser;
 pub mod editor;
+pub mod form;
 pub mod help;
 pub mod highlight;
 pub mod problems;

@@ -3,11 +3,13 @@
 //! of the shared history, whichever pane made it.
 
 use crate::analysis::Analysis;
+use crate::form::FormAction;
 use crate::state::{EditorDoc, Selection, StepKind};
 use gradient_spec::diag::apply_edits;
+use gradient_spec::spec::Shape;
 use gradient_spec::text::LineIndex;
-use gradient_spec::{Fix, TextEdit};
 use gradient_spec::Report;
+use gradient_spec::{Fix, TextEdit};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -43,8 +45,10 @@ pub fn now_ms() -> f64 {
 impl Store {
     pub fn new(doc: EditorDoc) -> Self {
         let doc = RwSignal::new(doc);
-        let checked = Memo::new(move |_| Checked(Arc::new(doc.with(|d| gradient_spec::check(&d.text)))));
-        let analysis = Memo::new(move |_| checked.with(|c| Analysis::from_report(&c.0.doc.text, &c.0)));
+        let checked =
+            Memo::new(move |_| Checked(Arc::new(doc.with(|d| gradient_spec::check(&d.text)))));
+        let analysis =
+            Memo::new(move |_| checked.with(|c| Analysis::from_report(&c.0.doc.text, &c.0)));
         Store {
             doc,
             checked,
@@ -68,6 +72,42 @@ impl Store {
     /// Applies text edits (a fix or a form change) as one undoable step, and selects
     /// what the first edit inserted.
     pub fn apply_edits(&self, edits: &[TextEdit], kind: StepKind) -> bool {
+        self.apply_edits_grouped(edits, kind, None)
+    }
+
+    /// The spec's shape (legacy or v1), as the rules decide it.
+    pub fn shape(&self) -> Shape {
+        self.checked.with(|c| {
+            c.0.doc
+                .root
+                .as_ref()
+                .and_then(|r| r.as_mapping())
+                .map_or(Shape::Legacy, gradient_spec::rules::detect_shape)
+        })
+    }
+
+    /// Carries out a form action as one undoable step of the shared history (typing
+    /// in one field coalesces). A refused edit becomes a notice; the text is kept.
+    pub fn form_action(&self, action: FormAction) {
+        let shape = self.shape();
+        let result = self.with_text(|t| crate::form::ops::edits_for(t, shape, &action));
+        match result {
+            Ok(edits) if edits.is_empty() => {}
+            Ok(edits) => {
+                let group = match &action {
+                    FormAction::SetText { path, .. } => Some(hash_of(path)),
+                    _ => None,
+                };
+                self.apply_edits_grouped(&edits, StepKind::Form, group);
+            }
+            Err(e) => self.notice.set(Some(format!(
+                "The form could not make that change: {}",
+                e.0
+            ))),
+        }
+    }
+
+    fn apply_edits_grouped(&self, edits: &[TextEdit], kind: StepKind, group: Option<u64>) -> bool {
         let Some(new_text) = self.with_text(|t| apply_edits(t, edits)) else {
             self.notice.set(Some(
                 "That change could not be applied to the current text.".into(),
@@ -84,8 +124,10 @@ impl Store {
             }
         });
         self.doc.update(|d| {
-            d.seal_typing();
-            d.apply(new_text, kind, after, after, now_ms());
+            if group.is_none() {
+                d.seal_typing();
+            }
+            d.apply_grouped(new_text, kind, group, after, after, now_ms());
         });
         true
     }
@@ -125,4 +167,11 @@ impl Store {
             d.redo();
         });
     }
+}
+
+fn hash_of(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
 }

@@ -29,6 +29,26 @@ pub struct EditorView {
     pub viewport_height: RwSignal<f64>,
     /// The caret as a byte offset into the text.
     pub caret: RwSignal<usize>,
+    /// A range to show highlighted (the value of the focused form field).
+    pub highlight: RwSignal<Option<gradient_spec::Span>>,
+}
+
+impl EditorView {
+    pub fn new() -> Self {
+        EditorView {
+            scroll_top: RwSignal::new(0.0),
+            scroll_left: RwSignal::new(0.0),
+            viewport_height: RwSignal::new(600.0),
+            caret: RwSignal::new(0),
+            highlight: RwSignal::new(None),
+        }
+    }
+}
+
+impl Default for EditorView {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 fn selection_of(area: &HtmlTextAreaElement) -> Selection {
@@ -58,6 +78,7 @@ pub fn CodeEditor(
             count,
         );
         let marks = store.analysis.with(|a| a.marks());
+        let highlight = view.highlight.get();
         store.with_text(|text| {
             starts.with(|s| {
                 (first..last)
@@ -67,7 +88,14 @@ pub fn CodeEditor(
                         let line = text[start..end]
                             .strip_suffix('\r')
                             .unwrap_or(&text[start..end]);
-                        line_view(i, start, line, &crate::ui::highlight::colours(line), &marks)
+                        line_view(
+                            i,
+                            start,
+                            line,
+                            &crate::ui::highlight::colours(line),
+                            &marks,
+                            highlight,
+                        )
                     })
                     .collect::<Vec<LineView>>()
             })
@@ -91,6 +119,23 @@ pub fn CodeEditor(
             last_selection.set_value(sel);
         }
         shown_revision.set_value(revision);
+    });
+
+    // Focusing a form field shows its value in the editor, scrolled into view.
+    Effect::new(move |_| {
+        let Some(span) = view.highlight.get() else {
+            return;
+        };
+        let Some(area) = editor.get_untracked() else {
+            return;
+        };
+        let line =
+            starts.with_untracked(|s| s.partition_point(|&st| st <= span.start).saturating_sub(1));
+        let top = line as f64 * LINE_HEIGHT;
+        let (scroll, height) = (area.scroll_top() as f64, area.client_height() as f64);
+        if top < scroll || top + LINE_HEIGHT > scroll + height {
+            area.set_scroll_top((top - height / 3.0).max(0.0) as i32);
+        }
     });
 
     let measure = move || {

@@ -1,0 +1,177 @@
+//! One form field: a label, an input of the field's kind bound to the current value,
+//! its help text and its problems (linked with `aria-describedby`).
+
+use super::{dom_id, list, FormCx};
+use crate::form::{Control, FormAction, FormField};
+use leptos::prelude::*;
+
+/// The view of `field` and, for sections and lists, of what it holds.
+pub fn field_view(cx: FormCx, field: FormField) -> AnyView {
+    match field.control.clone() {
+        Control::Group { present, children } => group_view(cx, field, present, children),
+        Control::Items { .. } => list::list_view(cx, field),
+        _ => scalar_view(cx, field),
+    }
+}
+
+fn group_view(cx: FormCx, field: FormField, present: bool, children: Vec<FormField>) -> AnyView {
+    let path = field.path.clone();
+    let add_label = format!("Add {}", field.label.to_lowercase());
+    view! {
+        <fieldset class="group" id=dom_id(&field.path) class:stale=field.stale>
+            <legend>{field.label}</legend>
+            <p class="help">{field.help}</p>
+            {problem_list(cx, field.path.clone())}
+            {if present {
+                children.into_iter().map(|c| field_view(cx, c)).collect_view().into_any()
+            } else {
+                view! {
+                    <button type="button" class="add" on:click=move |_| cx.store.form_action(FormAction::AddSection { path: path.clone() })>
+                        {add_label}
+                    </button>
+                }
+                    .into_any()
+            }}
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// The problems on the field at `path`, read on every change.
+pub fn problem_list(cx: FormCx, path: String) -> impl IntoView {
+    let id = format!("{}-problems", dom_id(&path));
+    let problems = Memo::new(move |_| {
+        cx.form.with(|m| {
+            m.find(&path)
+                .map(|f| f.problems.clone())
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <ul class="field-problems" id=id>
+            {move || {
+                problems
+                    .get()
+                    .into_iter()
+                    .map(|p| view! { <li class=p.severity.as_str()>{format!("{} {}: {}", p.severity.as_str(), p.rule, p.message)}</li> })
+                    .collect_view()
+            }}
+        </ul>
+    }
+}
+
+fn text_of(control: &Control) -> String {
+    match control {
+        Control::Text { value, .. }
+        | Control::Number { value, .. }
+        | Control::Select { value, .. }
+        | Control::Suggest { value, .. } => value.clone().unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+fn scalar_view(cx: FormCx, field: FormField) -> AnyView {
+    let path = field.path.clone();
+    let id = dom_id(&path);
+    let state = {
+        let path = path.clone();
+        Memo::new(move |_| cx.form.with(|m| m.state(&path)))
+    };
+    let stale = move || state.with(|s| s.as_ref().is_some_and(|s| s.stale));
+    let invalid = move || {
+        state.with(|s| {
+            s.as_ref().is_some_and(|s| {
+                s.problems
+                    .iter()
+                    .any(|p| p.severity == gradient_spec::Severity::Error)
+            })
+        })
+    };
+    let describedby = format!("{id}-help {id}-problems");
+    let highlight = move |_| {
+        let span = state.with_untracked(|s| s.as_ref().and_then(|s| s.span));
+        cx.view.highlight.set(span);
+    };
+    let unhighlight = move |_| cx.view.highlight.set(None);
+    let set_text = {
+        let path = path.clone();
+        move |text: String| {
+            cx.store.form_action(FormAction::SetText {
+                path: path.clone(),
+                text,
+            })
+        }
+    };
+    let is_current = {
+        let path = path.clone();
+        move || cx.current.with(|c| c.as_deref() == Some(path.as_str()))
+    };
+    let input: AnyView = match field.control.clone() {
+        Control::Checkbox { default, .. } => {
+            let path = path.clone();
+            let checked = move || state.with(|s| match s.as_ref().map(|s| &s.control) {
+                Some(Control::Checkbox { value, default }) => value.unwrap_or(*default),
+                _ => default,
+            });
+            view! {
+                <input type="checkbox" id=id.clone() name=path.clone() prop:checked=checked prop:disabled=stale
+                    aria-describedby=describedby.clone() on:focus=highlight on:blur=unhighlight
+                    on:change=move |ev| cx.store.form_action(FormAction::SetBool { path: path.clone(), value: event_target_checked(&ev) }) />
+            }
+            .into_any()
+        }
+        Control::Select { options, .. } => view! {
+            <select id=id.clone() name=path.clone() prop:value=move || state.with(|s| s.as_ref().map(|s| text_of(&s.control)).unwrap_or_default())
+                prop:disabled=stale aria-describedby=describedby.clone() aria-invalid=move || invalid().to_string()
+                on:focus=highlight on:blur=unhighlight on:change=move |ev| set_text(event_target_value(&ev))>
+                <option value="">"—"</option>
+                {options.iter().map(|o| view! { <option value=*o>{*o}</option> }).collect_view()}
+            </select>
+        }
+        .into_any(),
+        Control::Mismatch { found } => view! {
+            <p class="mismatch" id=id.clone()>{format!("Written as {found} in the YAML: correct it there (see the problem below).")}</p>
+        }
+        .into_any(),
+        control => {
+            let (placeholder, list_id, mode, secret) = match &control {
+                Control::Number { placeholder, integer, .. } => (*placeholder, None, if *integer { "numeric" } else { "decimal" }, false),
+                Control::Suggest { placeholder, .. } => (*placeholder, Some(format!("{id}-options")), "text", false),
+                Control::Text { placeholder, secret, .. } => (*placeholder, None, "text", *secret),
+                _ => ("", None, "text", false),
+            };
+            let options = match &control {
+                Control::Suggest { options, .. } => *options,
+                _ => &[],
+            };
+            let set_secret = set_text.clone();
+            let ask_secret = move |_| {
+                let name = web_sys::window().and_then(|w| w.prompt_with_message("Name of the secret (saved in your team, project or cluster settings):").ok().flatten());
+                if let Some(name) = name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()) {
+                    set_secret(format!("secret:{name}"));
+                }
+            };
+            view! {
+                <div class="input-row">
+                    <input type="text" id=id.clone() name=path.clone() inputmode=mode placeholder=placeholder autocomplete="off" spellcheck="false"
+                        list=list_id.clone() prop:value=move || state.with(|s| s.as_ref().map(|s| text_of(&s.control)).unwrap_or_default())
+                        prop:disabled=stale aria-describedby=describedby.clone() aria-invalid=move || invalid().to_string()
+                        on:focus=highlight on:blur=unhighlight on:input=move |ev| set_text(event_target_value(&ev)) />
+                    {list_id.map(|lid| view! { <datalist id=lid>{options.iter().map(|o| view! { <option value=*o></option> }).collect_view()}</datalist> })}
+                    {secret.then(|| view! { <button type="button" class="secret-helper" on:click=ask_secret prop:disabled=stale>"Use a secret…"</button> })}
+                </div>
+            }
+            .into_any()
+        }
+    };
+    let required = field.required;
+    view! {
+        <div class="field" class:current=is_current class:stale=stale>
+            <label for=id.clone()>{field.label}{required.then(|| view! { <span class="required" aria-label="required">" *"</span> })}</label>
+            {input}
+            <p class="help" id=format!("{id}-help")>{field.help}</p>
+            {problem_list(cx, path)}
+        </div>
+    }
+    .into_any()
+}

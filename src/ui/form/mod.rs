@@ -1,0 +1,119 @@
+//! The Form region: every field of the spec's shape, edited through the core's edit
+//! layer. Its DOM is rebuilt only when the form's structure changes (an item added, the
+//! shape switched); values and problems are bound per field, so typing never loses focus.
+
+mod field;
+mod list;
+
+use crate::form::{build, FormAction, FormModel};
+use crate::ui::editor::EditorView;
+use crate::ui::store::Store;
+use gradient_spec::spec::Shape;
+use gradient_spec::yaml::Node;
+use leptos::prelude::*;
+
+/// What a field needs from the page.
+#[derive(Clone, Copy)]
+pub struct FormCx {
+    pub store: Store,
+    pub form: Memo<FormModel>,
+    pub view: EditorView,
+    /// The path of the field whose value holds the editor's caret.
+    pub current: Memo<Option<String>>,
+}
+
+/// An element id for a spec path (`env[0].value` → `field-env-0--value`).
+pub fn dom_id(path: &str) -> String {
+    let mut id = String::from("field-");
+    for c in path.chars() {
+        id.push(match c {
+            'a'..='z' | 'A'..='Z' | '0'..='9' => c,
+            '.' => '_',
+            _ => '-',
+        });
+    }
+    id
+}
+
+#[component]
+pub fn FormPane(store: Store, view: EditorView) -> impl IntoView {
+    // Sections whose text does not parse keep the values of the last good version.
+    let last_good = StoredValue::new(None::<FormModel>);
+    let form = Memo::new(move |_| {
+        store.checked.with(|c| {
+            let report = &c.0;
+            let root = report.doc.root.as_ref();
+            let shape = root
+                .and_then(Node::as_mapping)
+                .map_or(Shape::Legacy, gradient_spec::rules::detect_shape);
+            let model =
+                last_good.with_value(|g| build(shape, root, &report.diagnostics, g.as_ref()));
+            if !report.diagnostics.iter().any(|d| d.rule == "yaml-syntax") {
+                last_good.set_value(Some(model.clone()));
+            }
+            model
+        })
+    });
+    let layout = Memo::new(move |_| form.with(FormModel::layout_key));
+    let current = Memo::new(move |_| {
+        let caret = view.caret.get();
+        form.with(|m| m.field_at(caret).map(|f| f.path.clone()))
+    });
+    let cx = FormCx {
+        store,
+        form,
+        view,
+        current,
+    };
+
+    // Moving the caret in the editor reveals the matching field.
+    Effect::new(move |_| {
+        let Some(path) = current.get() else { return };
+        let document = web_sys::window().and_then(|w| w.document());
+        let editing = document
+            .as_ref()
+            .and_then(|d| d.active_element())
+            .is_some_and(|e| e.id() == "spec-yaml");
+        if let (true, Some(el)) = (
+            editing,
+            document.and_then(|d| d.get_element_by_id(&dom_id(&path))),
+        ) {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&opts);
+        }
+    });
+
+    let shape = move || form.with(|m| m.shape);
+    let switch_shape = move |ev: leptos::ev::Event| {
+        let version = if event_target_value(&ev) == "v1" {
+            "v1"
+        } else {
+            "v0alpha0"
+        };
+        store.form_action(FormAction::SetText {
+            path: "apiVersion".into(),
+            text: version.into(),
+        });
+    };
+    view! {
+        <section class="pane form-pane" aria-labelledby="form-title">
+            <div class="form-head">
+                <h2 id="form-title" class="pane-title">"Form"</h2>
+                <label class="shape-switch">
+                    "Spec shape "
+                    <select on:change=switch_shape prop:value=move || if shape() == Shape::V1 { "v1" } else { "legacy" }>
+                        <option value="legacy">"Legacy (port, instanceType, repositories)"</option>
+                        <option value="v1">"v1 (ports, machineType, integrations)"</option>
+                    </select>
+                </label>
+            </div>
+            <form class="spec-form" on:submit=|ev| ev.prevent_default()>
+                {move || {
+                    layout.track();
+                    form.with_untracked(|m| m.fields.clone()).into_iter().map(|f| field::field_view(cx, f)).collect_view()
+                }}
+            </form>
+        </section>
+    }
+}
