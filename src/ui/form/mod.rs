@@ -110,7 +110,8 @@ pub fn FormPane(store: Store, view: EditorView) -> impl IntoView {
             </div>
             <form class="spec-form" on:submit=|ev| ev.prevent_default()>
                 {move || {
-                    layout.track();
+                    // Read (not `track`): a memo that is only tracked is never computed.
+                    layout.with(|_| ());
                     form.with_untracked(|m| m.fields.clone()).into_iter().map(|f| field::field_view(cx, f)).collect_view()
                 }}
             </form>
