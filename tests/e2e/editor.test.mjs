@@ -107,6 +107,7 @@ test('Open file loads a YAML file and refuses a binary or oversized one', async 
   await (await chooser).setFiles(good);
   await page.waitForFunction(() => document.querySelector('#spec-yaml').value.includes('from a file'));
   assert.equal(await editor.inputValue(), 'image: nginx # from a file\n');
+  await page.getByText('Deploy this spec').click();
   await page.getByText('pspace up --config paperspace.yaml').waitFor();
 
   const binary = join(dir, 'image.png');
@@ -134,6 +135,7 @@ test('dropping a file on the page opens it', async () => {
     window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   });
   await page.waitForFunction(() => document.querySelector('#spec-yaml').value === 'image: dropped\n');
+  await page.getByText('Deploy this spec').click();
   await page.getByText('pspace up --config dropped.yml').waitFor();
   assert.equal(await editor.inputValue(), 'image: dropped\n');
 });
