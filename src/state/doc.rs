@@ -30,14 +30,27 @@ pub struct EditorDoc {
     pub pending_selection: Option<Selection>,
     /// The text as last loaded or downloaded, to know about unsaved changes.
     pub saved_text: String,
+    /// The file used CRLF line breaks. A textarea only holds LF, so the text is kept
+    /// with LF and exported with CRLF again.
+    pub crlf: bool,
+}
+
+/// The text with LF line breaks (what a textarea holds), and whether it had CRLF.
+pub fn normalize_line_breaks(text: String) -> (String, bool) {
+    if !text.contains('\r') {
+        return (text, false);
+    }
+    let crlf = text.contains("\r\n");
+    (text.replace("\r\n", "\n").replace('\r', "\n"), crlf)
 }
 
 pub const DEFAULT_FILE_NAME: &str = "spec.yaml";
 
 impl EditorDoc {
     pub fn new(text: impl Into<String>) -> Self {
-        let text = text.into();
+        let (text, crlf) = normalize_line_breaks(text.into());
         EditorDoc {
+            crlf,
             saved_text: text.clone(),
             text,
             file_name: DEFAULT_FILE_NAME.to_string(),
@@ -119,6 +132,15 @@ impl EditorDoc {
     pub fn seal_typing(&mut self) {
         self.history.seal();
     }
+    /// The text as it is saved, downloaded and copied: with the file's line breaks.
+    pub fn export_text(&self) -> String {
+        if self.crlf {
+            self.text.replace('\n', "\r\n")
+        } else {
+            self.text.clone()
+        }
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.text != self.saved_text
     }
@@ -200,6 +222,15 @@ mod tests {
         assert_eq!(doc.text, "image: abcd\n");
         assert!(doc.undo());
         assert_eq!(doc.text, "image: a\n");
+    }
+
+    #[test]
+    fn crlf_files_are_edited_with_lf_and_exported_with_crlf() {
+        let doc = EditorDoc::new("a: 1\r\nb: 2\r\n");
+        assert_eq!(doc.text, "a: 1\nb: 2\n");
+        assert!(doc.crlf);
+        assert_eq!(doc.export_text(), "a: 1\r\nb: 2\r\n");
+        assert_eq!(EditorDoc::new("a\n").export_text(), "a\n");
     }
 
     #[test]

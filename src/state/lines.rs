@@ -238,6 +238,7 @@ mod tests {
                 span: Span::at(5),
                 severity: Severity::Info,
             }],
+            None,
         );
         assert_eq!(
             v.segments,

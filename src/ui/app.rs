@@ -45,7 +45,7 @@ pub fn App() -> impl IntoView {
     // is lost on reload.
     Effect::new(move |_| {
         store.doc.with(|d| {
-            browser::storage_set(SAVED_TEXT, &d.text);
+            browser::storage_set(SAVED_TEXT, &d.export_text());
             browser::storage_set(SAVED_NAME, &d.file_name);
         })
     });

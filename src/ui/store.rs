@@ -139,8 +139,10 @@ impl Store {
     /// Loads a whole new text (a file, a template): one undoable step, and the text
     /// counts as saved under `file_name`.
     pub fn load(&self, text: String, file_name: Option<String>) {
+        let (text, crlf) = crate::state::doc::normalize_line_breaks(text);
         let end = text.encode_utf16().count();
         self.doc.update(|d| {
+            d.crlf = crlf;
             d.seal_typing();
             d.apply(
                 text,
@@ -154,6 +156,22 @@ impl Store {
             }
             d.mark_saved();
         });
+    }
+
+    /// Rewrites the text in the canonical layout (comments kept), as one step.
+    pub fn format(&self) {
+        match self.with_text(gradient_spec::edit::format) {
+            Ok(formatted) => {
+                let unchanged = self.with_text(|t| t == formatted);
+                let end = formatted.encode_utf16().count();
+                self.doc.update(|d| {
+                    d.seal_typing();
+                    d.apply(formatted, StepKind::Format, Selection::default(), Selection::caret(end.min(0)), now_ms());
+                });
+                self.notice.set(Some(if unchanged { "Already formatted.".into() } else { "Formatted (Undo restores the previous layout).".into() }));
+            }
+            Err(e) => self.notice.set(Some(format!("Not formatted: {e}"))),
+        }
     }
 
     pub fn undo(&self) {

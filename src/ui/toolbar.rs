@@ -57,7 +57,7 @@ pub fn Toolbar(store: Store) -> impl IntoView {
         let (name, result) = store.doc.with(|d| {
             (
                 d.file_name.clone(),
-                browser::download(&d.file_name, "application/yaml", &d.text),
+                browser::download(&d.file_name, "application/yaml", &d.export_text()),
             )
         });
         match result {
@@ -78,8 +78,8 @@ pub fn Toolbar(store: Store) -> impl IntoView {
         }
     };
     let copy_yaml = move |_| {
-        store.with_text(|t| {
-            browser::copy_text(t, move |r| {
+        store.doc.with(|d| {
+            browser::copy_text(&d.export_text(), move |r| {
                 say(match r {
                     Ok(()) => "Copied the YAML to the clipboard.".into(),
                     Err(e) => e,
@@ -122,6 +122,7 @@ pub fn Toolbar(store: Store) -> impl IntoView {
             <div class="group">
                 <button type="button" on:click=move |_| store.undo() prop:disabled=move || !can_undo() aria-keyshortcuts="Control+Z">"Undo"</button>
                 <button type="button" on:click=move |_| store.redo() prop:disabled=move || !can_redo() aria-keyshortcuts="Control+Shift+Z Control+Y">"Redo"</button>
+                <button type="button" on:click=move |_| store.format() title="Rewrite in the canonical layout, keeping comments">"Format"</button>
             </div>
             <div class="group">
                 <button type="button" on:click=download_yaml>"Download YAML"</button>
