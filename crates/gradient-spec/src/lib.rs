@@ -12,6 +12,7 @@
 
 pub mod diag;
 pub mod edit;
+pub mod highlight;
 pub mod path;
 pub mod rules;
 pub mod spec;
