@@ -70,30 +70,51 @@ fn line_text<'a>(text: &'a str, line_starts: &[usize], line: usize) -> &'a str {
     let Some(&start) = line_starts.get(line) else {
         return "";
     };
-    let end = line_starts.get(line + 1).map_or(text.len(), |&e| e - 1);
+    let end = line_starts
+        .get(line + 1)
+        .map_or(text.len(), |&e| e.saturating_sub(1));
     text.get(start..end.max(start)).unwrap_or("")
 }
 
-/// The state at the start of `line` without scanning the whole document.
-///
-/// A line that is inside a block scalar, a quoted string or a flow collection is
-/// always more indented than the line that opened it, so a fresh start is safe on
-/// the least indented line of the look-back window; from there the lines are
-/// coloured forward to `line`. Beyond [`LOOKBACK_LINES`] it falls back to `Normal`.
+/// The state at the start of `line` without scanning the whole document (see
+/// [`state_before`]); `Normal` past the last line.
 pub fn state_at(text: &str, line_starts: &[usize], line: usize) -> LineState {
-    let line = line.min(line_starts.len());
-    let from = line.saturating_sub(LOOKBACK_LINES);
+    match line_starts.get(line) {
+        Some(&start) => state_before(text, start),
+        None => LineState::Normal,
+    }
+}
+
+/// The state at the start of the line holding byte `offset` (clamped), found by
+/// looking back at most [`LOOKBACK_LINES`] lines.
+///
+/// A line inside a block scalar, a quoted string or a flow collection is always
+/// more indented than the line that opened it, so a fresh start is safe on the least
+/// indented line of the look-back window; from there the lines are coloured forward.
+/// Beyond the window it falls back to `Normal`.
+pub fn state_before(text: &str, offset: usize) -> LineState {
+    let offset = offset.min(text.len());
+    let line_start = text.as_bytes()[..offset]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let mut lines = Vec::new();
+    let mut end = line_start;
+    while end > 0 && lines.len() < LOOKBACK_LINES {
+        let begin = text[..end - 1].rfind('\n').map_or(0, |i| i + 1);
+        lines.push(&text[begin..end - 1]);
+        end = begin;
+    }
     let mut start = None;
     let mut least = usize::MAX;
-    for l in (from..line).rev() {
-        let s = line_text(text, line_starts, l);
+    for (i, s) in lines.iter().enumerate() {
         if s.trim().is_empty() {
             continue;
         }
         let indent = s.bytes().take_while(|&b| b == b' ').count();
         if indent < least {
             least = indent;
-            start = Some(l);
+            start = Some(i);
             if indent == 0 {
                 break;
             }
@@ -103,8 +124,8 @@ pub fn state_at(text: &str, line_starts: &[usize], line: usize) -> LineState {
         return LineState::Normal;
     };
     let mut state = LineState::Normal;
-    for l in start..line {
-        state = highlight_line(line_text(text, line_starts, l), state).1;
+    for line in lines[..=start].iter().rev() {
+        state = highlight_line(line, state).1;
     }
     state
 }

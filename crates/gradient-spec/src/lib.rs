@@ -10,6 +10,7 @@
 //! [`check`] runs the whole pipeline; the `gradient-spec` binary and the web app are
 //! both thin views of it.
 
+pub mod complete;
 pub mod diag;
 pub mod edit;
 pub mod highlight;
