@@ -5,9 +5,10 @@ use gradient_spec::rules::Shape;
 use std::path::PathBuf;
 use CaretPosition::*;
 
-/// The text without its `|` marker (the first one) and the marker's byte offset.
+/// The text without its `|` marker (the last `|`, so block scalars may come first)
+/// and the marker's byte offset.
 fn caret(marked: &str) -> (String, usize) {
-    let at = marked.find('|').expect("a | caret marker");
+    let at = marked.rfind('|').expect("a | caret marker");
     (format!("{}{}", &marked[..at], &marked[at + 1..]), at)
 }
 
@@ -267,6 +268,25 @@ fn indented_document_e03() {
     let c = complete(&text, find("    - |\n      while"));
     assert_eq!(c.context.position, Other, "inside a block scalar");
     assert_eq!(c.context.path.to_string(), "command[2]");
+}
+
+#[test]
+fn block_scalars() {
+    let c = at("command:\n  - |\n    pip install x|\n");
+    assert_eq!(c.context.position, Other);
+    assert_eq!(c.context.path.to_string(), "command[0]");
+    let c = at("command:\n  - |\n    pip install\n\n    pyt|\n");
+    assert_eq!(c.context.position, Other);
+    // Back at the left margin after the block: a new key.
+    let c = at("command:\n  - |\n    pip install\n|\n");
+    assert_eq!(
+        (c.context.position, c.context.path.to_string()),
+        (Key, "".into())
+    );
+    assert!(!labels(&c).contains(&"command"));
+    let c = at("port: 80\nname: >-\n  my app\n  |");
+    assert_eq!(c.context.position, Other);
+    assert_eq!(c.context.path.to_string(), "name");
 }
 
 #[test]

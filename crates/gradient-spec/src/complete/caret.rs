@@ -3,7 +3,7 @@
 //! the line comes from [`super::walk`].
 
 use super::flow::{self, Slot};
-use super::lines::{quote_end, Line};
+use super::lines::{last_newline, quote_end, Line};
 use super::walk::{container, Found};
 use super::{CaretContext, CaretPosition, Style};
 use crate::diag::Span;
@@ -41,7 +41,7 @@ pub(super) fn context(text: &str, offset: usize, shape: Option<Shape>) -> CaretC
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
-    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let start = last_newline(&text.as_bytes()[..offset]).map_or(0, |i| i + 1);
     let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
     let raw = &text[start..end];
     let line = Line::parse(raw);
@@ -62,8 +62,13 @@ impl At<'_> {
         let line = &self.line;
         let indent = super::lines::indent(line.text);
         match state_before(self.text, self.start) {
+            // A blank line continues the block only right of its parent's column.
             LineState::BlockScalar { parent }
-                if line.text.trim().is_empty() || indent > parent as usize =>
+                if if line.text.trim().is_empty() {
+                    self.col > parent as usize
+                } else {
+                    indent > parent as usize
+                } =>
             {
                 return self.other(indent.max(parent as usize + 1), &[]);
             }

@@ -24,24 +24,36 @@ fn is_ws(b: u8) -> bool {
 }
 
 /// The line's text without its line break or a trailing `\r`.
+#[inline]
 pub(super) fn content(line: &str) -> &str {
-    let line = line.strip_suffix('\n').unwrap_or(line);
-    line.strip_suffix('\r').unwrap_or(line)
+    // Byte tests: `strip_suffix(char)` costs a `memcmp` call, on every line scanned.
+    let b = line.as_bytes();
+    let mut end = b.len();
+    if end > 0 && b[end - 1] == b'\n' {
+        end -= 1;
+    }
+    if end > 0 && b[end - 1] == b'\r' {
+        end -= 1;
+    }
+    &line[..end]
 }
 
 /// Leading spaces (tabs are not indentation in YAML).
+#[inline]
 pub(super) fn indent(line: &str) -> usize {
     line.bytes().take_while(|&b| b == b' ').count()
 }
 
 /// True for a line the scans skip: nothing but whitespace or a comment, or
 /// indented with a tab (a syntax error, with no column to compare).
+#[inline]
 pub(super) fn is_skipped(line: &str) -> bool {
     let t = line.trim_start();
     t.is_empty() || t.starts_with('#') || line.as_bytes().get(indent(line)) == Some(&b'\t')
 }
 
 /// True for `---` or `...` at the start of a line: a document boundary.
+#[inline]
 pub(super) fn is_document_marker(line: &str) -> bool {
     (line.starts_with("---") || line.starts_with("..."))
         && line
@@ -189,6 +201,26 @@ fn value_end(b: &[u8], start: usize) -> (usize, Option<usize>) {
     (end, comment)
 }
 
+/// The position of the last `\n` in `b`, eight bytes at a time: the upward scans
+/// may cross a whole document, and a byte loop is several times slower.
+#[inline]
+pub(super) fn last_newline(b: &[u8]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut end = b.len();
+    while end >= 8 {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&b[end - 8..end]);
+        // Zero bytes of `x` are newlines; this finds whether any byte is zero.
+        let x = u64::from_le_bytes(word) ^ (LO * u64::from(b'\n'));
+        if x.wrapping_sub(LO) & !x & HI != 0 {
+            break;
+        }
+        end -= 8;
+    }
+    b[..end].iter().rposition(|&c| c == b'\n')
+}
+
 /// The lines above the line starting at `line_start`, nearest first.
 pub(super) fn lines_up(text: &str, line_start: usize) -> impl Iterator<Item = &str> {
     let mut end = line_start.min(text.len());
@@ -196,7 +228,7 @@ pub(super) fn lines_up(text: &str, line_start: usize) -> impl Iterator<Item = &s
         if end == 0 {
             return None;
         }
-        let begin = text[..end - 1].rfind('\n').map_or(0, |i| i + 1);
+        let begin = last_newline(&text.as_bytes()[..end - 1]).map_or(0, |i| i + 1);
         let line = &text[begin..end - 1];
         end = begin;
         Some(content(line))
@@ -215,4 +247,32 @@ pub(super) fn lines_down(text: &str, line_end: usize) -> impl Iterator<Item = &s
         start = end + 1;
         Some(content(line))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn last_newline_is_rposition(b in proptest::collection::vec(
+            prop_oneof![Just(b'\n'), Just(b' '), Just(0u8), Just(0x8a), any::<u8>()], 0..64,
+        )) {
+            prop_assert_eq!(last_newline(&b), b.iter().rposition(|&c| c == b'\n'));
+        }
+    }
+
+    #[test]
+    fn a_line_taken_apart() {
+        let l = Line::parse("  - name: \"A # b\" # note\r");
+        assert_eq!(l.dashes, [2]);
+        assert_eq!(l.key_name(), Some("name"));
+        assert_eq!(l.value_text(), "A # b");
+        assert_eq!(l.comment, Some(18));
+        let l = Line::parse("url: http://x#y");
+        assert_eq!((l.value_text(), l.comment), ("http://x#y", None));
+        assert!(Line::parse("  -").is_empty_node());
+        assert_eq!(Line::parse("secret:NAME").key, None);
+    }
 }

@@ -96,6 +96,21 @@ impl Walker {
         }
     }
 
+    /// Handles a line indented exactly at the current column without taking it
+    /// apart when only its first marker matters (counting `- ` siblings, or passing
+    /// an ancestor's siblings): long lists stay cheap. False when it needs parsing.
+    fn skims(&mut self, line: &str) -> bool {
+        let b = line.as_bytes();
+        let dash = b.get(self.col) == Some(&b'-')
+            && b.get(self.col + 1).is_none_or(|&c| c == b' ' || c == b'\t');
+        match self.mode {
+            Mode::Seq { ref mut count } if dash => *count += 1,
+            Mode::Mapping if self.level > 0 => {}
+            _ => return false,
+        }
+        true
+    }
+
     /// Feeds a line's markers, innermost (rightmost) first.
     fn line(&mut self, line: &Line) {
         if let (Some((start, _, _)), Some(name)) = (line.key, line.key_name()) {
@@ -128,10 +143,17 @@ pub(super) fn container(
         w.dash(d);
     }
     for line in lines_up(text, line_start).take(MAX_SCAN_LINES) {
+        let ind = indent(line);
+        if ind > w.col {
+            continue;
+        }
         if is_document_marker(line) {
             break;
         }
-        if indent(line) > w.col || is_skipped(line) {
+        if is_skipped(line) {
+            continue;
+        }
+        if ind == w.col && w.skims(line) {
             continue;
         }
         w.line(&Line::parse(line));
