@@ -394,6 +394,24 @@ fn healthchecks_spelling_counts_as_present() {
 }
 
 #[test]
+fn a_field_of_the_other_shape_keeps_its_values_and_help() {
+    let c = at("apiVersion: v1\nresources:\n  instanceType: A10|\n");
+    assert_eq!(labels(&c)[0], "A100");
+    let help = c.help.unwrap();
+    assert_eq!(help.label, "Instance type");
+    assert!(
+        help.hover.contains("only in the legacy shape"),
+        "{}",
+        help.hover
+    );
+    let c = at("apiVersion: v1\nresources:\n  |\n");
+    assert!(
+        !labels(&c).contains(&"instanceType"),
+        "keys follow the shape"
+    );
+}
+
+#[test]
 fn context_at_matches_complete() {
     let (text, offset) = caret("resources:\n  instanceType: A1|\n");
     assert_eq!(context_at(&text, offset), complete(&text, offset).context);

@@ -139,13 +139,24 @@ fn key_text(cx: &CaretContext, f: &Field) -> String {
     out
 }
 
+/// The field at the caret's path and a shape that has it: the document's shape
+/// first, else the other one, so a field of the other shape still gets its values
+/// and its help (whose text says which shape it belongs to).
+fn field_here(cx: &CaretContext) -> Option<(&'static Field, Shape)> {
+    let variant = cx.variant.as_deref();
+    match lookup(cx.shape, &cx.path, variant) {
+        Some(f) => Some((f, cx.shape.unwrap_or_else(|| home_shape(f)))),
+        None => lookup(None, &cx.path, variant).map(|f| (f, home_shape(f))),
+    }
+}
+
 fn values(cx: &CaretContext) -> Vec<Item> {
-    let field = lookup(cx.shape, &cx.path, cx.variant.as_deref());
-    let shape = cx
-        .shape
-        .or_else(|| field.map(home_shape))
-        .unwrap_or(Shape::Legacy);
-    let values = spec::allowed_values(shape, &cx.path).to_vec();
+    let here = field_here(cx);
+    let field = here.map(|(f, _)| f);
+    let values = match here {
+        Some((_, shape)) => spec::allowed_values(shape, &cx.path).to_vec(),
+        None => Vec::new(),
+    };
     let s = &cx.style;
     filter(values, &cx.prefix, |v| v)
         .into_iter()
@@ -242,8 +253,7 @@ fn help(cx: &CaretContext) -> Option<FieldHelp> {
     if cx.path.0.is_empty() {
         return None;
     }
-    let f = lookup(cx.shape, &cx.path, cx.variant.as_deref())?;
-    let shape = cx.shape.unwrap_or_else(|| home_shape(f));
+    let (f, shape) = field_here(cx)?;
     let item = matches!(cx.path.0.last(), Some(PathSegment::Index(_)));
     let allowed = if f.kind.is_scalar() || item {
         spec::allowed_values(shape, &cx.path)
@@ -257,6 +267,6 @@ fn help(cx: &CaretContext) -> Option<FieldHelp> {
         kind: f.kind.describe(),
         allowed,
         default: f.default,
-        hover: f.hover(shape),
+        hover: f.hover(cx.shape.unwrap_or(shape)),
     })
 }
