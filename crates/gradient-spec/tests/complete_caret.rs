@@ -196,6 +196,11 @@ fn api_version_values() {
     assert_eq!(c.context.prefix, "v");
     let (text, _) = caret("apiVersion: \"v|\"\n");
     assert_eq!(c.context.replace.slice(&text), "v");
+    let c = at("name: 'it''s |");
+    assert_eq!(
+        (c.context.position, c.context.prefix.as_str()),
+        (Value, "it''s ")
+    );
 }
 
 #[test]

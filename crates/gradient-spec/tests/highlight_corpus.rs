@@ -153,6 +153,17 @@ proptest! {
     }
 
     #[test]
+    fn any_line_starts_are_safe(text in yamlish(), starts in proptest::collection::vec(0usize..80, 0..8), line in 0usize..10) {
+        let _ = state_at(&text, &starts, line);
+        for tokens in highlight_lines(&text, &starts, line, 3) {
+            for t in tokens {
+                prop_assert!(t.start < t.end);
+            }
+        }
+        let _ = gradient_spec::highlight::state_before(&text, line * 7);
+    }
+
+    #[test]
     fn any_state_is_safe(line in yamlish(), parent in 0u32..20, depth in 0u32..3, double: bool) {
         for state in [
             LineState::Flow { depth },

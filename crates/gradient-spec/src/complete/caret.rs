@@ -158,7 +158,8 @@ impl At<'_> {
             Some(b'[' | b'{') => return self.other_at(found, path),
             Some(b'|' | b'>' | b'&' | b'*' | b'!') => return self.other_at(found, path),
             Some(b'"' | b'\'') if col > vs => {
-                let ie = quote_end(b, vs).map_or(ve, |e| e - 1).min(ve).max(vs + 1);
+                // Unclosed, the string runs to the end of the line, spaces included.
+                let ie = quote_end(b, vs).map_or(b.len(), |e| e - 1).max(vs + 1);
                 if col > ie {
                     return self.other_at(found, path);
                 }
