@@ -10,8 +10,10 @@
 //! [`check`] runs the whole pipeline; the `gradient-spec` binary and the web app are
 //! both thin views of it.
 
+pub mod complete;
 pub mod diag;
 pub mod edit;
+pub mod highlight;
 pub mod path;
 pub mod rules;
 pub mod spec;
