@@ -135,6 +135,12 @@ pub fn line_view(
             class.push_str("sq-");
             class.push_str(sev.as_str());
         }
+        if lit.is_some_and(|(ha, hb)| ha <= a && b <= hb) {
+            if !class.is_empty() {
+                class.push(' ');
+            }
+            class.push_str("hl");
+        }
         segments.push(Segment {
             text: line[a..b].to_string(),
             class,
