@@ -9,6 +9,7 @@ use crate::ui::form::FormPane;
 use crate::ui::help::RuleHelp;
 use crate::ui::problems::ProblemsPanel;
 use crate::ui::store::Store;
+use crate::ui::text::with_code;
 use crate::ui::toolbar::Toolbar;
 use leptos::ev;
 use leptos::html;
@@ -146,7 +147,7 @@ fn LayoutSwitch(layout: RwSignal<Layout>) -> impl IntoView {
     }
 }
 
-/// What is at the caret: the problem there, if any.
+/// What is at the caret: the help of the field there, and the problem there.
 #[component]
 fn CaretInfo(store: Store, view: EditorView) -> impl IntoView {
     let at_caret = move || {
@@ -155,11 +156,25 @@ fn CaretInfo(store: Store, view: EditorView) -> impl IntoView {
                 .map(|p| (p.severity.as_str(), p.label()))
         })
     };
+    let help = Memo::new(move |_| {
+        let caret = view.caret.get();
+        store.checked.with(|c| {
+            gradient_spec::complete::complete_doc(&c.0.doc, caret)
+                .help
+                .map(|h| (h.path, h.label, h.help, h.kind))
+        })
+    });
     view! {
-        <div id="caret-info" class="caret-info">
+        <div id="caret-info" class="caret-info" aria-live="off">
+            {move || help.get().map(|(path, label, text, kind)| view! {
+                <p class="field-help">
+                    <strong>{label}</strong>" "<code>{path}</code>" — "{with_code(text)}" "
+                    <span class="kind">{with_code(format!("({kind})"))}</span>
+                </p>
+            })}
             {move || match at_caret() {
-                Some((sev, label)) => view! { <span class=format!("at-caret {sev}")>{label}</span> }.into_any(),
-                None => view! { <span class="hint">"Tab indents · Esc then Tab leaves the editor · Ctrl+Z undoes"</span> }.into_any(),
+                Some((sev, label)) => view! { <p class=format!("at-caret {sev}")>{with_code(label)}</p> }.into_any(),
+                None => view! { <p class="hint">"Ctrl+Space completes · Tab indents · Esc then Tab leaves the editor · Ctrl+Z undoes"</p> }.into_any(),
             }}
         </div>
     }

@@ -1,22 +1,9 @@
 //! The in-page explanation of a rule: what it finds, why it matters, how to fix it,
 //! generated from the core's catalogue.
 
+use crate::ui::text::with_code;
 use gradient_spec::spec::rule_doc;
 use leptos::prelude::*;
-
-/// Renders `text` with `code` spans for the backticked parts (as text: never HTML).
-fn with_code(text: &'static str) -> impl IntoView {
-    text.split('`')
-        .enumerate()
-        .map(|(i, part)| {
-            if i % 2 == 1 {
-                view! { <code>{part}</code> }.into_any()
-            } else {
-                part.into_any()
-            }
-        })
-        .collect_view()
-}
 
 #[component]
 pub fn RuleHelp(help: RwSignal<Option<&'static str>>) -> impl IntoView {

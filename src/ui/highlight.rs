@@ -1,8 +1,44 @@
-//! Syntax colours for one visible line, as CSS classes over byte ranges.
+//! Syntax colours for the visible lines, from the core's line highlighter, as CSS
+//! classes over byte ranges.
 
 use crate::state::lines::ColourRange;
+use gradient_spec::highlight::{highlight_lines, TokenClass};
 
-/// The colour ranges of `line` (relative byte offsets).
-pub fn colours(_line: &str) -> Vec<ColourRange> {
-    Vec::new()
+fn class_of(class: TokenClass) -> &'static str {
+    match class {
+        TokenClass::Key => "tok-key",
+        TokenClass::String => "tok-string",
+        TokenClass::Number => "tok-number",
+        TokenClass::Bool => "tok-bool",
+        TokenClass::Null => "tok-null",
+        TokenClass::Comment => "tok-comment",
+        TokenClass::Punctuation => "tok-punct",
+        TokenClass::Anchor => "tok-anchor",
+        TokenClass::Tag => "tok-tag",
+        TokenClass::DocumentMarker => "tok-marker",
+        TokenClass::Plain => "tok-plain",
+        TokenClass::BlockScalar => "tok-block",
+    }
+}
+
+/// The colour ranges of lines `first..first + count` (line-relative byte offsets).
+pub fn colours(
+    text: &str,
+    line_starts: &[usize],
+    first: usize,
+    count: usize,
+) -> Vec<Vec<ColourRange>> {
+    highlight_lines(text, line_starts, first, count)
+        .into_iter()
+        .map(|tokens| {
+            tokens
+                .into_iter()
+                .map(|t| ColourRange {
+                    start: t.start,
+                    end: t.end,
+                    class: class_of(t.class),
+                })
+                .collect()
+        })
+        .collect()
 }

@@ -8,4 +8,5 @@ pub mod help;
 pub mod highlight;
 pub mod problems;
 pub mod store;
+pub mod text;
 pub mod toolbar;

@@ -4,6 +4,7 @@
 
 use crate::analysis::{Analysis, Problem};
 use crate::ui::store::Store;
+use crate::ui::text::with_code;
 use gradient_spec::Applicability;
 use leptos::html;
 use leptos::prelude::*;
@@ -27,12 +28,14 @@ pub fn ProblemsPanel(
                 <h2 id="problems-title" class="pane-title">"Problems"</h2>
                 <p role="status" class="status" aria-live="polite">{move || analysis.with(Analysis::status)}</p>
             </div>
+            <p class="empty" class:hidden=move || analysis.with(|a| !a.problems.is_empty())>"No problems found."</p>
             <ul role="list" aria-label="Problems" class="problems">
                 <For
                     each=move || analysis.get().problems
                     key=|p| (p.span, p.rule, p.message.clone(), p.fix.is_some())
                     children=move |p| {
-                        let label = p.label();
+                        let prefix = format!("{}:{} {} {} ", p.line, p.column, p.severity.as_str(), p.rule);
+                        let message = p.message.clone();
                         let severity = p.severity.as_str();
                         let rule = p.rule;
                         let fix = p.fix.clone().filter(|f| f.applicability != Applicability::Display);
@@ -40,7 +43,8 @@ pub fn ProblemsPanel(
                         view! {
                             <li class=format!("problem {severity}")>
                                 <button type="button" class="problem-link" on:click=move |_| reveal(&p)>
-                                    {label}
+                                    {prefix}
+                                    {with_code(message)}
                                 </button>
                                 <div class="problem-actions">
                                     {fix.map(|f| {

@@ -166,9 +166,19 @@ impl Store {
                 let end = formatted.encode_utf16().count();
                 self.doc.update(|d| {
                     d.seal_typing();
-                    d.apply(formatted, StepKind::Format, Selection::default(), Selection::caret(end.min(0)), now_ms());
+                    d.apply(
+                        formatted,
+                        StepKind::Format,
+                        Selection::default(),
+                        Selection::caret(end.min(0)),
+                        now_ms(),
+                    );
                 });
-                self.notice.set(Some(if unchanged { "Already formatted.".into() } else { "Formatted (Undo restores the previous layout).".into() }));
+                self.notice.set(Some(if unchanged {
+                    "Already formatted.".into()
+                } else {
+                    "Formatted (Undo restores the previous layout).".into()
+                }));
             }
             Err(e) => self.notice.set(Some(format!("Not formatted: {e}"))),
         }

@@ -197,3 +197,24 @@ test('a value that looks like HTML is shown as text and never runs', async () =>
   assert.match(drawn, /<img src=x onerror=alert\(1\)>/);
   assert.equal(dialogs, 0);
 });
+
+test('typing a key offers the keys valid there; a value offers the allowed values', async () => {
+  const { page, editor } = await pageWith('apiVersion: v1\nimage: x\nresources:\n  ports: [80]\n  ');
+  await editor.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
+  await editor.pressSequentially('mach');
+  const list = page.getByRole('listbox', { name: 'Completions' });
+  await list.getByRole('option', { name: /^machineType/ }).waitFor();
+  assert.equal(await editor.getAttribute('aria-expanded'), 'true');
+  await editor.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#spec-yaml').value.endsWith('  machineType: '));
+  await editor.pressSequentially('A10');
+  await list.getByRole('option', { name: /^A100\b/ }).first().waitFor();
+  await editor.press('ArrowDown');
+  await editor.press('ArrowUp');
+  await editor.press('Tab');
+  await page.waitForFunction(() => /machineType: A100\S*$/.test(document.querySelector('#spec-yaml').value));
+  assert.equal(await list.count(), 0, 'the list closes after accepting');
+  // The help of the field under the caret is shown beside the editor.
+  await page.locator('#caret-info').getByText('resources.machineType').waitFor();
+  await editor.press('Escape');
+});

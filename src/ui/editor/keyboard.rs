@@ -2,6 +2,8 @@
 //! lets Tab leave the editor: no keyboard trap), Enter keeps the indentation,
 //! Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y drive the shared history.
 
+use super::completion::Open;
+use super::EditorView;
 use crate::state::keys::{indent, newline, outdent, KeyEdit};
 use crate::state::{Selection, StepKind};
 use crate::ui::store::Store;
@@ -15,9 +17,27 @@ thread_local! {
     static ESCAPED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-pub fn on_keydown(ev: KeyboardEvent, store: Store, editor: NodeRef<html::Textarea>) {
+pub fn on_keydown(
+    ev: KeyboardEvent,
+    store: Store,
+    editor: NodeRef<html::Textarea>,
+    completion: RwSignal<Option<Open>>,
+    view: EditorView,
+) {
     let key = ev.key();
     let ctrl = ev.ctrl_key() || ev.meta_key();
+    if completion.with_untracked(Option::is_some) && completion_key(&ev, &key, store, completion) {
+        return;
+    }
+    if ctrl && key == " " {
+        ev.prevent_default();
+        completion.set(super::completion::open_at(
+            store,
+            view.caret.get_untracked(),
+            true,
+        ));
+        return;
+    }
     let escaped = ESCAPED.with(|e| e.replace(false));
     if ctrl && !ev.alt_key() {
         match key.to_ascii_lowercase().as_str() {
@@ -69,6 +89,43 @@ pub fn on_keydown(ev: KeyboardEvent, store: Store, editor: NodeRef<html::Textare
         StepKind::Indent
     };
     store.replace(text, kind, before, after);
+}
+
+/// Keys of an open completion list; true when the key was handled.
+fn completion_key(
+    ev: &KeyboardEvent,
+    key: &str,
+    store: Store,
+    completion: RwSignal<Option<Open>>,
+) -> bool {
+    let Some(open) = completion.get_untracked() else {
+        return false;
+    };
+    let n = open.items.len().max(1);
+    match key {
+        "ArrowDown" | "ArrowUp" => {
+            ev.prevent_default();
+            let step = if key == "ArrowDown" { 1 } else { n - 1 };
+            completion.update(|c| {
+                if let Some(c) = c {
+                    c.active = (c.active + step) % n;
+                }
+            });
+            true
+        }
+        "Enter" | "Tab" if !ev.shift_key() => {
+            ev.prevent_default();
+            completion.set(None);
+            super::completion::accept(store, &open, open.active);
+            true
+        }
+        "Escape" => {
+            ev.prevent_default();
+            completion.set(None);
+            true
+        }
+        _ => false,
+    }
 }
 
 fn undo(ev: &KeyboardEvent, store: Store) {

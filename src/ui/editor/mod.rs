@@ -3,6 +3,7 @@
 //! for the visible lines only.
 
 mod backdrop;
+mod completion;
 mod keyboard;
 mod pointer;
 
@@ -13,6 +14,7 @@ use backdrop::{Backdrop, Gutter};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 
 /// Pixel height of one line; the CSS uses the same (`--line-height`).
@@ -67,6 +69,7 @@ pub fn CodeEditor(
     // so the caret and scroll position never jump.
     let shown_revision = StoredValue::new(u64::MAX);
     let last_selection = StoredValue::new(Selection::default());
+    let completion = RwSignal::new(None::<completion::Open>);
 
     let starts = Memo::new(move |_| store.with_text(line_starts));
     let lines = Memo::new(move |_| {
@@ -81,21 +84,16 @@ pub fn CodeEditor(
         let highlight = view.highlight.get();
         store.with_text(|text| {
             starts.with(|s| {
+                let colours = crate::ui::highlight::colours(text, s, first, last - first);
                 (first..last)
-                    .map(|i| {
+                    .zip(colours)
+                    .map(|(i, colours)| {
                         let start = s[i];
                         let end = s.get(i + 1).map_or(text.len(), |n| n - 1);
                         let line = text[start..end]
                             .strip_suffix('\r')
                             .unwrap_or(&text[start..end]);
-                        line_view(
-                            i,
-                            start,
-                            line,
-                            &crate::ui::highlight::colours(line),
-                            &marks,
-                            highlight,
-                        )
+                        line_view(i, start, line, &colours, &marks, highlight)
                     })
                     .collect::<Vec<LineView>>()
             })
@@ -166,6 +164,15 @@ pub fn CodeEditor(
         store.replace(area.value(), crate::state::StepKind::Typing, before, after);
         shown_revision.set_value(store.doc.with_untracked(|d| d.revision));
         track_caret(&area);
+        // Offer completions while typing (not after pasting or deleting).
+        let typing = ev
+            .dyn_ref::<web_sys::InputEvent>()
+            .is_some_and(|e| e.input_type() == "insertText" && !e.is_composing());
+        completion.set(if typing {
+            completion::open_at(store, view.caret.get_untracked(), false)
+        } else {
+            None
+        });
     };
 
     let hover = RwSignal::new(None::<pointer::Hover>);
@@ -184,8 +191,14 @@ pub fn CodeEditor(
                     autocapitalize="off"
                     wrap="off"
                     aria-describedby="caret-info"
+                    aria-autocomplete="list"
+                    aria-controls="completion"
+                    aria-expanded=move || completion.with(Option::is_some).to_string()
+                    aria-activedescendant=move || completion.with(|c| c.as_ref().map(|o| format!("completion-{}", o.active)))
                     on:input=on_input
-                    on:keydown=move |ev| keyboard::on_keydown(ev, store, editor)
+                    on:keydown=move |ev| keyboard::on_keydown(ev, store, editor, completion, view)
+                    on:blur=move |_| completion.set(None)
+                    on:mousedown=move |_| completion.set(None)
                     on:keyup=move |ev| track_caret(&event_target(&ev))
                     on:click=move |ev| track_caret(&event_target(&ev))
                     on:focus=move |ev| track_caret(&event_target(&ev))
@@ -199,6 +212,7 @@ pub fn CodeEditor(
                     on:mouseleave=move |_| hover.set(None)
                 ></textarea>
                 <pointer::HoverTip hover=hover />
+                <completion::CompletionList open=completion store=store view=view editor=editor />
             </div>
         </div>
     }

@@ -16,7 +16,7 @@ pub struct Hover {
 }
 
 /// Width of one character of the editor font, measured once per page.
-fn char_width(area: &HtmlTextAreaElement) -> f64 {
+pub fn char_width(area: &HtmlTextAreaElement) -> f64 {
     thread_local!(static WIDTH: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) });
     WIDTH.with(|w| {
         if w.get() == 0.0 {

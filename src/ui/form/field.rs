@@ -3,6 +3,7 @@
 
 use super::{dom_id, list, FormCx};
 use crate::form::{Control, FormAction, FormField};
+use crate::ui::text::with_code;
 use leptos::prelude::*;
 
 /// The view of `field` and, for sections and lists, of what it holds.
@@ -20,7 +21,7 @@ fn group_view(cx: FormCx, field: FormField, present: bool, children: Vec<FormFie
     view! {
         <fieldset class="group" id=dom_id(&field.path) class:stale=field.stale>
             <legend>{field.label}</legend>
-            <p class="help">{field.help}</p>
+            <p class="help">{with_code(field.help)}</p>
             {problem_list(cx, field.path.clone())}
             {if present {
                 children.into_iter().map(|c| field_view(cx, c)).collect_view().into_any()
@@ -53,7 +54,7 @@ pub fn problem_list(cx: FormCx, path: String) -> impl IntoView {
                 problems
                     .get()
                     .into_iter()
-                    .map(|p| view! { <li class=p.severity.as_str()>{format!("{} {}: {}", p.severity.as_str(), p.rule, p.message)}</li> })
+                    .map(|p| view! { <li class=p.severity.as_str()>{format!("{} {}: ", p.severity.as_str(), p.rule)}{with_code(&p.message)}</li> })
                     .collect_view()
             }}
         </ul>
@@ -169,7 +170,7 @@ fn scalar_view(cx: FormCx, field: FormField) -> AnyView {
         <div class="field" class:current=is_current class:stale=stale>
             <label for=id.clone()>{field.label}{required.then(|| view! { <span class="required" aria-label="required">" *"</span> })}</label>
             {input}
-            <p class="help" id=format!("{id}-help")>{field.help}</p>
+            <p class="help" id=format!("{id}-help")>{with_code(field.help)}</p>
             {problem_list(cx, path)}
         </div>
     }

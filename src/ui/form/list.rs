@@ -4,6 +4,7 @@
 use super::field::{field_view, problem_list};
 use super::{dom_id, FormCx};
 use crate::form::{Control, FormAction, FormField};
+use crate::ui::text::with_code;
 use leptos::prelude::*;
 
 pub fn list_view(cx: FormCx, field: FormField) -> AnyView {
@@ -22,7 +23,7 @@ pub fn list_view(cx: FormCx, field: FormField) -> AnyView {
     view! {
         <fieldset class="group list" id=dom_id(&field.path) class:stale=field.stale>
             <legend>{field.label}</legend>
-            <p class="help">{field.help}</p>
+            <p class="help">{with_code(field.help)}</p>
             {problem_list(cx, field.path.clone())}
             <ol class="items">
                 {items
