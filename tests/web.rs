@@ -14,8 +14,15 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Mounts a fresh App into its own container and waits a tick for Leptos.
+/// Mounts a fresh App (no autosaved text) into its own container and waits a tick.
 async fn mount() -> web_sys::HtmlElement {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
     let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), App);
@@ -70,11 +77,121 @@ async fn typing_updates_problems_and_status() {
     let items = host
         .query_selector_all("ul[aria-label=Problems] li")
         .unwrap();
-    assert!(items.length() >= 1);
-    let first = items.get(0).unwrap().text_content().unwrap();
+    let texts: Vec<String> = (0..items.length())
+        .filter_map(|i| items.get(i)?.text_content())
+        .collect();
+    // The unclosed `[` is on line 2, column 10.
     assert!(
-        first.contains(" error yaml-syntax "),
-        "first problem: {first}"
+        texts
+            .iter()
+            .any(|t| t.starts_with("2:10 error yaml-syntax ")),
+        "problems: {texts:?}"
+    );
+    host.remove();
+}
+
+fn fire(el: &web_sys::EventTarget, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&Event::new_with_event_init_dict(kind, &init).unwrap())
+        .unwrap();
+}
+
+async fn type_into_editor(host: &web_sys::HtmlElement, text: &str) {
+    let area = editor(host);
+    area.set_value(text);
+    fire(&area, "input");
+    TimeoutFuture::new(0).await;
+}
+
+fn input(host: &web_sys::HtmlElement, name: &str) -> web_sys::HtmlInputElement {
+    host.query_selector(&format!("[name=\"{name}\"]"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no input {name}"))
+        .unchecked_into()
+}
+
+fn button(host: &web_sys::HtmlElement, label: &str) -> web_sys::HtmlElement {
+    let all = host.query_selector_all("button").unwrap();
+    (0..all.length())
+        .filter_map(|i| all.get(i))
+        .map(|n| n.unchecked_into::<web_sys::HtmlElement>())
+        .find(|b| b.text_content().unwrap_or_default().trim() == label)
+        .unwrap_or_else(|| panic!("no button {label}"))
+}
+
+const SPEC: &str = "image: nginx # web\nport: 80\nresources:\n  instanceType: C4 # cpu\n";
+
+#[wasm_bindgen_test]
+async fn the_form_follows_the_text() {
+    let host = mount().await;
+    type_into_editor(&host, SPEC).await;
+    assert_eq!(input(&host, "image").value(), "nginx");
+    assert_eq!(input(&host, "resources.instanceType").value(), "C4");
+    type_into_editor(&host, &SPEC.replace("nginx", "httpd")).await;
+    assert_eq!(input(&host, "image").value(), "httpd");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_form_edit_changes_only_its_value_and_undo_restores_the_text() {
+    let host = mount().await;
+    type_into_editor(&host, SPEC).await;
+    let field = input(&host, "resources.instanceType");
+    field.set_value("A100");
+    fire(&field, "input");
+    TimeoutFuture::new(0).await;
+    assert_eq!(
+        editor(&host).value(),
+        SPEC.replace("instanceType: C4 # cpu", "instanceType: A100 # cpu")
+    );
+    button(&host, "Undo").click();
+    TimeoutFuture::new(0).await;
+    assert_eq!(editor(&host).value(), SPEC);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_quick_fix_applies_and_the_rule_help_opens() {
+    let host = mount().await;
+    type_into_editor(
+        &host,
+        "image: x\nport: \"7860\"\nresources:\n  instanceType: C4\n",
+    )
+    .await;
+    let explain: web_sys::HtmlElement = host
+        .query_selector("button[aria-label='Explain rule port-range']")
+        .unwrap()
+        .expect("a rule link")
+        .unchecked_into();
+    explain.click();
+    TimeoutFuture::new(0).await;
+    let help = host
+        .query_selector(".rule-help")
+        .unwrap()
+        .expect("the rule help panel");
+    assert!(help.text_content().unwrap().contains("port-range"));
+    let items = host.query_selector_all("li.problem").unwrap();
+    let port_problem = (0..items.length())
+        .filter_map(|i| items.get(i))
+        .map(|n| n.unchecked_into::<web_sys::Element>())
+        .find(|li| {
+            li.text_content()
+                .unwrap_or_default()
+                .contains(" warning port-range ")
+        })
+        .expect("a port-range warning");
+    let fix: web_sys::HtmlElement = port_problem
+        .query_selector("button.fix")
+        .unwrap()
+        .expect("its fix button")
+        .unchecked_into();
+    fix.click();
+    TimeoutFuture::new(0).await;
+    assert!(
+        editor(&host).value().contains("port: 7860\n"),
+        "{}",
+        editor(&host).value()
     );
     host.remove();
 }
