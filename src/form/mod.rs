@@ -5,5 +5,8 @@
 pub mod model;
 pub mod ops;
 
+#[cfg(test)]
+mod corpus_tests;
+
 pub use model::{build, Control, FieldProblem, FieldState, FormField, FormItem, FormModel};
 pub use ops::{FormAction, FormError};
