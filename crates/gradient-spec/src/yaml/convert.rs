@@ -16,7 +16,10 @@ pub(crate) type SyntaxNode = rowan::SyntaxNode<Lang>;
 type SyntaxElement = rowan::NodeOrToken<SyntaxNode, rowan::SyntaxToken<Lang>>;
 
 fn is_trivia(k: K) -> bool {
-    matches!(k, K::WHITESPACE | K::NEWLINE | K::INDENT | K::COMMENT | K::BOM)
+    matches!(
+        k,
+        K::WHITESPACE | K::NEWLINE | K::INDENT | K::COMMENT | K::BOM
+    )
 }
 
 /// The span of a node without its leading and trailing whitespace, line breaks and
@@ -24,7 +27,10 @@ fn is_trivia(k: K) -> bool {
 pub(crate) fn content_span(node: &SyntaxNode) -> Span {
     let mut first = None;
     let mut last = None;
-    for t in node.descendants_with_tokens().filter_map(|e| e.into_token()) {
+    for t in node
+        .descendants_with_tokens()
+        .filter_map(|e| e.into_token())
+    {
         if !is_trivia(t.kind()) {
             let r = t.text_range();
             first.get_or_insert(usize::from(r.start()));
@@ -40,7 +46,11 @@ pub(crate) fn content_span(node: &SyntaxNode) -> Span {
 fn null_at(at: usize) -> Node {
     Node {
         span: Span::at(at),
-        value: Value::Scalar(Scalar { text: String::new(), style: ScalarStyle::Plain, kind: ScalarKind::Null }),
+        value: Value::Scalar(Scalar {
+            text: String::new(),
+            style: ScalarStyle::Plain,
+            kind: ScalarKind::Null,
+        }),
         tag: None,
         anchor: None,
     }
@@ -90,10 +100,21 @@ fn convert(n: &SyntaxNode, depth: usize) -> Node {
     let value = match n.kind() {
         K::MAPPING => Value::Mapping(convert_mapping(n, depth + 1)),
         K::SEQUENCE => Value::Sequence(convert_sequence(n, depth + 1)),
-        K::ALIAS => Value::Alias(n.text().to_string().trim().trim_start_matches('*').to_string()),
+        K::ALIAS => Value::Alias(
+            n.text()
+                .to_string()
+                .trim()
+                .trim_start_matches('*')
+                .to_string(),
+        ),
         _ => Value::Scalar(convert_scalar(n)),
     };
-    Node { span, value, tag: None, anchor: None }
+    Node {
+        span,
+        value,
+        tag: None,
+        anchor: None,
+    }
 }
 
 fn starts_with_token(n: &SyntaxNode, kind: K) -> bool {
@@ -124,7 +145,10 @@ fn convert_mapping(n: &SyntaxNode, depth: usize) -> Mapping {
                 .find(|c| c.kind() == K::VALUE)
                 .and_then(|v| content_of(&v, depth))
                 .unwrap_or_else(|| null_at(colon_end));
-            let span = Span::new(key.span.start.min(entry_start), value.span.end.max(key.span.end));
+            let span = Span::new(
+                key.span.start.min(entry_start),
+                value.span.end.max(key.span.end),
+            );
             Entry { key, value, span }
         })
         .collect();

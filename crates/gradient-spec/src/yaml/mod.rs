@@ -7,10 +7,12 @@
 //! a cap on repeated errors, and limits on size and depth. Parsing never fails.
 
 mod convert;
+mod json;
 mod limits;
 mod scalar;
 mod syntax;
 
+pub use json::{to_json, JsonError, MAX_ALIAS_NODES, MAX_JSON_DEPTH};
 pub use limits::{MAX_DEPTH, MAX_INPUT_BYTES, MAX_SYNTAX_ERRORS};
 pub use scalar::{resolve_plain, ScalarKind, ScalarStyle};
 
@@ -138,7 +140,9 @@ impl Node {
 impl Mapping {
     /// The first entry whose key is the string `key`.
     pub fn get_entry(&self, key: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.key.scalar_text() == Some(key))
+        self.entries
+            .iter()
+            .find(|e| e.key.scalar_text() == Some(key))
     }
     pub fn get(&self, key: &str) -> Option<&Node> {
         self.get_entry(key).map(|e| &e.value)

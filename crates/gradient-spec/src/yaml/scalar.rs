@@ -141,6 +141,9 @@ mod tests {
         assert_eq!(resolve_plain("1_000"), ScalarKind::String);
         assert_eq!(resolve_plain("."), ScalarKind::String);
         assert_eq!(resolve_plain("e3"), ScalarKind::String);
-        assert_eq!(resolve_plain("99999999999999999999"), ScalarKind::Float(1e20));
+        assert_eq!(
+            resolve_plain("99999999999999999999"),
+            ScalarKind::Float(1e20)
+        );
     }
 }

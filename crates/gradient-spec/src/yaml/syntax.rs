@@ -18,7 +18,13 @@ pub(crate) fn parse_document(text: &str) -> Document {
         return Document {
             text: text.to_string(),
             root: None,
-            syntax_diagnostics: vec![Diagnostic::new("limit", Severity::Error, Span::at(0), "", msg)],
+            syntax_diagnostics: vec![Diagnostic::new(
+                "limit",
+                Severity::Error,
+                Span::at(0),
+                "",
+                msg,
+            )],
         };
     }
     let parse = YamlFile::parse(text);
@@ -26,8 +32,17 @@ pub(crate) fn parse_document(text: &str) -> Document {
     let tree: &SyntaxNode = file.syntax();
     let mut diags = Vec::new();
     for e in parse.positioned_errors() {
-        let span = clamp(Span::new(e.range.start as usize, e.range.end as usize), text);
-        diags.push(Diagnostic::new("yaml-syntax", Severity::Error, span, "", first_sentence(&e.message)));
+        let span = clamp(
+            Span::new(e.range.start as usize, e.range.end as usize),
+            text,
+        );
+        diags.push(Diagnostic::new(
+            "yaml-syntax",
+            Severity::Error,
+            span,
+            "",
+            first_sentence(&e.message),
+        ));
     }
     for v in Validator::new().validate_syntax(tree) {
         if v.severity != VSeverity::Error {
@@ -37,10 +52,23 @@ pub(crate) fn parse_document(text: &str) -> Document {
             .text_range
             .map(|r| clamp(Span::new(r.start as usize, r.end as usize), text))
             .unwrap_or_default();
-        let rule = if v.rule == VRule::DuplicateKeys { "duplicate-key" } else { "yaml-syntax" };
-        diags.push(Diagnostic::new(rule, Severity::Error, span, "", v.message.clone()));
+        let rule = if v.rule == VRule::DuplicateKeys {
+            "duplicate-key"
+        } else {
+            "yaml-syntax"
+        };
+        diags.push(Diagnostic::new(
+            rule,
+            Severity::Error,
+            span,
+            "",
+            v.message.clone(),
+        ));
     }
-    let documents: Vec<SyntaxNode> = tree.children().filter(|c| c.kind() == K::DOCUMENT).collect();
+    let documents: Vec<SyntaxNode> = tree
+        .children()
+        .filter(|c| c.kind() == K::DOCUMENT)
+        .collect();
     let root = documents.first().and_then(|d| content_of(d, 0));
     for extra in documents.iter().skip(1) {
         if content_of(extra, 0).is_some() {
@@ -56,7 +84,11 @@ pub(crate) fn parse_document(text: &str) -> Document {
         }
     }
     cap_syntax_errors(&mut diags);
-    Document { text: text.to_string(), root, syntax_diagnostics: diags }
+    Document {
+        text: text.to_string(),
+        root,
+        syntax_diagnostics: diags,
+    }
 }
 
 /// yaml-edit's messages run on ("… Expected: … Context: … Suggestion: …"): keep the
@@ -95,14 +127,19 @@ fn cap_syntax_errors(diags: &mut Vec<Diagnostic>) {
     if syntax.len() > MAX_SYNTAX_ERRORS {
         let hidden = syntax.len() - MAX_SYNTAX_ERRORS;
         let last_kept = syntax[MAX_SYNTAX_ERRORS - 1];
-        let drop: std::collections::HashSet<usize> = syntax[MAX_SYNTAX_ERRORS..].iter().copied().collect();
+        let drop: std::collections::HashSet<usize> =
+            syntax[MAX_SYNTAX_ERRORS..].iter().copied().collect();
         let mut i = 0;
         diags.retain(|_| {
             let keep = !drop.contains(&i);
             i += 1;
             keep
         });
-        if let Some(d) = diags.iter_mut().filter(|d| d.rule == "yaml-syntax").nth(MAX_SYNTAX_ERRORS - 1) {
+        if let Some(d) = diags
+            .iter_mut()
+            .filter(|d| d.rule == "yaml-syntax")
+            .nth(MAX_SYNTAX_ERRORS - 1)
+        {
             d.message = format!("{} (and {hidden} more syntax errors not shown)", d.message);
         }
         let _ = last_kept;
