@@ -14,7 +14,7 @@ mod syntax;
 
 pub use json::{to_json, JsonError, MAX_ALIAS_NODES, MAX_JSON_DEPTH};
 pub use limits::{MAX_DEPTH, MAX_INPUT_BYTES, MAX_SYNTAX_ERRORS};
-pub use scalar::{resolve_plain, ScalarKind, ScalarStyle};
+pub use scalar::{resolve_plain, resolve_tagged, ScalarKind, ScalarStyle};
 
 use crate::diag::{Diagnostic, Span};
 

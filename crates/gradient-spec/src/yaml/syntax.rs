@@ -28,8 +28,10 @@ pub(crate) fn parse_document(text: &str) -> Document {
         };
     }
     let parse = YamlFile::parse(text);
-    let file = parse.tree();
-    let tree: &SyntaxNode = file.syntax();
+    // An immutable tree: rowan's mutable trees (what `tree()` gives) compute each
+    // node's offset by walking up to the root, which made deep documents quadratic.
+    let tree = SyntaxNode::new_root(parse.tree().syntax().green().into_owned());
+    let tree = &tree;
     let mut diags = Vec::new();
     for e in parse.positioned_errors() {
         let span = clamp(
