@@ -6,9 +6,13 @@
 //! quotes reported at the opener, tab indentation, duplicate keys, several documents,
 //! a cap on repeated errors, and limits on size and depth. Parsing never fails.
 
+mod cap;
 mod convert;
+mod dupkeys;
 mod json;
 mod limits;
+mod prescan;
+mod repair;
 mod scalar;
 mod syntax;
 

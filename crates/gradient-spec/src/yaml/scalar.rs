@@ -79,9 +79,10 @@ pub fn resolve_plain(s: &str) -> ScalarKind {
 /// The non-specific `!` makes a string; any other tag leaves the usual resolution
 /// (plain scalars by the core schema, others strings).
 pub fn resolve_tagged(tag: &str, text: &str, style: ScalarStyle) -> ScalarKind {
-    let core = tag
-        .strip_prefix("!!")
-        .or_else(|| tag.strip_prefix("!<tag:yaml.org,2002:").and_then(|t| t.strip_suffix('>')));
+    let core = tag.strip_prefix("!!").or_else(|| {
+        tag.strip_prefix("!<tag:yaml.org,2002:")
+            .and_then(|t| t.strip_suffix('>'))
+    });
     let untagged = || match style {
         ScalarStyle::Plain => resolve_plain(text),
         _ => ScalarKind::String,
