@@ -28,7 +28,7 @@ pub(crate) fn dedupe_and_cap(diags: &mut Vec<Diagnostic>) {
         kept <= MAX_SYNTAX_ERRORS
     });
     let hidden = total - MAX_SYNTAX_ERRORS;
-    if let Some(last) = diags.iter_mut().filter(|d| capped(d.rule)).next_back() {
+    if let Some(last) = diags.iter_mut().rfind(|d| capped(d.rule)) {
         last.message = format!(
             "{} (and {hidden} more syntax problems not shown)",
             last.message
