@@ -230,3 +230,15 @@ fn fix_on_stdin_writes_the_text_to_stdout() {
     assert!(stdout(&o).contains("image: x"), "{}", stdout(&o));
     assert!(stderr(&o).contains("<stdin>: "), "{}", stderr(&o));
 }
+
+#[test]
+fn a_10_mb_file_gives_a_limit_problem() {
+    let path = scratch("huge.yaml", "a: b\n".repeat(2 * 1024 * 1024).as_bytes());
+    let o = run(&["lint", path.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains(":1:1: error[limit]: the document is 10485760 bytes"),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -4,9 +4,10 @@
 use std::ffi::OsStr;
 use std::io::Read;
 
-/// Files larger than this are not even read (the core refuses anything over
-/// `MAX_INPUT_BYTES` with a `limit` problem; this bounds the memory spent finding out).
-const MAX_READ_BYTES: u64 = 16 * gradient_spec::yaml::MAX_INPUT_BYTES as u64;
+/// Files larger than this are not even read. The core refuses anything over
+/// `MAX_INPUT_BYTES` with a `limit` problem (exit 1); this bounds the memory spent
+/// finding out (exit 2 beyond it).
+const MAX_READ_BYTES: u64 = 64 * 1024 * 1024;
 
 /// One input: its display name and its text.
 pub struct Input {

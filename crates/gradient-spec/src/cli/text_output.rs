@@ -6,6 +6,9 @@ use gradient_spec::text::LineIndex;
 use gradient_spec::Diagnostic;
 use std::fmt::Write;
 
+/// The most characters of a source line shown under a diagnostic.
+const MAX_SHOWN: usize = 160;
+
 /// The lines for one diagnostic, each ending with a line break.
 pub fn render(name: &str, text: &str, index: &LineIndex, d: &Diagnostic) -> String {
     let start = index.position(d.span.start);
@@ -23,21 +26,40 @@ pub fn render(name: &str, text: &str, index: &LineIndex, d: &Diagnostic) -> Stri
     let line = line.split('\n').next().unwrap_or("").trim_end_matches('\r');
     let number = start.line.to_string();
     let gutter = " ".repeat(number.len());
-    let _ = writeln!(out, " {number} | {line}");
-    // Under the span on its first line (to the line's end when it runs on); tabs are
-    // kept so the carets line up however the terminal shows them.
-    let chars: Vec<char> = line.chars().collect();
-    let from = start.column.saturating_sub(1).min(chars.len());
+    // A window of the line around the span: a minified or binary-like line can be
+    // megabytes long.
+    let line_len = line.chars().count();
+    let from = start.column.saturating_sub(1).min(line_len);
     let to = if end.line == start.line {
         end.column.saturating_sub(1)
     } else {
-        chars.len()
+        line_len
     };
-    let width = to.saturating_sub(from).max(1);
-    let pad: String = chars[..from]
-        .iter()
-        .map(|&c| if c == '\t' { '\t' } else { ' ' })
+    let lo = if line_len > MAX_SHOWN && from > MAX_SHOWN / 2 {
+        from - MAX_SHOWN / 4
+    } else {
+        0
+    };
+    let hi = (lo + MAX_SHOWN).min(line_len);
+    let shown: String = line.chars().skip(lo).take(hi - lo).collect();
+    let (before, after) = (
+        if lo > 0 { "…" } else { "" },
+        if hi < line_len { "…" } else { "" },
+    );
+    let _ = writeln!(out, " {number} | {before}{shown}{after}");
+    // Under the span on its first line (to the line's end when it runs on); tabs are
+    // kept so the carets line up however the terminal shows them.
+    let pad: String = before
+        .chars()
+        .map(|_| ' ')
+        .chain(
+            shown
+                .chars()
+                .take(from - lo)
+                .map(|c| if c == '\t' { '\t' } else { ' ' }),
+        )
         .collect();
+    let width = to.min(hi).saturating_sub(from).max(1);
     let _ = writeln!(out, " {gutter} | {pad}{}", "^".repeat(width));
     if !d.path.is_empty() {
         let _ = writeln!(out, " {gutter} = at: {}", d.path);
@@ -89,6 +111,24 @@ mod tests {
             out.ends_with(" 1 | \tkey: [a,\n   | \t     ^^^\n"),
             "{out:?}"
         );
+    }
+
+    #[test]
+    fn long_lines_are_shown_as_a_window_around_the_span() {
+        let text = format!("a: {}X{}\n", "x".repeat(1000), "y".repeat(1000));
+        let at = text.find('X').unwrap();
+        let d = Diagnostic::new(
+            "yaml-syntax",
+            Severity::Error,
+            Span::new(at, at + 1),
+            "",
+            "m",
+        );
+        let out = render("f", &text, &LineIndex::new(&text), &d);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[1].chars().count() < 200, "{}", lines[1]);
+        let caret = lines[2].chars().position(|c| c == '^').unwrap();
+        assert_eq!(lines[1].chars().nth(caret), Some('X'));
     }
 
     #[test]
