@@ -8,7 +8,9 @@
 //! - merge keys (`<<: *defaults`, YAML 1.1, honoured by js-yaml, PyYAML and go-yaml)
 //!   are applied: keys written in the mapping win, then earlier merged mappings;
 //! - keys that are not strings are stringified: `null`, `true`, `8000`, and a
-//!   collection key as its compact JSON text;
+//!   collection key as its compact JSON text, up to [`MAX_KEY_BYTES`] (nested
+//!   collection keys double their escaping at each level: `{{{{…` would grow
+//!   exponentially);
 //! - a repeated key keeps its first position and its last value (what `JSON.parse` and
 //!   most loaders do; the document also gets a `duplicate-key` error);
 //! - `.nan`, `.inf` and `-.inf` become `null`, as `JSON.stringify` does: JSON has no
@@ -28,6 +30,9 @@ pub const MAX_ALIAS_NODES: usize = 100_000;
 /// The deepest the output may nest once aliases are expanded (the tree itself is
 /// capped at [`MAX_DEPTH`]; aliases of aliases could nest further).
 pub const MAX_JSON_DEPTH: usize = MAX_DEPTH;
+
+/// The longest JSON text a collection key may become.
+pub const MAX_KEY_BYTES: usize = 1024;
 
 /// Why a tree could not be converted, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -209,7 +214,10 @@ impl<'a> Converter<'a> {
                 }
             }
             let key = self.convert(&e.key, depth + 1)?;
-            let key = key_string(&key.value);
+            let key = key_string(&key.value).ok_or_else(|| JsonError {
+                span: e.key.span,
+                message: format!("this key is a collection longer than {MAX_KEY_BYTES} bytes as JSON text; JSON keys are strings"),
+            })?;
             explicit.insert(key.clone());
             map.insert(key, value.value);
         }
@@ -281,14 +289,15 @@ fn scalar_json(kind: ScalarKind, text: &str) -> Json {
     }
 }
 
-/// A JSON object key for a converted YAML key.
-fn key_string(key: &Json) -> String {
+/// A JSON object key for a converted YAML key; `None` for a collection key too
+/// long as text.
+fn key_string(key: &Json) -> Option<String> {
     match key {
-        Json::String(s) => s.clone(),
-        Json::Null => "null".to_string(),
-        Json::Bool(b) => b.to_string(),
-        Json::Number(n) => n.to_string(),
-        other => other.to_string(),
+        Json::String(s) => Some(s.clone()),
+        Json::Null => Some("null".to_string()),
+        Json::Bool(b) => Some(b.to_string()),
+        Json::Number(n) => Some(n.to_string()),
+        other => Some(other.to_string()).filter(|t| t.len() <= MAX_KEY_BYTES),
     }
 }
 
@@ -320,6 +329,13 @@ mod tests {
             j("1: a\ntrue: b\n~: c\n[x, 2]: d\n"),
             json!({"1": "a", "true": "b", "null": "c", "[\"x\",2]": "d"})
         );
+    }
+
+    #[test]
+    fn nested_collection_keys_are_refused_before_they_blow_up() {
+        let text = format!("{}- {{ one : two }}\n", "{".repeat(60));
+        let err = parse(&text).to_json().expect_err("too long a key");
+        assert!(err.message.contains("JSON keys are strings"), "{err}");
     }
 
     #[test]
