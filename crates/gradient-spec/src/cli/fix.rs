@@ -34,7 +34,7 @@ pub fn run(files: &[OsString], unsafe_fixes: bool) -> i32 {
                 continue;
             }
         };
-        let (fixed, applied) = fix_text(&input.text, unsafe_fixes);
+        let (fixed, applied, left) = fix_text(&input.text, unsafe_fixes);
         let to_stdout = input::is_stdin(path);
         for a in &applied {
             let line = format!(
@@ -56,7 +56,6 @@ pub fn run(files: &[OsString], unsafe_fixes: bool) -> i32 {
                 continue;
             }
         }
-        let left = gradient_spec::check(&fixed).diagnostics;
         errors_left |= left.iter().any(|d| d.severity == Severity::Error);
         let why = if syntax_errors(&left) > 0 {
             " (syntax errors: fix those first, see `gradient-spec lint`)"
@@ -85,31 +84,27 @@ pub fn run(files: &[OsString], unsafe_fixes: bool) -> i32 {
     }
 }
 
-/// Applies fixes to `text` pass by pass; returns the new text and what was applied
-/// (positions in the text of the pass that applied it).
-pub fn fix_text(text: &str, unsafe_fixes: bool) -> (String, Vec<Applied>) {
+/// Applies fixes to `text` pass by pass; returns the new text, what was applied
+/// (positions in the text of the pass that applied it) and the problems left.
+pub fn fix_text(text: &str, unsafe_fixes: bool) -> (String, Vec<Applied>, Vec<Diagnostic>) {
     let mut current = text.to_string();
+    let mut report = gradient_spec::check(&current).diagnostics;
     let mut applied = Vec::new();
     for _ in 0..MAX_PASSES {
-        let report = gradient_spec::check(&current);
-        if syntax_errors(&report.diagnostics) > 0 {
+        if syntax_errors(&report) > 0 {
             break;
         }
-        let chosen = choose(&report.diagnostics, unsafe_fixes);
-        if chosen.is_empty() {
-            break;
-        }
+        let chosen = choose(&report, unsafe_fixes);
         let edits: Vec<TextEdit> = chosen
             .iter()
             .flat_map(|d| d.fix.iter().flat_map(|f| f.edits.clone()))
             .collect();
-        let Some(next) = apply_edits(&current, &edits) else {
+        let Some(next) = apply_edits(&current, &edits).filter(|next| *next != current) else {
             break;
         };
-        if next == current
-            || syntax_errors(&gradient_spec::check(&next).diagnostics)
-                > syntax_errors(&report.diagnostics)
-        {
+        let next_report = gradient_spec::check(&next).diagnostics;
+        // A pass whose result no longer parses is refused whole.
+        if syntax_errors(&next_report) > 0 {
             break;
         }
         let index = LineIndex::new(&current);
@@ -124,8 +119,9 @@ pub fn fix_text(text: &str, unsafe_fixes: bool) -> (String, Vec<Applied>) {
             });
         }
         current = next;
+        report = next_report;
     }
-    (current, applied)
+    (current, applied, report)
 }
 
 fn syntax_errors(diags: &[Diagnostic]) -> usize {
@@ -207,14 +203,15 @@ mod tests {
 
     #[test]
     fn broken_yaml_is_not_fixed() {
-        let (text, applied) = fix_text("a: [\nb: 1\n", true);
+        let (text, applied, left) = fix_text("a: [\nb: 1\n", true);
+        assert!(!left.is_empty());
         assert_eq!(text, "a: [\nb: 1\n");
         assert!(applied.is_empty());
     }
 
     #[test]
     fn text_without_fixes_is_unchanged() {
-        let (text, applied) = fix_text("image: x\n", true);
+        let (text, applied, _) = fix_text("image: x\n", true);
         assert_eq!(text, "image: x\n");
         assert!(applied.is_empty());
     }
