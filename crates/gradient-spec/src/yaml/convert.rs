@@ -6,7 +6,7 @@
 //! before the content; an empty value is a zero-width `NULL` token. Unparseable text
 //! sits in `ERROR` nodes, which are skipped: what parsed is still validated.
 
-use super::scalar::{resolve_plain, ScalarKind, ScalarStyle};
+use super::scalar::{resolve_plain, resolve_tagged, ScalarKind, ScalarStyle};
 use super::{Entry, Mapping, Node, Scalar, Sequence, Value, MAX_DEPTH};
 use crate::diag::Span;
 use rowan::ast::AstNode;
@@ -25,21 +25,22 @@ fn is_trivia(k: K) -> bool {
 /// The span of a node without its leading and trailing whitespace, line breaks and
 /// comments (yaml-edit attaches a trailing `# comment` to the value it follows).
 pub(crate) fn content_span(node: &SyntaxNode) -> Span {
-    let mut first = None;
-    let mut last = None;
-    for t in node
-        .descendants_with_tokens()
-        .filter_map(|e| e.into_token())
-    {
-        if !is_trivia(t.kind()) {
-            let r = t.text_range();
-            first.get_or_insert(usize::from(r.start()));
-            last = Some(usize::from(r.end()));
-        }
+    let range = node.text_range();
+    let inside = |t: &rowan::SyntaxToken<Lang>| range.contains_range(t.text_range());
+    let mut first = node.first_token();
+    while let Some(t) = first.as_ref().filter(|t| inside(t) && is_trivia(t.kind())) {
+        first = t.next_token();
     }
-    match (first, last) {
-        (Some(s), Some(e)) => Span::new(s, e),
-        _ => Span::at(usize::from(node.text_range().start())),
+    let mut last = node.last_token();
+    while let Some(t) = last.as_ref().filter(|t| inside(t) && is_trivia(t.kind())) {
+        last = t.prev_token();
+    }
+    match (first.filter(inside), last.filter(inside)) {
+        (Some(f), Some(l)) if f.text_range().start() <= l.text_range().end() => Span::new(
+            usize::from(f.text_range().start()),
+            usize::from(l.text_range().end()),
+        ),
+        _ => Span::at(usize::from(range.start())),
     }
 }
 
@@ -81,6 +82,7 @@ pub(crate) fn content_of(container: &SyntaxNode, depth: usize) -> Option<Node> {
                     }
                     if node.tag.is_none() {
                         node.tag = tag.take();
+                        apply_tag(&mut node);
                     }
                     found = Some(node);
                     break;
@@ -89,6 +91,13 @@ pub(crate) fn content_of(container: &SyntaxNode, depth: usize) -> Option<Node> {
         }
     }
     found
+}
+
+/// Lets an explicit tag (`!!str 8000`) decide a scalar's type.
+fn apply_tag(node: &mut Node) {
+    if let (Some(tag), Value::Scalar(s)) = (&node.tag, &mut node.value) {
+        s.kind = resolve_tagged(tag, &s.text, s.style);
+    }
 }
 
 /// Converts a MAPPING, SEQUENCE, SCALAR or ALIAS node.

@@ -5,14 +5,21 @@
 //! covers the crate's gaps (see `../shared/yaml-layer.md`): unclosed brackets and
 //! quotes reported at the opener, tab indentation, duplicate keys, several documents,
 //! a cap on repeated errors, and limits on size and depth. Parsing never fails.
+//! [`to_json`] gives the document's value (aliases expanded within a budget).
 
+mod cap;
 mod convert;
+mod dupkeys;
+mod json;
 mod limits;
+mod prescan;
+mod repair;
 mod scalar;
 mod syntax;
 
+pub use json::{to_json, JsonError, MAX_ALIAS_NODES, MAX_JSON_DEPTH, MAX_KEY_BYTES};
 pub use limits::{MAX_DEPTH, MAX_INPUT_BYTES, MAX_SYNTAX_ERRORS};
-pub use scalar::{resolve_plain, ScalarKind, ScalarStyle};
+pub use scalar::{resolve_plain, resolve_tagged, ScalarKind, ScalarStyle};
 
 use crate::diag::{Diagnostic, Span};
 
@@ -22,7 +29,9 @@ use crate::diag::{Diagnostic, Span};
 pub struct Document {
     pub text: String,
     /// The content of the first YAML document; `None` when the text holds no content
-    /// (empty, only comments) or is too large to parse.
+    /// (empty, only comments) or is over a limit (size, depth). When a quote or
+    /// bracket is left open, the tree is built from a repaired text, with every span
+    /// pointing into `text`.
     pub root: Option<Node>,
     pub syntax_diagnostics: Vec<Diagnostic>,
 }
@@ -32,7 +41,8 @@ pub struct Document {
 pub struct Node {
     pub span: Span,
     pub value: Value,
-    /// A `!tag` written on the node, as written.
+    /// A `!tag` written on the node, as written. The core tags (`!!str 8000`) decide
+    /// a scalar's [`ScalarKind`].
     pub tag: Option<String>,
     /// An `&anchor` name written on the node.
     pub anchor: Option<String>,
@@ -43,7 +53,8 @@ pub enum Value {
     Mapping(Mapping),
     Sequence(Sequence),
     Scalar(Scalar),
-    /// `*name`: aliases are never expanded (no alias bombs), rules see them as opaque.
+    /// `*name`: parsing never expands aliases (no alias bombs), rules see them as
+    /// opaque; [`to_json`] expands them within a budget.
     Alias(String),
 }
 

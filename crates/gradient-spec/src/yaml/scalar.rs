@@ -73,6 +73,41 @@ pub fn resolve_plain(s: &str) -> ScalarKind {
     ScalarKind::String
 }
 
+/// The type of a scalar written with an explicit tag. The core tags (`!!str`,
+/// `!!int`, `!!float`, `!!bool`, `!!null`, also in `!<tag:yaml.org,2002:…>` form)
+/// decide the type whatever the style; text that does not fit the tag stays a string.
+/// The non-specific `!` makes a string; any other tag leaves the usual resolution
+/// (plain scalars by the core schema, others strings).
+pub fn resolve_tagged(tag: &str, text: &str, style: ScalarStyle) -> ScalarKind {
+    let core = tag.strip_prefix("!!").or_else(|| {
+        tag.strip_prefix("!<tag:yaml.org,2002:")
+            .and_then(|t| t.strip_suffix('>'))
+    });
+    let untagged = || match style {
+        ScalarStyle::Plain => resolve_plain(text),
+        _ => ScalarKind::String,
+    };
+    match (tag, core) {
+        ("!", _) => ScalarKind::String,
+        (_, Some("str")) => ScalarKind::String,
+        (_, Some("null")) => match resolve_plain(text) {
+            ScalarKind::Null => ScalarKind::Null,
+            _ => ScalarKind::String,
+        },
+        (_, Some("bool")) => match resolve_plain(text) {
+            b @ ScalarKind::Bool(_) => b,
+            _ => ScalarKind::String,
+        },
+        (_, Some("int")) => resolve_int(text).map_or(ScalarKind::String, ScalarKind::Int),
+        (_, Some("float")) => match resolve_plain(text) {
+            ScalarKind::Int(i) => ScalarKind::Float(i as f64),
+            f @ ScalarKind::Float(_) => f,
+            _ => ScalarKind::String,
+        },
+        _ => untagged(),
+    }
+}
+
 fn resolve_int(s: &str) -> Option<i64> {
     if let Some(hex) = s.strip_prefix("0x") {
         return (!hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()))

@@ -1,0 +1,175 @@
+//! Hand-parsed arguments: a subcommand, a few flags, and file names (`-` is stdin).
+
+use std::ffi::OsString;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Command {
+    Help,
+    Version,
+    Schema,
+    Lint {
+        format: Format,
+        files: Vec<OsString>,
+    },
+    Fix {
+        unsafe_fixes: bool,
+        files: Vec<OsString>,
+    },
+}
+
+/// Parses the arguments after the program name; `Err` says what is wrong.
+pub fn parse(args: &[OsString]) -> Result<Command, String> {
+    let Some(first) = args.first() else {
+        return Err("no command given".into());
+    };
+    let rest = &args[1..];
+    match first.to_str() {
+        Some("-h" | "--help" | "help") => Ok(Command::Help),
+        Some("-V" | "--version" | "version") => Ok(Command::Version),
+        Some("schema") => match rest.first() {
+            None => Ok(Command::Schema),
+            Some(a) if is_help(a) => Ok(Command::Help),
+            Some(a) => Err(format!(
+                "`schema` takes no arguments (got `{}`)",
+                a.to_string_lossy()
+            )),
+        },
+        Some("lint") => lint(rest),
+        Some("fix") => fix(rest),
+        _ => Err(format!("unknown command `{}`", first.to_string_lossy())),
+    }
+}
+
+fn is_help(a: &OsString) -> bool {
+    matches!(a.to_str(), Some("-h" | "--help"))
+}
+
+fn lint(args: &[OsString]) -> Result<Command, String> {
+    let mut format = Format::Text;
+    let mut files = Vec::new();
+    let mut i = 0;
+    let mut options_done = false;
+    while let Some(a) = args.get(i) {
+        i += 1;
+        let s = a.to_str().unwrap_or("");
+        if options_done || s == "-" || !s.starts_with('-') {
+            files.push(a.clone());
+            continue;
+        }
+        let value = match s {
+            "--" => {
+                options_done = true;
+                continue;
+            }
+            "-h" | "--help" => return Ok(Command::Help),
+            "--format" | "-f" => {
+                i += 1;
+                args.get(i - 1)
+                    .and_then(|v| v.to_str())
+                    .ok_or("`--format` needs a value: text or json")?
+            }
+            _ => match s.strip_prefix("--format=") {
+                Some(v) => v,
+                None => return Err(format!("unknown option `{s}` for `lint`")),
+            },
+        };
+        format = match value {
+            "text" => Format::Text,
+            "json" => Format::Json,
+            other => return Err(format!("unknown format `{other}`: use text or json")),
+        };
+    }
+    if files.is_empty() {
+        return Err("`lint` needs at least one FILE (use - for stdin)".into());
+    }
+    Ok(Command::Lint { format, files })
+}
+
+fn fix(args: &[OsString]) -> Result<Command, String> {
+    let mut unsafe_fixes = false;
+    let mut files = Vec::new();
+    let mut options_done = false;
+    for a in args {
+        let s = a.to_str().unwrap_or("");
+        if options_done || s == "-" || !s.starts_with('-') {
+            files.push(a.clone());
+            continue;
+        }
+        match s {
+            "--" => options_done = true,
+            "-h" | "--help" => return Ok(Command::Help),
+            "--unsafe" => unsafe_fixes = true,
+            _ => return Err(format!("unknown option `{s}` for `fix`")),
+        }
+    }
+    if files.is_empty() {
+        return Err("`fix` needs at least one FILE".into());
+    }
+    Ok(Command::Fix {
+        unsafe_fixes,
+        files,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(args: &[&str]) -> Result<Command, String> {
+        parse(&args.iter().map(OsString::from).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn lint_formats_and_files() {
+        let files = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            p(&["lint", "a.yaml"]),
+            Ok(Command::Lint {
+                format: Format::Text,
+                files: files(&["a.yaml"])
+            })
+        );
+        assert_eq!(
+            p(&["lint", "--format", "json", "a", "-"]),
+            Ok(Command::Lint {
+                format: Format::Json,
+                files: files(&["a", "-"])
+            })
+        );
+        assert_eq!(
+            p(&["lint", "--format=json", "--", "-x"]),
+            Ok(Command::Lint {
+                format: Format::Json,
+                files: files(&["-x"])
+            })
+        );
+        assert!(p(&["lint"]).is_err());
+        assert!(p(&["lint", "--format"]).is_err());
+        assert!(p(&["lint", "--format", "xml", "a"]).is_err());
+        assert!(p(&["lint", "--bogus", "a"]).is_err());
+    }
+
+    #[test]
+    fn other_commands() {
+        assert_eq!(p(&["--help"]), Ok(Command::Help));
+        assert_eq!(p(&["-V"]), Ok(Command::Version));
+        assert_eq!(p(&["schema"]), Ok(Command::Schema));
+        assert!(p(&["schema", "x"]).is_err());
+        assert_eq!(
+            p(&["fix", "--unsafe", "a"]),
+            Ok(Command::Fix {
+                unsafe_fixes: true,
+                files: vec!["a".into()]
+            })
+        );
+        assert!(p(&["fix"]).is_err());
+        assert!(p(&[]).is_err());
+        assert!(p(&["frobnicate"]).is_err());
+    }
+}
