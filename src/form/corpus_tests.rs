@@ -15,7 +15,12 @@ fn corpus() -> Vec<(String, String)> {
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect();
     files.sort();
     files
@@ -23,7 +28,12 @@ fn corpus() -> Vec<(String, String)> {
 
 fn form_of(text: &str) -> FormModel {
     let report = gradient_spec::check(text);
-    let shape = report.doc.root.as_ref().and_then(Node::as_mapping).map_or(Shape::Legacy, gradient_spec::rules::detect_shape);
+    let shape = report
+        .doc
+        .root
+        .as_ref()
+        .and_then(Node::as_mapping)
+        .map_or(Shape::Legacy, gradient_spec::rules::detect_shape);
     build(shape, report.doc.root.as_ref(), &report.diagnostics, None)
 }
 
@@ -31,14 +41,20 @@ fn walk<'a>(f: &'a FormField, out: &mut Vec<&'a FormField>) {
     out.push(f);
     match &f.control {
         Control::Group { children, .. } => children.iter().for_each(|c| walk(c, out)),
-        Control::Items { items, .. } => items.iter().flat_map(|i| &i.fields).for_each(|c| walk(c, out)),
+        Control::Items { items, .. } => items
+            .iter()
+            .flat_map(|i| &i.fields)
+            .for_each(|c| walk(c, out)),
         _ => {}
     }
 }
 
 /// Comment lines (trimmed) of `text`.
 fn comments(text: &str) -> Vec<&str> {
-    text.lines().map(str::trim).filter(|l| l.starts_with('#')).collect()
+    text.lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with('#'))
+        .collect()
 }
 
 /// Applies `action` and checks the invariants; returns the new text (None if refused).
@@ -47,20 +63,43 @@ fn check_action(name: &str, text: &str, shape: Shape, action: &FormAction) -> Op
         Ok(e) => e,
         Err(e) => {
             // A refusal must say why, in words.
-            assert!(!e.0.is_empty(), "{name}: {action:?} refused without a reason");
+            assert!(
+                !e.0.is_empty(),
+                "{name}: {action:?} refused without a reason"
+            );
             return None;
         }
     };
-    let out = apply_edits(text, &edits).unwrap_or_else(|| panic!("{name}: {action:?}: overlapping edits"));
+    let out = apply_edits(text, &edits)
+        .unwrap_or_else(|| panic!("{name}: {action:?}: overlapping edits"));
     // Only the edited range changes: the common prefix and suffix cover the rest.
     let lo = edits.iter().map(|e| e.span.start).min().unwrap_or(0);
     let hi = edits.iter().map(|e| e.span.end).max().unwrap_or(0);
-    assert_eq!(&out[..lo], &text[..lo], "{name}: {action:?} changed text before the edit");
-    assert_eq!(&out[out.len() - (text.len() - hi)..], &text[hi..], "{name}: {action:?} changed text after the edit");
+    assert_eq!(
+        &out[..lo],
+        &text[..lo],
+        "{name}: {action:?} changed text before the edit"
+    );
+    assert_eq!(
+        &out[out.len() - (text.len() - hi)..],
+        &text[hi..],
+        "{name}: {action:?} changed text after the edit"
+    );
     // No new syntax problem.
-    let before = gradient_spec::check(text).diagnostics.iter().filter(|d| d.rule == "yaml-syntax").count();
-    let after = gradient_spec::check(&out).diagnostics.iter().filter(|d| d.rule == "yaml-syntax").count();
-    assert!(after <= before, "{name}: {action:?} added a syntax problem:\n{out}");
+    let before = gradient_spec::check(text)
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "yaml-syntax")
+        .count();
+    let after = gradient_spec::check(&out)
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "yaml-syntax")
+        .count();
+    assert!(
+        after <= before,
+        "{name}: {action:?} added a syntax problem:\n{out}"
+    );
     // Comments survive, except those of a removed item (checked in the core's tests).
     if !matches!(action, FormAction::Remove { .. }) {
         for c in comments(text) {
@@ -80,38 +119,80 @@ fn form_actions_on_the_corpus_keep_everything_else() {
         form.fields.iter().for_each(|f| walk(f, &mut fields));
         for f in fields.iter().filter(|f| !f.stale) {
             let action = match &f.control {
-                Control::Text { value: Some(v), .. } => FormAction::SetText { path: f.path.clone(), text: format!("{v}-x") },
-                Control::Text { value: None, .. } if !f.path.contains('[') => {
-                    FormAction::SetText { path: f.path.clone(), text: "new-value".into() }
-                }
-                Control::Number { value: Some(_), .. } => FormAction::SetText { path: f.path.clone(), text: "3".into() },
-                Control::Checkbox { value, default } => FormAction::SetBool { path: f.path.clone(), value: !value.unwrap_or(*default) },
+                Control::Text { value: Some(v), .. } => FormAction::SetText {
+                    path: f.path.clone(),
+                    text: format!("{v}-x"),
+                },
+                Control::Text { value: None, .. } if !f.path.contains('[') => FormAction::SetText {
+                    path: f.path.clone(),
+                    text: "new-value".into(),
+                },
+                Control::Number { value: Some(_), .. } => FormAction::SetText {
+                    path: f.path.clone(),
+                    text: "3".into(),
+                },
+                Control::Checkbox { value, default } => FormAction::SetBool {
+                    path: f.path.clone(),
+                    value: !value.unwrap_or(*default),
+                },
                 Control::Select { options, value } => {
-                    let next = options.iter().find(|o| Some(**o) != value.as_deref()).copied().unwrap_or("x");
-                    FormAction::SetText { path: f.path.clone(), text: next.into() }
+                    let next = options
+                        .iter()
+                        .find(|o| Some(**o) != value.as_deref())
+                        .copied()
+                        .unwrap_or("x");
+                    FormAction::SetText {
+                        path: f.path.clone(),
+                        text: next.into(),
+                    }
                 }
-                Control::Suggest { .. } => FormAction::SetText { path: f.path.clone(), text: "A100".into() },
-                Control::Items { .. } => FormAction::AddItem { path: f.path.clone() },
-                Control::Group { present: false, .. } => FormAction::AddSection { path: f.path.clone() },
+                Control::Suggest { .. } => FormAction::SetText {
+                    path: f.path.clone(),
+                    text: "A100".into(),
+                },
+                Control::Items { .. } => FormAction::AddItem {
+                    path: f.path.clone(),
+                },
+                Control::Group { present: false, .. } => FormAction::AddSection {
+                    path: f.path.clone(),
+                },
                 _ => continue,
             };
-            let Some(out) = check_action(&name, &text, shape, &action) else { continue };
+            let Some(out) = check_action(&name, &text, shape, &action) else {
+                continue;
+            };
             applied += 1;
             // The value the form set is the value the text now holds.
             if let FormAction::SetText { path, text: value } = &action {
                 let again = form_of(&out);
                 let got = again.find(path).map(|f| match &f.control {
-                    Control::Text { value, .. } | Control::Number { value, .. } | Control::Select { value, .. } | Control::Suggest { value, .. } => value.clone(),
+                    Control::Text { value, .. }
+                    | Control::Number { value, .. }
+                    | Control::Select { value, .. }
+                    | Control::Suggest { value, .. } => value.clone(),
                     _ => None,
                 });
-                assert_eq!(got, Some(Some(value.clone())), "{name}: {path} after setting {value:?}:\n{out}");
+                assert_eq!(
+                    got,
+                    Some(Some(value.clone())),
+                    "{name}: {path} after setting {value:?}:\n{out}"
+                );
             }
         }
         // Removing each list item touches only that item.
         for f in fields.iter() {
             if let Control::Items { items, .. } = &f.control {
                 for item in items {
-                    if check_action(&name, &text, shape, &FormAction::Remove { path: item.path.clone() }).is_some() {
+                    if check_action(
+                        &name,
+                        &text,
+                        shape,
+                        &FormAction::Remove {
+                            path: item.path.clone(),
+                        },
+                    )
+                    .is_some()
+                    {
                         applied += 1;
                     }
                 }

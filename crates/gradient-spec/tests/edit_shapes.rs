@@ -132,10 +132,14 @@ fn every_operation_on_every_shape() {
             }
         }
     }
-    // Refusals that are right: the edit would leave an alias without its anchor, or
-    // moves an item that shares its line with its list's dash (`- - a`).
+    // Refusals that are right: the edit would leave an alias without its anchor;
+    // moves an item that shares its line with its list's dash (`- - a`); writes an
+    // integer under a `!!str` tag (which keeps it a string, so it cannot read back as
+    // the integer asked for).
     failures.retain(|f| {
-        !f.contains("Undefined alias") && !f.starts_with("move in list[0]: cannot edit this")
+        !f.to_lowercase().contains("undefined alias")
+            && !f.starts_with("move in list[0]: cannot edit this")
+            && !f.starts_with("set resources.instanceType: the edit was refused: the result would not read back as intended")
     });
     assert!(
         failures.is_empty(),

@@ -209,10 +209,26 @@ mod tests {
         assert!(applied.is_empty());
     }
 
+    const SPOTLESS: &str = "apiVersion: v1\nname: a\nenabled: true\nimage: x\nresources:\n  machineType: C4\n  ports: [80]\n";
+
     #[test]
     fn text_without_fixes_is_unchanged() {
-        let (text, applied, _) = fix_text("image: x\n", true);
-        assert_eq!(text, "image: x\n");
-        assert!(applied.is_empty());
+        let (text, applied, left) = fix_text(SPOTLESS, true);
+        assert_eq!(text, SPOTLESS);
+        assert!(applied.is_empty() && left.is_empty());
+    }
+
+    #[test]
+    fn safe_fixes_apply_and_unsafe_ones_wait_for_the_flag() {
+        let quoted = "apiVersion: v0alpha0\nenabled: true\nimage: x\nport: \"8080\"\nresources:\n  instanceType: C4\nrepositories:\n  dataset: d\n  mountPath: opt/repos\n  repositories:\n    - url: https://example.com/r.git\n      name: r\n";
+        let (text, applied, left) = fix_text(quoted, false);
+        assert!(text.contains("port: 8080\n"), "{text}");
+        assert!(
+            text.contains("mountPath: opt/repos"),
+            "the unsafe fix waits: {text}"
+        );
+        assert!(!applied.is_empty() && !left.is_empty());
+        let (text, _, _) = fix_text(quoted, true);
+        assert!(text.contains("mountPath: /opt/repos"), "{text}");
     }
 }
