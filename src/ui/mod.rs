@@ -2,9 +2,12 @@
 
 pub mod app;
 pub mod browser;
+pub mod compress;
 pub mod editor;
 pub mod help;
 pub mod highlight;
+pub mod offline;
 pub mod problems;
+pub mod share;
 pub mod store;
 pub mod toolbar;

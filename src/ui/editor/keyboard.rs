@@ -16,6 +16,9 @@ thread_local! {
 }
 
 pub fn on_keydown(ev: KeyboardEvent, store: Store, editor: NodeRef<html::Textarea>) {
+    if store.read_only {
+        return; // `?readonly`: the browser's own keys only (Tab moves focus on).
+    }
     let key = ev.key();
     let ctrl = ev.ctrl_key() || ev.meta_key();
     let escaped = ESCAPED.with(|e| e.replace(false));
