@@ -4,9 +4,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, openPage, repoRoot, screenshotDir } from './support/harness.mjs';
+import { serve, launch, openPage, repoRoot, screenshotDir, distDir } from './support/harness.mjs';
+import { serveWithHeaders } from './support/static-server.mjs';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 let editorServer, hostServer, context;
@@ -218,4 +220,71 @@ test('?origin= limits the API to that host origin', async () => {
   assert.equal(await textOf(frame), before);
   assert.deepEqual(await page.evaluate(() => window.received.filter((m) => m.frame === 'b')), []);
   assert.deepEqual(problems, []);
+});
+
+test('a standalone ?template= goes on top of the autosaved text, undoably, and leaves the address bar', async () => {
+  const { page, problems } = await openPage(context, editorServer.url);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByRole('textbox', { name: 'Spec YAML' }).fill('image: autosaved\n');
+  await page.goto(`${editorServer.url}?template=minimal&lang=fr`);
+  const minimal = readFileSync(join(repoRoot, 'src/examples/minimal.yaml'), 'utf8');
+  await page.waitForFunction((t) => document.querySelector('#spec-yaml')?.value === t, minimal);
+  assert.equal(new URL(page.url()).search, '?lang=fr');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assert.equal(await textOf(page), 'image: autosaved\n');
+  assert.deepEqual(problems, []);
+});
+
+test('the hosted page links to the single file for offline use', async () => {
+  const { page, problems } = await openPage(context, editorServer.url);
+  const link = page.getByRole('link', { name: 'Download for offline use' });
+  assert.equal(await link.getAttribute('href'), 'gradient-spec-editor.html');
+  const response = await page.request.get(new URL('gradient-spec-editor.html', editorServer.url).href);
+  assert.equal(response.status(), 200);
+  assert.match(await response.text(), /<html data-build="single-file"/);
+  assert.deepEqual(problems, []);
+});
+
+/** The CSP the README documents for the editor's own pages, with Trunk's loader hash. */
+function editorCsp(hostOrigin) {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const loader = html.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
+  const hash = createHash('sha256').update(loader).digest('base64');
+  return `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'; ` +
+    `style-src 'self'; img-src 'self' data:; frame-ancestors 'self' ${hostOrigin}`;
+}
+
+test('the documented CSP is enough: the editor runs under it, framed by a host with frame-src', async () => {
+  const hostCsp = { current: '' };
+  const hostSite = await serveWithHeaders(fixtures, () => ({ 'content-security-policy': hostCsp.current }));
+  const hostOrigin = new URL(hostSite.url).origin;
+  const editorSite = await serveWithHeaders(distDir, (path) =>
+    path.endsWith('/') || path.endsWith('.html') ? { 'content-security-policy': editorCsp(hostOrigin) } : {});
+  hostCsp.current = `default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; frame-src ${new URL(editorSite.url).origin}`;
+  try {
+    const { page, problems } = await openPage(context, `${hostSite.url}embed-host.html`);
+    await page.evaluate((src) => window.addEditor('a', src), `${editorSite.url}?embed`);
+    await waitForMessage(page, 'a', 'gradient-spec:ready');
+    await send(page, 'a', { type: 'gradient-spec:set', yaml: RELATIVE_MOUNT });
+    const change = await waitForMessage(page, 'a', 'gradient-spec:change', { yaml: RELATIVE_MOUNT });
+    assert.equal(change.errors, 1);
+    assert.deepEqual(problems, [], 'no CSP violation');
+  } finally {
+    hostSite.close();
+    editorSite.close();
+  }
+});
+
+test("without 'wasm-unsafe-eval' the editor cannot start (the directive is needed)", async () => {
+  const editorSite = await serveWithHeaders(distDir, (path) =>
+    path.endsWith('/') ? { 'content-security-policy': editorCsp('').replace(" 'wasm-unsafe-eval'", '') } : {});
+  try {
+    const { page, problems } = await openPage(context, editorSite.url);
+    await page.waitForTimeout(1500);
+    assert.equal(await page.getByRole('textbox', { name: 'Spec YAML' }).count(), 0);
+    assert.ok(problems.some((p) => /WebAssembly|wasm-unsafe-eval|Content Security Policy/i.test(p)), problems.join('\n'));
+  } finally {
+    editorSite.close();
+  }
 });
