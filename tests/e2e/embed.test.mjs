@@ -288,3 +288,35 @@ test("without 'wasm-unsafe-eval' the editor cannot start (the directive is neede
     editorSite.close();
   }
 });
+
+test('docs/embed-example.html drives its two editors through the API', async () => {
+  const docs = await serve(join(repoRoot, 'docs'));
+  try {
+    const { page, problems } = await openPage(context, `${docs.url}embed-example.html?editor=${encodeURIComponent(editorServer.url)}`);
+    const status = page.locator('#exercise-status');
+    await status.filter({ hasText: 'Ready.' }).waitFor();
+    await page.getByRole('button', { name: 'Load the broken spec' }).click();
+    await status.filter({ hasText: '1 error, 1 warning' }).waitFor();
+    await page.getByRole('button', { name: 'Check my answer' }).click();
+    await page.getByLabel('Check result').filter({ hasText: /^5:14 mount-path / }).waitFor();
+
+    const exercise = await (await page.locator('#exercise').elementHandle()).contentFrame();
+    const editor = exercise.getByRole('textbox', { name: 'Spec YAML' });
+    await editor.fill((await editor.inputValue()).replace('opt/repos', '/opt/repos'));
+    await status.filter({ hasText: /^No errors/ }).waitFor();
+
+    const reference = await (await page.locator('#reference').elementHandle()).contentFrame();
+    const autoscaling = readFileSync(join(repoRoot, 'src/examples/v1-autoscaling.yaml'), 'utf8');
+    await reference.waitForFunction((t) => document.querySelector('#spec-yaml')?.value === t, autoscaling);
+    await page.getByLabel('Example').selectOption('minimal');
+    await reference.waitForFunction(() => document.querySelector('#spec-yaml').value.startsWith('apiVersion: v1\nimage: nginx'));
+    await page.getByLabel('Example').selectOption('autoscaling');
+    await reference.waitForFunction((t) => document.querySelector('#spec-yaml').value === t, autoscaling);
+    assert.equal(await reference.getByRole('textbox', { name: 'Spec YAML' }).getAttribute('readonly'), '');
+    await page.screenshot({ path: join(screenshotDir, 'embed-example.png') });
+    await page.locator('#reference').screenshot({ path: join(screenshotDir, 'embed-example-reference.png') });
+    assert.deepEqual(problems, []);
+  } finally {
+    docs.close();
+  }
+});
