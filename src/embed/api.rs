@@ -2,48 +2,54 @@
 //! a frame, listens only to the parent window (and, with `?origin=`, only to that
 //! origin), and posts only to the parent.
 
-use super::messages::{self, Incoming, Parsed};
+use super::messages::{self, Field, Incoming, Outgoing, Parsed};
 use crate::ui::store::Store;
 use leptos::ev;
 use leptos::prelude::*;
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::js_sys::{Object, JSON};
+use web_sys::js_sys::{Object, Reflect, JSON};
 use web_sys::Window;
 
 /// The parent window, when this page is in a frame.
-fn parent_window() -> Option<(Window, Window)> {
+fn parent_window() -> Option<Window> {
     let window = web_sys::window()?;
     let parent = window.parent().ok()??;
-    (!Object::is(&parent, &window)).then_some((window, parent))
+    (!Object::is(&parent, &window)).then_some(parent)
 }
 
-/// Posts a JSON value as a structured-clone object (not a string), as hosts expect.
-fn post(parent: &Window, target: &str, message: &Value) {
-    let Ok(data) = JSON::parse(&message.to_string()) else {
+/// Posts a message as a structured-clone object (not a string), as hosts expect;
+/// `id` (the host's own value, whatever its type) is echoed as given.
+fn post(parent: &Window, target: &str, message: &Outgoing, id: Option<&JsValue>) {
+    let Ok(data) = JSON::parse(&message.to_json()) else {
         return;
     };
+    if let Some(id) = id {
+        let _ = Reflect::set(&data, &"id".into(), id);
+    }
     let _ = parent.post_message(&data, target);
 }
 
-/// A message's data as JSON; `None` for what JSON cannot hold (cycles, functions…).
-fn json_of(data: &JsValue) -> Option<Value> {
-    let text = JSON::stringify(data).ok()?.as_string()?;
-    serde_json::from_str(&text).ok()
+/// A field of the message's data (`undefined` when the data is not an object, or a
+/// getter throws).
+fn field(data: &JsValue, name: &str) -> JsValue {
+    if !data.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(data, &name.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
 pub fn start(store: Store, origin: Option<String>) {
-    let Some((_, parent)) = parent_window() else {
+    let Some(parent) = parent_window() else {
         return;
     };
     let target = origin.clone().unwrap_or_else(|| "*".into());
     let send = {
         let (parent, target) = (parent.clone(), target);
-        move |message: Value| post(&parent, &target, &message)
+        move |message: &Outgoing, id: Option<&JsValue>| post(&parent, &target, message, id)
     };
 
-    send(messages::ready());
+    send(&messages::ready(), None);
 
     let on_message = {
         let send = send.clone();
@@ -53,21 +59,34 @@ pub fn start(store: Store, origin: Option<String>) {
             if !from_parent || !from_origin {
                 return;
             }
-            let Some(data) = json_of(&ev.data()) else {
-                return;
+            let data = ev.data();
+            let kind = field(&data, "type").as_string();
+            let yaml = match field(&data, "yaml") {
+                v if v.is_undefined() => Field::Absent,
+                v => v.as_string().map_or(Field::Other, Field::Text),
             };
-            match messages::parse(&data) {
+            match messages::parse(kind.as_deref(), yaml) {
                 Parsed::Ignore => {}
                 Parsed::Refuse { about, message } => {
                     store.notice.set(Some(format!(
                         "The page around this editor sent a message it cannot use ({about}: {message})."
                     )));
-                    send(messages::error(&about, &message));
+                    send(
+                        &Outgoing::Error {
+                            about: &about,
+                            message: &message,
+                        },
+                        None,
+                    );
                 }
                 Parsed::Act(Incoming::Set { yaml }) => store.load_anyway(yaml, None),
-                Parsed::Act(Incoming::Get { id }) => {
-                    send(store.doc.with_untracked(|d| messages::value(&id, &d.text)))
-                }
+                Parsed::Act(Incoming::Get) => store.doc.with_untracked(|d| {
+                    let report = gradient_spec::check(&d.text);
+                    send(
+                        &messages::value(&d.text, &report),
+                        Some(&field(&data, "id")),
+                    );
+                }),
             }
         }
     };
@@ -80,19 +99,24 @@ pub fn start(store: Store, origin: Option<String>) {
         let revision = store.doc.with(|d| d.revision);
         let (errors, warnings) = store.analysis.with(|a| (a.errors, a.warnings));
         if previous.is_some_and(|p| p != revision) {
-            store
-                .doc
-                .with_untracked(|d| send_change(messages::change(&d.text, errors, warnings)));
+            store.doc.with_untracked(|d| {
+                let change = Outgoing::Change {
+                    yaml: &d.text,
+                    errors,
+                    warnings,
+                };
+                send_change(&change, None)
+            });
         }
         revision
     });
 
-    observe_height(send);
+    observe_height(move |height| send(&Outgoing::Resize { height }, None));
 }
 
 /// Posts `resize` whenever the page's content height changes, so the host can size
 /// the frame to fit (the embed stylesheet lets the body take its natural height).
-fn observe_height(send: impl Fn(Value) + 'static) {
+fn observe_height(send: impl Fn(u32) + 'static) {
     let Some(body) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.body())
@@ -104,7 +128,7 @@ fn observe_height(send: impl Fn(Value) + 'static) {
     let callback = Closure::<dyn FnMut()>::new(move || {
         let height = measured.get_bounding_client_rect().height().ceil().max(0.0) as u32;
         if height != last.replace(height) {
-            send(messages::resize(height));
+            send(height);
         }
     });
     let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
