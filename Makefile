@@ -22,6 +22,7 @@ serve: tools fetch
 
 dist: tools fetch
 	trunk build --release --offline
+	node .ci/single-file.mjs dist  # + dist/gradient-spec-editor.html, the offline single file
 
 test: tools fetch
 	$(MAKE) --no-print-directory test-core test-app test-web dist test-e2e

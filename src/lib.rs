@@ -2,8 +2,10 @@
 //! `main.rs` only mounts; state derives from the document text (see design.md).
 
 pub mod analysis;
+pub mod embed;
 pub mod examples;
 pub mod form;
+pub mod share;
 pub mod state;
 pub mod ui;
 

@@ -1,12 +1,13 @@
 //! The page: header with the toolbar, the YAML editor, the Problems list, the rule
 //! help, and the deploy command. The store is made here and handed down.
 
-use crate::examples::default_template;
+use crate::embed::{self, Page};
 use crate::state::EditorDoc;
 use crate::ui::browser;
 use crate::ui::editor::{CodeEditor, EditorView};
 use crate::ui::form::FormPane;
 use crate::ui::help::RuleHelp;
+use crate::ui::offline::OfflineLink;
 use crate::ui::problems::ProblemsPanel;
 use crate::ui::store::Store;
 use crate::ui::text::with_code;
@@ -15,41 +16,52 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 
-/// localStorage keys of the autosave.
-const SAVED_TEXT: &str = "gradient-spec-editor:text";
-const SAVED_NAME: &str = "gradient-spec-editor:file-name";
+/// localStorage key of the theme. The autosave's keys come from the page's options
+/// (`Page::autosave`: namespaced per embedded editor, or none).
 const SAVED_THEME: &str = "gradient-spec-editor:theme";
 
-/// The document to start with: the autosaved one, or the default template.
-fn initial_doc() -> EditorDoc {
-    match browser::storage_get(SAVED_TEXT) {
+/// The document to start with: the autosaved one, or the template the page names
+/// (`?template=`), or the default template.
+fn initial_doc(page: &Page) -> EditorDoc {
+    let keys = page.autosave.as_ref();
+    match keys.and_then(|k| browser::storage_get(&k.text)) {
         Some(text) => {
             let mut doc = EditorDoc::new(text);
-            if let Some(name) = browser::storage_get(SAVED_NAME) {
+            if let Some(name) = keys.and_then(|k| browser::storage_get(&k.name)) {
                 doc.file_name = name;
             }
             doc
         }
-        None => EditorDoc::new(default_template().text),
+        None => EditorDoc::new(page.first_template().text),
     }
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    let store = Store::new(initial_doc());
+    // How the page was opened: `?embed`, `?readonly`, `?template=`… (src/embed/).
+    let page = Page::from_location();
+    let store = Store::new(initial_doc(&page)).with_read_only(page.params.read_only);
     let editor = NodeRef::<html::Textarea>::new();
     let help = RwSignal::new(None::<&'static str>);
     let view = EditorView::new();
-    let layout = RwSignal::new(Layout::Split);
+    let layout = RwSignal::new(match page.view() {
+        embed::View::Yaml => Layout::Yaml,
+        embed::View::Form => Layout::Form,
+        embed::View::Split => Layout::Split,
+    });
 
     // Autosave: every change of the text or its name is written at once, so nothing
-    // is lost on reload.
+    // is lost on reload (unless the page's options turn it off).
+    let autosave = page.autosave.clone();
     Effect::new(move |_| {
+        let Some(keys) = &autosave else { return };
         store.doc.with(|d| {
-            browser::storage_set(SAVED_TEXT, &d.export_text());
-            browser::storage_set(SAVED_NAME, &d.file_name);
+            browser::storage_set(&keys.text, &d.export_text());
+            browser::storage_set(&keys.name, &d.file_name);
         })
     });
+    embed::start(&page, store, editor);
+    crate::ui::share::open_shared_links(store);
 
     // Dropping a file anywhere on the page opens it.
     let drag = window_event_listener(ev::dragover, |ev| ev.prevent_default());
@@ -81,6 +93,7 @@ pub fn App() -> impl IntoView {
                 <p class="tagline">"Write and check Paperspace Gradient deployment specs"</p>
             </div>
             <LayoutSwitch layout=layout />
+            <OfflineLink />
             <ThemeToggle />
         </header>
         <Toolbar store=store />

@@ -2,11 +2,14 @@
 
 pub mod app;
 pub mod browser;
+pub mod compress;
 pub mod editor;
 pub mod form;
 pub mod help;
 pub mod highlight;
+pub mod offline;
 pub mod problems;
+pub mod share;
 pub mod store;
 pub mod text;
 pub mod toolbar;

@@ -51,7 +51,7 @@ pub fn ProblemsPanel(
                                         let title = f.title.clone();
                                         let hint = if f.applicability == Applicability::Safe { "safe fix" } else { "changes meaning: check the result" };
                                         view! {
-                                            <button type="button" class="fix" title=hint on:click=move |_| { store.apply_fix(&f); }>
+                                            <button type="button" class="fix" title=hint prop:disabled=store.read_only on:click=move |_| { store.apply_fix(&f); }>
                                                 {title}
                                             </button>
                                         }

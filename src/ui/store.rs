@@ -33,6 +33,10 @@ pub struct Store {
     pub analysis: Memo<Analysis>,
     /// A message for the person (a refused file, a copied link), shown near the toolbar.
     pub notice: RwSignal<Option<String>>,
+    /// `?readonly` (src/embed/): the person cannot change the text (typing, keys,
+    /// fixes, the form, undo, open, templates); the embedding page still can
+    /// (`gradient-spec:set` goes through `load_anyway`). Set once, before the view.
+    pub read_only: bool,
 }
 
 /// Milliseconds since the page loaded (for coalescing typing into undo steps).
@@ -54,7 +58,22 @@ impl Store {
             checked,
             analysis,
             notice: RwSignal::new(None),
+            read_only: false,
         }
+    }
+
+    /// This store, read-only when `yes`.
+    pub fn with_read_only(mut self, yes: bool) -> Self {
+        self.read_only = yes;
+        self
+    }
+
+    /// True (and says so) when the person may not change the text.
+    fn refuse_read_only(&self) -> bool {
+        if self.read_only {
+            self.notice.set(Some("This editor is read-only.".into()));
+        }
+        self.read_only
     }
 
     /// Runs `f` with the current text, without cloning it.
@@ -64,6 +83,9 @@ impl Store {
 
     /// Replaces the text as one step of `kind` (typing coalesces).
     pub fn replace(&self, new_text: String, kind: StepKind, before: Selection, after: Selection) {
+        if self.refuse_read_only() {
+            return;
+        }
         self.doc.update(|d| {
             d.apply(new_text, kind, before, after, now_ms());
         });
@@ -108,6 +130,9 @@ impl Store {
     }
 
     fn apply_edits_grouped(&self, edits: &[TextEdit], kind: StepKind, group: Option<u64>) -> bool {
+        if self.refuse_read_only() {
+            return false;
+        }
         let Some(new_text) = self.with_text(|t| apply_edits(t, edits)) else {
             self.notice.set(Some(
                 "That change could not be applied to the current text.".into(),
@@ -139,6 +164,14 @@ impl Store {
     /// Loads a whole new text (a file, a template): one undoable step, and the text
     /// counts as saved under `file_name`.
     pub fn load(&self, text: String, file_name: Option<String>) {
+        if !self.refuse_read_only() {
+            self.load_anyway(text, file_name);
+        }
+    }
+
+    /// `load` even when read-only: for what the page was opened with (a share link,
+    /// `?template=`) and for the embedding page's `gradient-spec:set`.
+    pub fn load_anyway(&self, text: String, file_name: Option<String>) {
         let (text, crlf) = crate::state::doc::normalize_line_breaks(text);
         let end = text.encode_utf16().count();
         self.doc.update(|d| {
@@ -185,12 +218,18 @@ impl Store {
     }
 
     pub fn undo(&self) {
+        if self.refuse_read_only() {
+            return;
+        }
         self.doc.update(|d| {
             d.undo();
         });
     }
 
     pub fn redo(&self) {
+        if self.refuse_read_only() {
+            return;
+        }
         self.doc.update(|d| {
             d.redo();
         });

@@ -3,6 +3,7 @@
 
 use crate::examples::TEMPLATES;
 use crate::ui::browser;
+use crate::ui::share::ShareButton;
 use crate::ui::store::Store;
 use leptos::html;
 use leptos::prelude::*;
@@ -105,16 +106,16 @@ pub fn Toolbar(store: Store) -> impl IntoView {
         target.set_value("");
     };
     let errors = move || store.analysis.with(|a| a.errors);
-    let can_undo = move || store.doc.with(|d| d.can_undo());
-    let can_redo = move || store.doc.with(|d| d.can_redo());
+    let can_undo = move || !store.read_only && store.doc.with(|d| d.can_undo());
+    let can_redo = move || !store.read_only && store.doc.with(|d| d.can_redo());
 
     view! {
         <div class="toolbar" role="toolbar" aria-label="Document">
             <div class="group">
-                <button type="button" on:click=open_file>"Open file"</button>
+                <button type="button" on:click=open_file prop:disabled=store.read_only>"Open file"</button>
                 <input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true" accept=".yaml,.yml,.json,application/yaml,application/json,text/yaml,text/plain" node_ref=file_input on:change=on_file />
                 <label class="visually-hidden" for="template-select">"Template"</label>
-                <select id="template-select" aria-label="Template" on:change=choose_template>
+                <select id="template-select" aria-label="Template" on:change=choose_template prop:disabled=store.read_only>
                     <option value="" selected>"Template…"</option>
                     {TEMPLATES.iter().map(|t| view! { <option value=t.id>{t.label}</option> }).collect_view()}
                 </select>
@@ -128,6 +129,7 @@ pub fn Toolbar(store: Store) -> impl IntoView {
                 <button type="button" on:click=download_yaml>"Download YAML"</button>
                 <button type="button" on:click=download_json>"Download JSON"</button>
                 <button type="button" on:click=copy_yaml>"Copy YAML"</button>
+                <ShareButton store=store />
                 <span class="export-note" aria-live="polite">
                     {move || match errors() {
                         0 => String::new(),

@@ -24,6 +24,9 @@ pub fn on_keydown(
     completion: RwSignal<Option<Open>>,
     view: EditorView,
 ) {
+    if store.read_only {
+        return; // `?readonly`: the browser's own keys only (Tab moves focus on).
+    }
     let key = ev.key();
     let ctrl = ev.ctrl_key() || ev.meta_key();
     if completion.with_untracked(Option::is_some) && completion_key(&ev, &key, store, completion) {
