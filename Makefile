@@ -20,9 +20,10 @@ fetch:
 serve: tools fetch
 	trunk serve --offline --address 127.0.0.1 --port 8080
 
+# Also writes dist/gradient-spec-editor.html, the offline single file (README).
 dist: tools fetch
 	trunk build --release --offline
-	node .ci/single-file.mjs dist  # + dist/gradient-spec-editor.html, the offline single file
+	node .ci/single-file.mjs dist
 
 test: tools fetch
 	$(MAKE) --no-print-directory test-core test-app test-web dist test-e2e

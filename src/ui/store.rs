@@ -173,7 +173,6 @@ impl Store {
     /// `?template=`) and for the embedding page's `gradient-spec:set`.
     pub fn load_anyway(&self, text: String, file_name: Option<String>) {
         let (text, crlf) = crate::state::doc::normalize_line_breaks(text);
-        let end = text.encode_utf16().count();
         self.doc.update(|d| {
             d.crlf = crlf;
             d.seal_typing();
@@ -181,7 +180,7 @@ impl Store {
                 text,
                 StepKind::Load,
                 Selection::default(),
-                Selection::caret(end.min(0)),
+                Selection::default(),
                 now_ms(),
             );
             if let Some(name) = file_name {
@@ -196,14 +195,13 @@ impl Store {
         match self.with_text(gradient_spec::edit::format) {
             Ok(formatted) => {
                 let unchanged = self.with_text(|t| t == formatted);
-                let end = formatted.encode_utf16().count();
                 self.doc.update(|d| {
                     d.seal_typing();
                     d.apply(
                         formatted,
                         StepKind::Format,
                         Selection::default(),
-                        Selection::caret(end.min(0)),
+                        Selection::default(),
                         now_ms(),
                     );
                 });
