@@ -2,6 +2,8 @@
 # Every target installs what is missing first (.ci/install-tools, idempotent).
 
 TOOLS ?= $(HOME)/.cache/gradient-spec-tools
+# .ci/install-tools installs into the same folder the PATH below points at.
+export GRADIENT_TOOLS := $(TOOLS)
 export PATH := $(TOOLS)/bin:$(TOOLS)/binaryen/node_modules/.bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 export WASM_BINDGEN_TEST_WEBDRIVER_JSON := $(CURDIR)/tests/webdriver.json
