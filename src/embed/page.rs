@@ -4,8 +4,6 @@
 use super::params::{AutosaveKeys, Params, View};
 use crate::examples::{default_template, template, Template, TEMPLATES};
 
-/// Whether the app has a form pane (it has: `?view=form|split` are honoured).
-pub const FORM_AVAILABLE: bool = true;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Page {
@@ -59,7 +57,7 @@ impl Page {
 
     /// The layout to show (`?view=`, within what the app has).
     pub fn view(&self) -> View {
-        self.params.view.effective(FORM_AVAILABLE)
+        self.params.view
     }
 }
 

@@ -7,9 +7,10 @@ use super::query::pairs;
 /// The layout `?view=` asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum View {
-    #[default]
     Yaml,
     Form,
+    /// The default: the editor and the form side by side.
+    #[default]
     Split,
 }
 
@@ -22,15 +23,6 @@ impl View {
         }
     }
 
-    /// The layout actually shown: without a form pane every view is the YAML view,
-    /// so a host that asks for `form` or `split` today still gets a working editor.
-    pub fn effective(self, form_available: bool) -> View {
-        if form_available {
-            self
-        } else {
-            View::Yaml
-        }
-    }
 }
 
 /// The page's options, as parsed from the query string.
@@ -169,7 +161,7 @@ mod tests {
         let p = Params::parse("?embed=a:b&view=tree");
         assert!(p.embedded);
         assert_eq!(p.id, None);
-        assert_eq!(p.view, View::Yaml);
+        assert_eq!(p.view, View::Split, "an unknown view keeps the default");
         assert_eq!(p.ignored.len(), 2);
         let long = format!("?id={}", "x".repeat(65));
         assert_eq!(Params::parse(&long).id, None);
@@ -198,11 +190,10 @@ mod tests {
     }
 
     #[test]
-    fn without_a_form_every_view_is_yaml() {
+    fn views_parse_and_default_to_split() {
         for v in [View::Yaml, View::Form, View::Split] {
-            assert_eq!(v.effective(false), View::Yaml);
-            assert_eq!(v.effective(true), v);
+            assert_eq!(Params::parse(&format!("?view={}", v.as_str())).view, v);
         }
-        assert_eq!(View::Split.as_str(), "split");
+        assert_eq!(Params::parse("").view, View::Split);
     }
 }

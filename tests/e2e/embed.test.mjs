@@ -74,6 +74,9 @@ test('?embed shows the editor and problems without the site chrome, and posts re
   assert.equal(await frame.getByRole('heading', { name: 'Gradient spec editor' }).isVisible(), false);
   assert.equal(await frame.getByRole('heading', { name: 'Deploy' }).isVisible(), false);
   assert.equal(await frame.getByRole('link', { name: 'Download for offline use' }).isVisible(), false);
+  // The layout toggle stays, and the form shows beside the editor by default.
+  assert.equal(await frame.getByRole('group', { name: 'Layout' }).isVisible(), true);
+  assert.equal(await frame.getByRole('region', { name: 'Form' }).isVisible(), true);
   const resize = await waitForMessage(page, 'a', 'gradient-spec:resize');
   assert.ok(resize.height > 200, `height ${resize.height}`);
   await page.waitForFunction((h) => document.getElementById('a').getBoundingClientRect().height >= h, resize.height);
