@@ -4,7 +4,6 @@
 use super::params::{AutosaveKeys, Params, View};
 use crate::examples::{default_template, template, Template, TEMPLATES};
 
-
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Page {
     pub params: Params,

@@ -22,7 +22,6 @@ impl View {
             View::Split => "split",
         }
     }
-
 }
 
 /// The page's options, as parsed from the query string.

@@ -8,5 +8,8 @@ pub mod ops;
 #[cfg(test)]
 mod corpus_tests;
 
-pub use model::{build, Control, FieldProblem, FieldState, FormField, FormItem, FormModel};
+pub use model::{
+    build, build_with, Control, FieldProblem, FieldState, FormField, FormItem, FormModel,
+    DEFAULT_MAX_ITEMS,
+};
 pub use ops::{FormAction, FormError};

@@ -75,12 +75,14 @@ pub enum Control {
         children: Vec<FormField>,
     },
     /// A list: its items, each a group of fields or a single scalar field.
+    /// `items` are the first `max_items` (see [`build_with`]) of `total`.
     Items {
         items: Vec<FormItem>,
         item_name: &'static str,
         reorderable: bool,
         of_mappings: bool,
         present: bool,
+        total: usize,
     },
     /// The value has a kind the form cannot edit here (a list where a mapping is
     /// expected, an alias, …): edit it in the YAML; the problem says what is wrong.
@@ -98,6 +100,10 @@ pub struct FormItem {
     pub span: Span,
 }
 
+/// How many items of a list the form shows unless asked for all: a 2,500-item `env`
+/// would otherwise cost thousands of inputs on every change.
+pub const DEFAULT_MAX_ITEMS: usize = 100;
+
 /// Lists whose items the form lets people reorder.
 const REORDERABLE: &[&str] = &["env", "repositories.repositories", "command"];
 
@@ -110,13 +116,28 @@ pub fn build(
     diagnostics: &[Diagnostic],
     last_good: Option<&FormModel>,
 ) -> FormModel {
+    build_with(shape, root, diagnostics, last_good, DEFAULT_MAX_ITEMS)
+}
+
+/// [`build`] showing at most `max_items` items of each list.
+pub fn build_with(
+    shape: Shape,
+    root: Option<&Node>,
+    diagnostics: &[Diagnostic],
+    last_good: Option<&FormModel>,
+    max_items: usize,
+) -> FormModel {
     let mapping = root.and_then(Node::as_mapping);
     let syntax: Vec<Span> = diagnostics
         .iter()
         .filter(|d| d.rule == "yaml-syntax")
         .map(|d| d.span)
         .collect();
-    let cx = Cx { shape, diagnostics };
+    let cx = Cx {
+        shape,
+        diagnostics,
+        max_items,
+    };
     let mut fields = cx.fields_at(&SpecPath::root(), None, root.filter(|_| mapping.is_some()));
     for field in &mut fields {
         let broken = field
@@ -163,6 +184,7 @@ fn mark_stale(field: &mut FormField) {
 struct Cx<'a> {
     shape: Shape,
     diagnostics: &'a [Diagnostic],
+    max_items: usize,
 }
 
 impl Cx<'_> {
@@ -256,11 +278,15 @@ impl Cx<'_> {
         value: Option<&Node>,
     ) -> Control {
         let of_mappings = matches!(item_kind, Kind::Mapping);
+        let total = value
+            .and_then(Node::as_sequence)
+            .map_or(0, |s| s.items.len());
         let items = value
             .and_then(Node::as_sequence)
             .map(|seq| {
                 seq.items
                     .iter()
+                    .take(self.max_items)
                     .enumerate()
                     .map(|(i, item)| {
                         let item_path = path.index(i);
@@ -318,6 +344,7 @@ impl Cx<'_> {
             reorderable: REORDERABLE.contains(&f.path),
             of_mappings,
             present: value.is_some(),
+            total,
         }
     }
 }
@@ -630,6 +657,29 @@ mod tests {
         assert!(it.stale);
         assert!(matches!(&it.control, Control::Suggest { value: Some(v), .. } if v == "C4"));
         assert!(!find(&m, "image").stale, "sections that parse stay live");
+    }
+
+    #[test]
+    fn long_lists_show_their_first_items_and_say_how_many() {
+        let mut text = String::from("image: x\nenv:\n");
+        for i in 0..250 {
+            text.push_str(&format!("  - name: V{i}\n    value: v\n"));
+        }
+        let m = form_of(&text);
+        let Control::Items { items, total, .. } = &find(&m, "env").control else {
+            panic!()
+        };
+        assert_eq!((items.len(), *total), (DEFAULT_MAX_ITEMS, 250));
+        assert!(m.find("env[99].name").is_some() && m.find("env[100].name").is_none());
+        let report = gradient_spec::check(&text);
+        let all = build_with(
+            Shape::Legacy,
+            report.doc.root.as_ref(),
+            &report.diagnostics,
+            None,
+            usize::MAX,
+        );
+        assert!(all.find("env[249].value").is_some());
     }
 
     #[test]

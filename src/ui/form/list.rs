@@ -12,6 +12,7 @@ pub fn list_view(cx: FormCx, field: FormField) -> AnyView {
         items,
         item_name,
         reorderable,
+        total,
         ..
     } = field.control.clone()
     else {
@@ -51,6 +52,12 @@ pub fn list_view(cx: FormCx, field: FormField) -> AnyView {
                     })
                     .collect_view()}
             </ol>
+            {(total > count).then(|| view! {
+                <p class="more">
+                    {format!("Showing the first {count} of {total}. ")}
+                    <button type="button" on:click=move |_| cx.show_all.set(true)>{format!("Show all {total}")}</button>
+                </p>
+            })}
             <button type="button" class="add" on:click=move |_| cx.store.form_action(FormAction::AddItem { path: add_path.clone() })>
                 {format!("Add {item_name}")}
             </button>

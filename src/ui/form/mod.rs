@@ -5,7 +5,7 @@
 mod field;
 mod list;
 
-use crate::form::{build, FormAction, FormModel};
+use crate::form::{build_with, FormAction, FormModel, DEFAULT_MAX_ITEMS};
 use crate::ui::editor::EditorView;
 use crate::ui::store::Store;
 use gradient_spec::spec::Shape;
@@ -20,6 +20,8 @@ pub struct FormCx {
     pub view: EditorView,
     /// The path of the field whose value holds the editor's caret.
     pub current: Memo<Option<String>>,
+    /// Show every item of long lists (otherwise the first `DEFAULT_MAX_ITEMS`).
+    pub show_all: RwSignal<bool>,
 }
 
 /// An element id for a spec path (`env[0].value` → `field-env-0--value`).
@@ -39,15 +41,22 @@ pub fn dom_id(path: &str) -> String {
 pub fn FormPane(store: Store, view: EditorView) -> impl IntoView {
     // Sections whose text does not parse keep the values of the last good version.
     let last_good = StoredValue::new(None::<FormModel>);
+    let show_all = RwSignal::new(false);
     let form = Memo::new(move |_| {
+        let max_items = if show_all.get() {
+            usize::MAX
+        } else {
+            DEFAULT_MAX_ITEMS
+        };
         store.checked.with(|c| {
             let report = &c.0;
             let root = report.doc.root.as_ref();
             let shape = root
                 .and_then(Node::as_mapping)
                 .map_or(Shape::Legacy, gradient_spec::rules::detect_shape);
-            let model =
-                last_good.with_value(|g| build(shape, root, &report.diagnostics, g.as_ref()));
+            let model = last_good.with_value(|g| {
+                build_with(shape, root, &report.diagnostics, g.as_ref(), max_items)
+            });
             if !report.diagnostics.iter().any(|d| d.rule == "yaml-syntax") {
                 last_good.set_value(Some(model.clone()));
             }
@@ -64,6 +73,7 @@ pub fn FormPane(store: Store, view: EditorView) -> impl IntoView {
         form,
         view,
         current,
+        show_all,
     };
 
     // Moving the caret in the editor reveals the matching field.
