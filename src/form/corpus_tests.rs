@@ -2,11 +2,11 @@
 //! inside the edited range, keeps every comment line outside it, and re-parses to the
 //! value the form set.
 
-use super::model::{build, Control, FormField, FormModel};
+use super::model::tests::form_of;
+use super::model::Control;
 use super::ops::{edits_for, FormAction};
 use gradient_spec::diag::apply_edits;
 use gradient_spec::spec::Shape;
-use gradient_spec::yaml::Node;
 
 fn corpus() -> Vec<(String, String)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
@@ -24,29 +24,6 @@ fn corpus() -> Vec<(String, String)> {
         .collect();
     files.sort();
     files
-}
-
-fn form_of(text: &str) -> FormModel {
-    let report = gradient_spec::check(text);
-    let shape = report
-        .doc
-        .root
-        .as_ref()
-        .and_then(Node::as_mapping)
-        .map_or(Shape::Legacy, gradient_spec::rules::detect_shape);
-    build(shape, report.doc.root.as_ref(), &report.diagnostics, None)
-}
-
-fn walk<'a>(f: &'a FormField, out: &mut Vec<&'a FormField>) {
-    out.push(f);
-    match &f.control {
-        Control::Group { children, .. } => children.iter().for_each(|c| walk(c, out)),
-        Control::Items { items, .. } => items
-            .iter()
-            .flat_map(|i| &i.fields)
-            .for_each(|c| walk(c, out)),
-        _ => {}
-    }
 }
 
 /// Comment lines (trimmed) of `text`.
@@ -115,8 +92,7 @@ fn form_actions_on_the_corpus_keep_everything_else() {
     for (name, text) in corpus() {
         let form = form_of(&text);
         let shape = form.shape;
-        let mut fields = Vec::new();
-        form.fields.iter().for_each(|f| walk(f, &mut fields));
+        let fields = form.all_fields();
         for f in fields.iter().filter(|f| !f.stale) {
             let action = match &f.control {
                 Control::Text { value: Some(v), .. } => FormAction::SetText {

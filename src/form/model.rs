@@ -454,7 +454,8 @@ impl FormModel {
     /// The form's structure (paths and control kinds, list lengths): the DOM of the
     /// form is rebuilt only when this changes, so typing in a field never loses focus.
     pub fn layout_key(&self) -> Vec<(String, u8)> {
-        fn walk(f: &FormField, out: &mut Vec<(String, u8)>) {
+        let mut out = vec![(format!("{:?}", self.shape), u8::from(self.empty))];
+        out.extend(self.all_fields().into_iter().map(|f| {
             let kind = match &f.control {
                 Control::Text { .. } => 0,
                 Control::Number { .. } => 1,
@@ -466,25 +467,15 @@ impl FormModel {
                 Control::Items { .. } => 7,
                 Control::Mismatch { .. } => 8,
             };
-            out.push((f.path.clone(), kind));
-            match &f.control {
-                Control::Group { children, .. } => children.iter().for_each(|c| walk(c, out)),
-                Control::Items { items, .. } => items
-                    .iter()
-                    .flat_map(|i| &i.fields)
-                    .for_each(|c| walk(c, out)),
-                _ => {}
-            }
-        }
-        let mut out = vec![(format!("{:?}", self.shape), u8::from(self.empty))];
-        self.fields.iter().for_each(|f| walk(f, &mut out));
+            (f.path.clone(), kind)
+        }));
         out
     }
 
-    /// Every field path shown, depth first (tests and the caret → field lookup).
-    pub fn paths(&self) -> Vec<&str> {
-        fn walk<'a>(f: &'a FormField, out: &mut Vec<&'a str>) {
-            out.push(&f.path);
+    /// Every field shown, depth first (a section before what it holds).
+    pub fn all_fields(&self) -> Vec<&FormField> {
+        fn walk<'a>(f: &'a FormField, out: &mut Vec<&'a FormField>) {
+            out.push(f);
             match &f.control {
                 Control::Group { children, .. } => children.iter().for_each(|c| walk(c, out)),
                 Control::Items { items, .. } => items
@@ -499,32 +490,29 @@ impl FormModel {
         out
     }
 
-    /// The deepest field whose value span holds byte `offset` (the caret).
+    /// Every field path shown, depth first (tests and the caret → field lookup).
+    pub fn paths(&self) -> Vec<&str> {
+        self.all_fields()
+            .into_iter()
+            .map(|f| f.path.as_str())
+            .collect()
+    }
+
+    /// The deepest field whose value span holds byte `offset` (the caret): the last
+    /// such field depth first, since a section comes before what it holds.
     pub fn field_at(&self, offset: usize) -> Option<&FormField> {
-        fn walk(f: &FormField, offset: usize) -> Option<&FormField> {
-            let inner = match &f.control {
-                Control::Group { children, .. } => children.iter().find_map(|c| walk(c, offset)),
-                Control::Items { items, .. } => items
-                    .iter()
-                    .flat_map(|i| &i.fields)
-                    .find_map(|c| walk(c, offset)),
-                _ => None,
-            };
-            inner.or_else(|| {
-                f.span
-                    .filter(|s| s.start <= offset && offset <= s.end)
-                    .map(|_| f)
-            })
-        }
-        self.fields.iter().find_map(|f| walk(f, offset))
+        self.all_fields()
+            .into_iter()
+            .filter(|f| f.span.is_some_and(|s| s.start <= offset && offset <= s.end))
+            .last()
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn form_of(text: &str) -> FormModel {
+    pub(crate) fn form_of(text: &str) -> FormModel {
         let report = gradient_spec::check(text);
         let shape = report
             .doc
@@ -536,22 +524,7 @@ mod tests {
     }
 
     fn find<'a>(m: &'a FormModel, path: &str) -> &'a FormField {
-        fn walk<'a>(f: &'a FormField, path: &str) -> Option<&'a FormField> {
-            if f.path == path {
-                return Some(f);
-            }
-            match &f.control {
-                Control::Group { children, .. } => children.iter().find_map(|c| walk(c, path)),
-                Control::Items { items, .. } => items
-                    .iter()
-                    .flat_map(|i| &i.fields)
-                    .find_map(|c| walk(c, path)),
-                _ => None,
-            }
-        }
-        m.fields
-            .iter()
-            .find_map(|f| walk(f, path))
+        m.find(path)
             .unwrap_or_else(|| panic!("no field {path} in {:?}", m.paths()))
     }
 
