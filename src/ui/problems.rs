@@ -52,7 +52,7 @@ pub fn ProblemsPanel(
                                         let hint = if f.applicability == Applicability::Safe { "safe fix" } else { "changes meaning: check the result" };
                                         view! {
                                             <button type="button" class="fix" title=hint prop:disabled=store.read_only on:click=move |_| { store.apply_fix(&f); }>
-                                                {title}
+                                                {with_code(title)}
                                             </button>
                                         }
                                     })}

@@ -218,3 +218,17 @@ test('typing a key offers the keys valid there; a value offers the allowed value
   await page.locator('#caret-info').getByText('resources.machineType').waitFor();
   await editor.press('Escape');
 });
+
+test('on a narrow screen the panes stack without overlapping', async () => {
+  const { page } = await pageWith('image: x\nport: 80\nresources:\n  instanceType: C4\n');
+  await page.setViewportSize({ width: 420, height: 900 });
+  await page.waitForTimeout(200);
+  const box = async (sel) => page.locator(sel).first().boundingBox();
+  const order = ['.editor-pane', '.problems-pane', '.form-pane'];
+  const boxes = await Promise.all(order.map(box));
+  for (let i = 1; i < boxes.length; i++) {
+    assert.ok(boxes[i].y >= boxes[i - 1].y + boxes[i - 1].height - 1, `${order[i]} starts below ${order[i - 1]}`);
+  }
+  assert.ok(boxes[0].height >= 250, `the editor keeps a usable height (${boxes[0].height}px)`);
+  assert.equal(await page.getByRole('group', { name: 'Layout' }).isVisible(), true);
+});
