@@ -47,12 +47,11 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn of(text: &str) -> Self {
-        Self::from_report(text, &gradient_spec::check(text))
+        Self::from_report(&gradient_spec::check(text), &LineIndex::new(text))
     }
 
     /// The view of an existing check of `text` (the app checks once per change).
-    pub fn from_report(text: &str, report: &gradient_spec::Report) -> Self {
-        let index = LineIndex::new(text);
+    pub fn from_report(report: &gradient_spec::Report, index: &LineIndex) -> Self {
         let mut diags: Vec<&Diagnostic> = report.diagnostics.iter().collect();
         diags.sort_by_key(|d| (d.severity, d.span.start));
         let problems: Vec<Problem> = diags

@@ -24,11 +24,24 @@ impl PartialEq for Checked {
     }
 }
 
+/// The line index of one version of the text (offsets ↔ line/column ↔ UTF-16), built
+/// once per change and shared by the problems, the caret and completion.
+#[derive(Clone)]
+pub struct SharedIndex(pub Arc<LineIndex>);
+
+impl PartialEq for SharedIndex {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct Store {
     pub doc: RwSignal<EditorDoc>,
     /// The parse and diagnostics of the current text (computed once per change).
     pub checked: Memo<Checked>,
+    /// The line index of the current text.
+    pub index: Memo<SharedIndex>,
     /// Problems and counts of the current text.
     pub analysis: Memo<Analysis>,
     /// A message for the person (a refused file, a copied link), shown near the toolbar.
@@ -51,11 +64,14 @@ impl Store {
         let doc = RwSignal::new(doc);
         let checked =
             Memo::new(move |_| Checked(Arc::new(doc.with(|d| gradient_spec::check(&d.text)))));
+        let index =
+            Memo::new(move |_| SharedIndex(Arc::new(doc.with(|d| LineIndex::new(&d.text)))));
         let analysis =
-            Memo::new(move |_| checked.with(|c| Analysis::from_report(&c.0.doc.text, &c.0)));
+            Memo::new(move |_| checked.with(|c| index.with(|i| Analysis::from_report(&c.0, &i.0))));
         Store {
             doc,
             checked,
+            index,
             analysis,
             notice: RwSignal::new(None),
             read_only: false,

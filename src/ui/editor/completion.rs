@@ -47,10 +47,10 @@ pub fn open_at(store: Store, offset: usize, explicit: bool) -> Option<Open> {
     {
         return None;
     }
-    let (row, column) = store.with_text(|t| {
-        let p = LineIndex::new(t).position(cx.replace.start);
-        (p.line - 1, p.column - 1)
-    });
+    let p = store
+        .index
+        .with_untracked(|i| i.0.position(cx.replace.start));
+    let (row, column) = (p.line - 1, p.column - 1);
     Some(Open {
         items: completion.items.into_iter().take(50).collect(),
         active: 0,
@@ -72,14 +72,9 @@ pub fn accept(store: Store, open: &Open, index: usize) {
             open.replace.end.min(t.len()),
         );
         text.replace_range(start..end, &item.insert_text);
-        let old = LineIndex::new(t);
-        let new = LineIndex::new(&text);
-        let caret = new.utf16_offset(start + item.insert_text.len());
-        (
-            text,
-            Selection::caret(old.utf16_offset(end)),
-            Selection::caret(caret),
-        )
+        let before = store.index.with_untracked(|i| i.0.utf16_offset(end));
+        let caret = LineIndex::new(&text).utf16_offset(start + item.insert_text.len());
+        (text, Selection::caret(before), Selection::caret(caret))
     });
     store.replace(text, StepKind::Fix, before, after);
 }

@@ -72,12 +72,13 @@ pub fn on_keydown(
     let start = area.selection_start().ok().flatten().unwrap_or(0) as usize;
     let end = area.selection_end().ok().flatten().unwrap_or(start as u32) as usize;
     let before = Selection { start, end };
+    let (bs, be) = store.index.with_untracked(|i| {
+        (
+            i.0.byte_offset_of_utf16(start),
+            i.0.byte_offset_of_utf16(end),
+        )
+    });
     let (text, after) = store.with_text(|t| {
-        let index = LineIndex::new(t);
-        let (bs, be) = (
-            index.byte_offset_of_utf16(start),
-            index.byte_offset_of_utf16(end),
-        );
         let edit = op(t, bs, be);
         let new_index = LineIndex::new(&edit.text);
         let after = Selection {

@@ -153,7 +153,8 @@ pub fn CodeEditor(
         let sel = selection_of(area);
         last_selection.set_value(sel);
         let byte = store
-            .with_text(|t| gradient_spec::text::LineIndex::new(t).byte_offset_of_utf16(sel.end));
+            .index
+            .with_untracked(|i| i.0.byte_offset_of_utf16(sel.end));
         view.caret.set(byte);
     };
 
