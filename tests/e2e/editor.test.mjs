@@ -6,41 +6,18 @@ import assert from 'node:assert/strict';
 import { writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openPage } from './support/harness.mjs';
+import { serve, launch, openFresh, editorOf, RELATIVE_MOUNT } from './support/harness.mjs';
 
 let server, context;
 before(async () => { server = await serve(); context = await launch(); });
 after(async () => { await context?.close(); server?.close(); });
 
-const editorOf = (page) => page.getByRole('textbox', { name: 'Spec YAML' });
 const problemsOf = (page) => page.getByRole('list', { name: 'Problems' }).getByRole('listitem');
 const statusOf = (page) => page.locator('[role=status].status');
 
 /** A fresh page with `text` in the editor (typed as one fill). */
-async function pageWith(text) {
-  const opened = await openPage(context, server.url);
-  // Start from a clean slate: no autosaved text or file name from an earlier test.
-  await opened.page.evaluate(() => localStorage.clear());
-  await opened.page.reload();
-  const editor = editorOf(opened.page);
-  await editor.waitFor();
-  await editor.fill(text);
-  return { ...opened, editor };
-}
+const pageWith = (text) => openFresh(context, server.url, text);
 
-const RELATIVE_MOUNT = [
-  'image: nvcr.io/nvidia/pytorch:21.10-py3',
-  'port: 8000',
-  'repositories:',
-  '  dataset: ds123',
-  '  mountPath: opt/repos',
-  '  repositories:',
-  '    - url: https://github.com/gradient-ai/x',
-  '      name: x',
-  'resources:',
-  '  instanceType: C5',
-  '',
-].join('\n');
 
 test('a broken spec shows the right problems at the right line:column', async () => {
   const { page, problems } = await pageWith(RELATIVE_MOUNT);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, openPage, repoRoot, screenshotDir, distDir } from './support/harness.mjs';
+import { serve, launch, openPage, repoRoot, screenshotDir, distDir, RELATIVE_MOUNT as ONE_ERROR_ONE_WARNING } from './support/harness.mjs';
 import { serveWithHeaders } from './support/static-server.mjs';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -19,20 +19,7 @@ before(async () => {
 });
 after(async () => { await context?.close(); editorServer?.close(); hostServer?.close(); });
 
-const RELATIVE_MOUNT = [
-  '# one error, one warning',
-  'image: nvcr.io/nvidia/pytorch:21.10-py3',
-  'port: 8000',
-  'repositories:',
-  '  dataset: ds123',
-  '  mountPath: opt/repos',
-  '  repositories:',
-  '    - url: https://github.com/gradient-ai/x',
-  '      name: x',
-  'resources:',
-  '  instanceType: C5',
-  '',
-].join('\n');
+const RELATIVE_MOUNT = `# one error, one warning\n${ONE_ERROR_ONE_WARNING}`;
 
 /** The host page, with nothing embedded yet. */
 async function host() {

@@ -5,23 +5,18 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, openPage, repoRoot } from './support/harness.mjs';
+import { serve, launch, openFresh, editorOf, repoRoot } from './support/harness.mjs';
 
 let server, context;
 before(async () => { server = await serve(); context = await launch(); });
 after(async () => { await context?.close(); server?.close(); });
 
 const corpus = (name) => readFileSync(join(repoRoot, '..', 'shared', 'corpus', name), 'utf8');
-const editorOf = (page) => page.getByRole('textbox', { name: 'Spec YAML' });
 const formOf = (page) => page.getByRole('region', { name: 'Form' });
 
 async function pageWith(text) {
-  const opened = await openPage(context, server.url);
-  await opened.page.evaluate(() => localStorage.clear());
-  await opened.page.reload();
-  const editor = editorOf(opened.page);
-  await editor.fill(text);
-  return { ...opened, editor, form: formOf(opened.page) };
+  const opened = await openFresh(context, server.url, text);
+  return { ...opened, form: formOf(opened.page) };
 }
 
 const changedLines = (a, b) => {

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, openPage, distDir, screenshotDir } from './support/harness.mjs';
+import { launch, openPage, openFresh, editorOf, distDir, screenshotDir } from './support/harness.mjs';
 
 const file = join(distDir, 'gradient-spec-editor.html');
 const url = pathToFileURL(file).href;
@@ -18,16 +18,9 @@ before(async () => {
 });
 after(async () => { await context?.close(); });
 
-const editorOf = (page) => page.getByRole('textbox', { name: 'Spec YAML' });
 const statusOf = (page) => page.locator('[role=status].status');
 
-async function fresh() {
-  const opened = await openPage(context, url);
-  await opened.page.evaluate(() => localStorage.clear());
-  await opened.page.reload();
-  await editorOf(opened.page).waitFor();
-  return opened;
-}
+const fresh = () => openFresh(context, url);
 
 test('the single file is one self-contained page', () => {
   const html = readFileSync(file, 'utf8');

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, openPage } from './support/harness.mjs';
+import { serve, launch, openPage, openFresh, editorOf } from './support/harness.mjs';
 
 let server, context;
 before(async () => {
@@ -14,17 +14,10 @@ before(async () => {
 });
 after(async () => { await context?.close(); server?.close(); });
 
-const editorOf = (page) => page.getByRole('textbox', { name: 'Spec YAML' });
 const noticeOf = (page) => page.locator('.toolbar .notice');
 
 /** A fresh page (no autosave) whose editor holds `text`. */
-async function pageWith(text) {
-  const opened = await openPage(context, server.url);
-  await opened.page.evaluate(() => localStorage.clear());
-  await opened.page.reload();
-  await editorOf(opened.page).fill(text);
-  return opened;
-}
+const pageWith = (text) => openFresh(context, server.url, text);
 
 /** Clicks Share link and returns the link it copied. */
 async function share(page) {

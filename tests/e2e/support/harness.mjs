@@ -72,3 +72,35 @@ export async function openPage(context, url) {
   await page.goto(url);
   return { page, problems, requests };
 }
+
+/** The editor's textarea. */
+export const editorOf = (page) => page.getByRole('textbox', { name: 'Spec YAML' });
+
+/**
+ * Opens the editor with no autosaved text or file name from an earlier test (the
+ * storage is cleared, then the page reloaded) and, when `text` is given, types it in.
+ */
+export async function openFresh(context, url, text) {
+  const opened = await openPage(context, url);
+  await opened.page.evaluate(() => localStorage.clear());
+  await opened.page.reload();
+  const editor = editorOf(opened.page);
+  await editor.waitFor();
+  if (text !== undefined) await editor.fill(text);
+  return { ...opened, editor };
+}
+
+/** A legacy spec with one error (a relative `mountPath` on line 5) and one warning. */
+export const RELATIVE_MOUNT = [
+  'image: nvcr.io/nvidia/pytorch:21.10-py3',
+  'port: 8000',
+  'repositories:',
+  '  dataset: ds123',
+  '  mountPath: opt/repos',
+  '  repositories:',
+  '    - url: https://github.com/gradient-ai/x',
+  '      name: x',
+  'resources:',
+  '  instanceType: C5',
+  '',
+].join('\n');
