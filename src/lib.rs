@@ -5,6 +5,7 @@ pub mod analysis;
 pub mod embed;
 pub mod examples;
 pub mod form;
+pub mod js_api;
 pub mod share;
 pub mod state;
 pub mod ui;

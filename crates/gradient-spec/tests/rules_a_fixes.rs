@@ -104,3 +104,41 @@ fn every_rule_id_of_ours_is_known() {
         assert!(gradient_spec::spec::rule_doc(id).is_some(), "{id}");
     }
 }
+
+/// Found by the fuzzer: a key written after an anchor (`&a a: b`) sits in a block at
+/// the anchor's column, so lines a fix adds beside it go there, not under the key.
+#[test]
+fn fixes_beside_anchored_keys() {
+    for text in [
+        "&a a: b\nc: &d d\n",
+        "!!str a: b\nresources:\n  &r instanceType: C4\n",
+        "- &x name: a\n",
+        "? &a a\n: &b b\n: *a\n",
+    ] {
+        check_fixes(text, text);
+    }
+    let text = "&a a: b\nc: &d d\n";
+    let fix = check(text)
+        .diagnostics
+        .into_iter()
+        .find(|d| d.rule == "missing-field" && d.message.contains("image"))
+        .and_then(|d| d.fix)
+        .expect("a fix inserting image");
+    let after = apply_edits(text, &fix.edits).unwrap();
+    assert!(after.contains("\nimage:"), "{after}");
+}
+
+/// Found by the fuzzer: explicit keys (`? key`) break the layout fixes rely on, so
+/// fixes that add lines are withheld there (the problems are still reported).
+#[test]
+fn no_line_adding_fixes_beside_explicit_keys() {
+    for text in [
+        "{\n? explicit: entry,\nimplicit: entry,\n?\n}\n",
+        "---\n?\n- a\n- b\n:\n- c\n- d\n",
+    ] {
+        check_fixes(text, text);
+        let report = check(text);
+        assert!(report.diagnostics.iter().any(|d| d.rule == "missing-field"));
+        assert!(report.diagnostics.iter().all(|d| d.fix.is_none()), "{text}");
+    }
+}

@@ -1,8 +1,14 @@
-//! Fuzzes the whole pipeline: parse → check → JSON → print. Whatever the bytes, it
-//! must not panic, hang or run out of memory; every span must lie inside the text on
-//! character boundaries; and the tree must print back the text byte for byte.
+//! Fuzzes the whole pipeline: parse → check → JSON → edit → print. Whatever the bytes,
+//! it must not panic, hang or run out of memory; every span must lie inside the text on
+//! character boundaries; the tree must print back the text byte for byte; and every
+//! edit the core returns (a fix, or a form edit on a path of the document) must apply,
+//! add no syntax problem, and leave a text that checks and prints back in turn.
 #![no_main]
 
+use gradient_spec::diag::apply_edits;
+use gradient_spec::edit::{append_item, insert_key, move_item, remove, set_scalar, NewValue};
+use gradient_spec::yaml::{Node, Value};
+use gradient_spec::{Report, SpecPath, TextEdit};
 use libfuzzer_sys::fuzz_target;
 use rowan::ast::AstNode;
 
@@ -11,6 +17,35 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    let report = checked(text);
+    // A seed from the bytes picks which edits to try, so the corpus steers them too.
+    let seed = data
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3));
+    for fix in report.diagnostics.iter().filter_map(|d| d.fix.as_ref()).take(3) {
+        edited(text, &report, &fix.edits, "a fix");
+    }
+    if let Some(root) = &report.doc.root {
+        let paths = all_paths(root);
+        if !paths.is_empty() {
+            let (path, len) = &paths[(seed % paths.len() as u64) as usize];
+            let value = new_value(seed >> 8);
+            let result = match (seed >> 16) % 5 {
+                0 => set_scalar(text, path, &value),
+                1 => insert_key(text, path, "addedKey", &value),
+                2 => remove(text, path),
+                3 => append_item(text, path, &value),
+                _ => move_item(text, path, (seed >> 24) as usize % (len + 1), 0),
+            };
+            if let Ok(edits) = result {
+                edited(text, &report, &edits, "a form edit");
+            }
+        }
+    }
+});
+
+/// Checks `text` and asserts the invariants of a report and of the lossless tree.
+fn checked(text: &str) -> Report {
     let report = gradient_spec::check(text);
     for d in &report.diagnostics {
         let s = d.span;
@@ -30,4 +65,68 @@ fuzz_target!(|data: &[u8]| {
         let printed = yaml_edit::YamlFile::parse(text).tree().syntax().to_string();
         assert_eq!(printed, text, "the tree does not print back");
     }
-});
+    report
+}
+
+/// Applies edits the core returned: they must fit the text, and the result must have
+/// no more syntax problems than before.
+fn edited(text: &str, before: &Report, edits: &[TextEdit], what: &str) {
+    let after = apply_edits(text, edits).unwrap_or_else(|| panic!("{what} does not apply"));
+    let report = checked(&after);
+    let syntax = |r: &Report| r.diagnostics.iter().filter(|d| d.rule == "yaml-syntax").count();
+    assert!(
+        syntax(&report) <= syntax(before),
+        "{what} added a syntax problem: {after:?}"
+    );
+}
+
+fn new_value(seed: u64) -> NewValue {
+    match seed % 8 {
+        0 => NewValue::Null,
+        1 => NewValue::Bool(seed & 16 != 0),
+        2 => NewValue::Int((seed >> 4) as i64 - 1000),
+        3 => NewValue::Str("a: b # not a comment".into()),
+        4 => NewValue::Str("line\nbreak\n".into()),
+        5 => NewValue::Str("yes".into()),
+        6 => NewValue::Map(vec![("name".into(), NewValue::Str("x".into()))]),
+        _ => NewValue::Seq(vec![NewValue::Int(8080)]),
+    }
+}
+
+/// The first 500 paths in the document (not the root), in document order, each with
+/// the length of the list there (0 when it is not a list).
+fn all_paths(root: &Node) -> Vec<(SpecPath, usize)> {
+    fn len(n: &Node) -> usize {
+        match &n.value {
+            Value::Sequence(s) => s.items.len(),
+            _ => 0,
+        }
+    }
+    fn go(n: &Node, at: &SpecPath, out: &mut Vec<(SpecPath, usize)>) {
+        if out.len() > 500 {
+            return;
+        }
+        match &n.value {
+            Value::Mapping(m) => {
+                for e in &m.entries {
+                    if let Some(k) = e.key.scalar_text() {
+                        let p = at.key(k);
+                        out.push((p.clone(), len(&e.value)));
+                        go(&e.value, &p, out);
+                    }
+                }
+            }
+            Value::Sequence(s) => {
+                for (i, item) in s.items.iter().enumerate() {
+                    let p = at.index(i);
+                    out.push((p.clone(), len(item)));
+                    go(item, &p, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    go(root, &SpecPath::root(), &mut out);
+    out
+}

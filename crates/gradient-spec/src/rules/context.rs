@@ -59,6 +59,8 @@ pub struct Context<'a> {
     pub root_node: &'a Node,
     pub root: Option<&'a Mapping>,
     pub shape: Shape,
+    /// Whether fixes may add, move or re-indent lines (see [`layout_is_reliable`]).
+    pub layout_reliable: bool,
 }
 
 impl<'a> Context<'a> {
@@ -73,6 +75,11 @@ impl<'a> Context<'a> {
             root_node,
             root,
             shape,
+            layout_reliable: !doc
+                .syntax_diagnostics
+                .iter()
+                .any(|d| d.rule == "yaml-syntax")
+                && !uses_explicit_keys(&doc.text),
         }
     }
 
@@ -128,14 +135,27 @@ pub fn diag(
 use crate::diag::TextEdit;
 use crate::spec::Layout;
 
-/// True when the text parsed with no `yaml-syntax` problem. Fixes that add, move or
-/// re-indent lines rely on the tree's layout, which is a guess after a syntax error:
-/// they are only offered on clean text (one-token replacements always are).
+/// True when the text parsed with no `yaml-syntax` problem and writes no explicit
+/// keys. Fixes that add, move or re-indent lines rely on the tree's layout, which is
+/// a guess after a syntax error, and which `? key` entries break (the fuzzer found
+/// lines inserted under them at the wrong column): such fixes are only offered on
+/// plain block text (one-token replacements always are).
 pub fn layout_is_reliable(cx: &Context) -> bool {
-    !cx.doc
-        .syntax_diagnostics
-        .iter()
-        .any(|d| d.rule == "yaml-syntax")
+    cx.layout_reliable
+}
+
+/// Whether `text` seems to write an explicit key (`? key`): a `?` followed by a space
+/// or line end, after the line's indentation, a `- `, `{`, `[` or `,`. A `?` of that
+/// form inside a quoted string or comment also counts: it only withholds some fixes.
+fn uses_explicit_keys(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        if b != b'?' || !matches!(bytes.get(i + 1), None | Some(b' ' | b'\t' | b'\r' | b'\n')) {
+            return false;
+        }
+        let before = text[..i].trim_end_matches([' ', '\t']);
+        before.is_empty() || before.ends_with(['\n', '-', '{', '[', ',', '?', ':'])
+    })
 }
 
 /// The byte offset where the line holding `offset` starts.
@@ -163,9 +183,23 @@ pub fn next_line_start(text: &str, offset: usize) -> usize {
         .map_or(text.len(), |i| offset + i + 1)
 }
 
-/// The column (in bytes) of `offset` on its line.
-pub fn column(text: &str, offset: usize) -> usize {
-    offset.min(text.len()) - line_start(text, offset)
+/// The column of the block a key sits in: the column of the key, or of the anchor,
+/// tag or explicit-key `?` written before it on its line (`&a key: v` is a key at
+/// column 0). Lines added beside such a key go to this column.
+pub fn key_column(text: &str, key_start: usize) -> usize {
+    let start = line_start(text, key_start);
+    let mut at = key_start.min(text.len());
+    loop {
+        let before = text[start..at].trim_end_matches(' ');
+        let token_start = before.rfind(' ').map_or(0, |i| i + 1);
+        let token = &before[token_start..];
+        let property = token.len() > 1 && (token.starts_with('&') || token.starts_with('!'));
+        if property || token == "?" {
+            at = start + token_start;
+        } else {
+            return at - start;
+        }
+    }
 }
 
 /// True when only spaces come before `offset` on its line.
@@ -196,8 +230,8 @@ pub fn indent_step(text: &str, root: &Node) -> usize {
         for e in &map.entries {
             if let Some(child) = e.value.as_mapping().filter(|m| !m.flow) {
                 if let Some(first) = child.entries.first() {
-                    let step = column(text, first.key.span.start)
-                        .checked_sub(column(text, e.key.span.start));
+                    let step = key_column(text, first.key.span.start)
+                        .checked_sub(key_column(text, e.key.span.start));
                     if let Some(step) = step.filter(|s| (1..=8).contains(s)) {
                         return Some(step);
                     }
@@ -238,7 +272,7 @@ pub fn append_entry(
     }
     let first = map.entries.first()?;
     let last = map.entries.last()?;
-    let indent = column(text, first.key.span.start);
+    let indent = key_column(text, first.key.span.start);
     let newline = newline_of(text);
     let body = value(Layout::Block {
         indent,
@@ -269,7 +303,7 @@ pub fn fill_entry(
         let flow = value(Layout::Flow);
         return Some(vec![TextEdit::replace(null, flow.trim_start().to_string())]);
     }
-    let indent = column(text, entry.key.span.start);
+    let indent = key_column(text, entry.key.span.start);
     let newline = newline_of(text);
     let body = value(Layout::Block {
         indent,
@@ -291,7 +325,7 @@ pub fn prepend_root_entry(text: &str, root: &Mapping, line: &str) -> Option<Text
     if root.flow || !starts_line(text, first.key.span.start) {
         return None;
     }
-    let indent = column(text, first.key.span.start);
+    let indent = key_column(text, first.key.span.start);
     let at = first.key.span.start;
     Some(TextEdit::insert(
         at,

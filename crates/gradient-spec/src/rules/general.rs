@@ -3,8 +3,8 @@
 //! `command`, which this module judges whole).
 
 use super::context::{
-    column, diag, first_line_span, layout_is_reliable, line_end, newline_of, prepend_root_entry,
-    starts_line, value_span,
+    diag, first_line_span, key_column, layout_is_reliable, line_end, newline_of,
+    prepend_root_entry, starts_line, value_span,
 };
 use super::Context;
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
@@ -100,7 +100,7 @@ fn insert_enabled(text: &str, root: &Mapping) -> Option<TextEdit> {
         && one_line(first)
         && starts_line(text, first.key.span.start)
     {
-        let indent = " ".repeat(column(text, first.key.span.start));
+        let indent = " ".repeat(key_column(text, first.key.span.start));
         let at = line_end(text, first.span.end);
         return Some(TextEdit::insert(
             at,

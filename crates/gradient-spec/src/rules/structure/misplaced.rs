@@ -5,7 +5,7 @@ use super::{place, unsafe_fix, Holder, Walker};
 use crate::diag::{Severity, TextEdit};
 use crate::path::SpecPath;
 use crate::rules::context::{
-    column, dedent_lines, layout_is_reliable, line_end, moved_entry_text, newline_of,
+    dedent_lines, key_column, layout_is_reliable, line_end, moved_entry_text, newline_of,
     next_line_start, starts_line, whole_lines,
 };
 use crate::spec::{self, Kind, Misplaced};
@@ -69,7 +69,7 @@ impl Walker<'_, '_> {
         } else {
             parent.split('.').collect()
         };
-        let from = column(text, entry.key.span.start);
+        let from = key_column(text, entry.key.span.start);
         let remove = whole_lines(text, entry.span);
 
         // The deepest existing mapping on the way to the target parent.
@@ -96,7 +96,7 @@ impl Walker<'_, '_> {
         let missing = &segments[found..];
         let (indent, at) = match empty_parent {
             Some(e) => (
-                column(text, e.key.span.start) + self.step,
+                key_column(text, e.key.span.start) + self.step,
                 line_end(text, e.key.span.end),
             ),
             None => {
@@ -107,7 +107,7 @@ impl Walker<'_, '_> {
                 let first = map.entries.first()?;
                 let last = map.entries.last()?;
                 (
-                    column(text, first.key.span.start),
+                    key_column(text, first.key.span.start),
                     line_end(text, last.span.end),
                 )
             }
@@ -166,8 +166,8 @@ impl Walker<'_, '_> {
                         .scalar_text()
                         .is_some_and(|k| root.get_entry(k).is_some())
                 });
-                let by = column(text, first.key.span.start)
-                    .checked_sub(column(text, entry.key.span.start))?;
+                let by = key_column(text, first.key.span.start)
+                    .checked_sub(key_column(text, entry.key.span.start))?;
                 if clash || by == 0 || inner.flow || !starts_line(text, entry.key.span.start) {
                     return None;
                 }
