@@ -49,3 +49,10 @@ pub fn wasm_memory_bytes() -> f64 {
         0.0
     }
 }
+
+/// Panics on purpose: the browser tests check that a panic shows the crash notice
+/// and keeps the text (src/ui/panic.rs). Nothing in the page calls it.
+#[wasm_bindgen(js_name = panicForTest)]
+pub fn panic_for_test() {
+    panic!("a panic the tests asked for");
+}

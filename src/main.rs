@@ -1,6 +1,6 @@
 //! Mounts the app. Everything else lives in `lib.rs` and the core crate.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    gradient_spec_editor::ui::panic::install();
     leptos::mount::mount_to_body(gradient_spec_editor::App);
 }

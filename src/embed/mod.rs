@@ -11,5 +11,5 @@ pub mod query;
 pub mod start;
 
 pub use page::Page;
-pub use params::View;
+pub use params::{AutosaveKeys, View};
 pub use start::start;

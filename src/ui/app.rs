@@ -50,16 +50,7 @@ pub fn App() -> impl IntoView {
         embed::View::Split => Layout::Split,
     });
 
-    // Autosave: every change of the text or its name is written at once, so nothing
-    // is lost on reload (unless the page's options turn it off).
-    let autosave = page.autosave.clone();
-    Effect::new(move |_| {
-        let Some(keys) = &autosave else { return };
-        store.doc.with(|d| {
-            browser::storage_set(&keys.text, &d.export_text());
-            browser::storage_set(&keys.name, &d.file_name);
-        })
-    });
+    crate::ui::autosave::start(store, page.autosave.clone());
     embed::start(&page, store, editor);
     crate::ui::share::open_shared_links(store);
 

@@ -1,6 +1,7 @@
 //! Leptos components. Thin: they read derived state and dispatch changes to the text.
 
 pub mod app;
+pub mod autosave;
 pub mod browser;
 pub mod compress;
 pub mod editor;
@@ -8,6 +9,7 @@ pub mod form;
 pub mod help;
 pub mod highlight;
 pub mod offline;
+pub mod panic;
 pub mod problems;
 pub mod share;
 pub mod store;

@@ -54,6 +54,8 @@ test('a share link round-trips a spec with comments and Unicode byte for byte, o
   // Autosave now holds other text; the link opens over it, and Undo brings it back.
   const mine = 'image: my-own-work # autosaved\n';
   await editorOf(page).fill(mine);
+  // Autosave writes after half a second of quiet (or when the page is left).
+  await page.waitForFunction((t) => localStorage.getItem('gradient-spec-editor:text') === t, mine);
   const other = await openPage(context, link);
   await other.page.waitForFunction((t) => document.querySelector('#spec-yaml')?.value === t, SPEC);
   assert.equal(Buffer.from(await editorOf(other.page).inputValue()).equals(Buffer.from(SPEC)), true);

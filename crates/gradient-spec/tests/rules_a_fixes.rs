@@ -113,6 +113,9 @@ fn fixes_beside_anchored_keys() {
         "&a a: b\nc: &d d\n",
         "!!str a: b\nresources:\n  &r instanceType: C4\n",
         "- &x name: a\n",
+        "! dataset: x\nrepositories:\n! dataset: y\ncommand:\n  - a\n",
+        "\rue: 5.15}\n",
+        "a: 1\rb: 2\r",
         "? &a a\n: &b b\n: *a\n",
     ] {
         check_fixes(text, text);

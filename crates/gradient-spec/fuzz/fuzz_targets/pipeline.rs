@@ -69,10 +69,19 @@ fn checked(text: &str) -> Report {
 }
 
 /// Applies edits the core returned: they must fit the text, and the result must have
-/// no more syntax problems than before.
+/// no more syntax problems than before (unless the list was capped: then the count
+/// says nothing, as a fix that removes a duplicate key frees a place under the cap).
 fn edited(text: &str, before: &Report, edits: &[TextEdit], what: &str) {
     let after = apply_edits(text, edits).unwrap_or_else(|| panic!("{what} does not apply"));
     let report = checked(&after);
+    let capped = |r: &Report| {
+        r.diagnostics
+            .iter()
+            .any(|d| d.message.ends_with("more syntax problems not shown)"))
+    };
+    if capped(before) || capped(&report) {
+        return;
+    }
     let syntax = |r: &Report| r.diagnostics.iter().filter(|d| d.rule == "yaml-syntax").count();
     assert!(
         syntax(&report) <= syntax(before),

@@ -158,29 +158,29 @@ fn uses_explicit_keys(text: &str) -> bool {
     })
 }
 
-/// The byte offset where the line holding `offset` starts.
+/// The byte offset where the line holding `offset` starts. Lines end at `\n`, `\r\n`
+/// or a lone `\r`, as YAML reads them (the fuzzer found a lone `\r` misplacing fixes).
 pub fn line_start(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
-    text[..offset].rfind('\n').map_or(0, |i| i + 1)
+    text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1)
 }
 
-/// The byte offset where the line holding `offset` ends (before `\r\n` or `\n`).
+/// The byte offset where the line holding `offset` ends (before its line break).
 pub fn line_end(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
-    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-    if end > offset && text.as_bytes().get(end - 1) == Some(&b'\r') && end < text.len() {
-        end - 1
-    } else {
-        end
-    }
+    text[offset..]
+        .find(['\r', '\n'])
+        .map_or(text.len(), |i| offset + i)
 }
 
 /// The byte offset where the line after the one holding `offset` starts (or the end).
 pub fn next_line_start(text: &str, offset: usize) -> usize {
-    let offset = offset.min(text.len());
-    text[offset..]
-        .find('\n')
-        .map_or(text.len(), |i| offset + i + 1)
+    let end = line_end(text, offset);
+    match &text.as_bytes()[end..] {
+        [b'\r', b'\n', ..] => end + 2,
+        [] => end,
+        _ => end + 1,
+    }
 }
 
 /// The column of the block a key sits in: the column of the key, or of the anchor,
@@ -193,7 +193,7 @@ pub fn key_column(text: &str, key_start: usize) -> usize {
         let before = text[start..at].trim_end_matches(' ');
         let token_start = before.rfind(' ').map_or(0, |i| i + 1);
         let token = &before[token_start..];
-        let property = token.len() > 1 && (token.starts_with('&') || token.starts_with('!'));
+        let property = (token.len() > 1 && token.starts_with('&')) || token.starts_with('!');
         if property || token == "?" {
             at = start + token_start;
         } else {
