@@ -45,7 +45,10 @@ fn show_message() {
     // Nothing else works now: say so on the buttons rather than let them do nothing.
     if let Ok(buttons) = document.query_selector_all("button, select, input") {
         for i in 0..buttons.length() {
-            if let Some(el) = buttons.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+            if let Some(el) = buttons
+                .get(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
                 let _ = el.set_attribute("disabled", "");
             }
         }

@@ -173,7 +173,19 @@ impl Store {
         true
     }
 
+    /// Applies a fix as one undoable step, unless it would add a syntax problem (the
+    /// core checks the result: see `gradient_spec::apply_fix`); then says so.
     pub fn apply_fix(&self, fix: &Fix) -> bool {
+        let safe = self.checked.with_untracked(|c| {
+            self.with_text(|t| gradient_spec::apply_fix(t, &c.0, fix).is_some())
+        });
+        if !safe {
+            self.notice.set(Some(format!(
+                "“{}” was not applied: here it would break the YAML. Edit the text by hand.",
+                fix.title
+            )));
+            return false;
+        }
         self.apply_edits(&fix.edits, StepKind::Fix)
     }
 

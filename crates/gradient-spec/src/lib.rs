@@ -40,3 +40,23 @@ pub fn check(text: &str) -> Report {
     diag::sort(&mut diagnostics);
     Report { doc, diagnostics }
 }
+
+/// The number of `yaml-syntax` problems in a report.
+fn syntax_problems(report: &Report) -> usize {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "yaml-syntax")
+        .count()
+}
+
+/// Applies `fix` to `text`, whose check is `before`: the new text, or `None` when the
+/// edits do not fit the text or the result has more `yaml-syntax` problems. Rules
+/// build fixes from the tree's layout, which unusual YAML can mislead (the fuzzer
+/// found tags, lone carriage returns and explicit keys doing it); this check, run
+/// when a fix is applied rather than on every keystroke, keeps any fix from breaking
+/// the text. The app and `gradient-spec fix` both apply fixes through it.
+pub fn apply_fix(text: &str, before: &Report, fix: &Fix) -> Option<String> {
+    let after = diag::apply_edits(text, &fix.edits)?;
+    (syntax_problems(&check(&after)) <= syntax_problems(before)).then_some(after)
+}

@@ -116,6 +116,9 @@ fn fixes_beside_anchored_keys() {
         "! dataset: x\nrepositories:\n! dataset: y\ncommand:\n  - a\n",
         "\rue: 5.15}\n",
         "a: 1\rb: 2\r",
+        "repositories:\n dataset: !:\nd",
+        "repositories: ! :",
+        "image: &i\nport: !!int\n",
         "? &a a\n: &b b\n: *a\n",
     ] {
         check_fixes(text, text);

@@ -22,8 +22,12 @@ fuzz_target!(|data: &[u8]| {
     let seed = data
         .iter()
         .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3));
+    // Fixes go through the check the app and the CLI apply them with; the text it
+    // lets through must check and print back in turn.
     for fix in report.diagnostics.iter().filter_map(|d| d.fix.as_ref()).take(3) {
-        edited(text, &report, &fix.edits, "a fix");
+        if let Some(after) = gradient_spec::apply_fix(text, &report, fix) {
+            checked(&after);
+        }
     }
     if let Some(root) = &report.doc.root {
         let paths = all_paths(root);

@@ -303,6 +303,12 @@ pub fn fill_entry(
         let flow = value(Layout::Flow);
         return Some(vec![TextEdit::replace(null, flow.trim_start().to_string())]);
     }
+    // Only a bare `key:` gets a value: not one written with a tag or anchor and no
+    // content (`key: !tag`), where the value would land before them (fuzzer).
+    let rest = &text[null.start.min(text.len())..line_end(text, null.start)];
+    if !rest.trim_start().is_empty() && !rest.trim_start().starts_with('#') {
+        return None;
+    }
     let indent = key_column(text, entry.key.span.start);
     let newline = newline_of(text);
     let body = value(Layout::Block {

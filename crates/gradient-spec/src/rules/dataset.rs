@@ -87,7 +87,7 @@ fn insert_line(text: &str, node: &Node, repos: &Mapping) -> Option<TextEdit> {
     if repos.flow {
         return Some(TextEdit::insert(at, format!("dataset: {PLACEHOLDER}, ")));
     }
-    let line_start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let line_start = super::context::line_start(text, at);
     let prefix = text.get(line_start..at)?;
     let eol = if text
         .get(at..)?
@@ -105,7 +105,15 @@ fn insert_line(text: &str, node: &Node, repos: &Mapping) -> Option<TextEdit> {
             format!("{prefix}dataset: {PLACEHOLDER}{eol}"),
         ));
     }
-    // The mapping starts after `- ` or `? `: continue on a new line at its column.
+    // The mapping starts after `- ` (and maybe an anchor or tag): continue on a new
+    // line at its column. After anything else (`key: !tag k: v`, found by the fuzzer)
+    // a new line cannot continue the mapping.
+    if !prefix
+        .split_whitespace()
+        .all(|t| t == "-" || t.starts_with('&') || t.starts_with('!'))
+    {
+        return None;
+    }
     let indent: String = prefix
         .chars()
         .map(|c| if c == '\t' { '\t' } else { ' ' })
