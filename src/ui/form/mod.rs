@@ -76,22 +76,26 @@ pub fn FormPane(store: Store, view: EditorView) -> impl IntoView {
         show_all,
     };
 
-    // Moving the caret in the editor reveals the matching field.
+    // Moving the caret in the editor reveals the matching field. In the next frame:
+    // scrolling now would lay the page out in the middle of this update, and again
+    // after it (it cost 1.6 ms of each keystroke that moved to another field).
     Effect::new(move |_| {
         let Some(path) = current.get() else { return };
-        let document = web_sys::window().and_then(|w| w.document());
-        let editing = document
-            .as_ref()
-            .and_then(|d| d.active_element())
-            .is_some_and(|e| e.id() == "spec-yaml");
-        if let (true, Some(el)) = (
-            editing,
-            document.and_then(|d| d.get_element_by_id(&dom_id(&path))),
-        ) {
-            let opts = web_sys::ScrollIntoViewOptions::new();
-            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            el.scroll_into_view_with_scroll_into_view_options(&opts);
-        }
+        request_animation_frame(move || {
+            let document = web_sys::window().and_then(|w| w.document());
+            let editing = document
+                .as_ref()
+                .and_then(|d| d.active_element())
+                .is_some_and(|e| e.id() == "spec-yaml");
+            if let (true, Some(el)) = (
+                editing,
+                document.and_then(|d| d.get_element_by_id(&dom_id(&path))),
+            ) {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        });
     });
 
     let shape = move || form.with(|m| m.shape);
