@@ -8,8 +8,16 @@ use crate::ui::store::Store;
 use leptos::html;
 use leptos::prelude::*;
 
-/// Converts the YAML to pretty JSON (what the API takes), through serde_yaml.
+/// Converts the YAML to pretty JSON (what the API takes), through serde_yaml. The
+/// core's limits come first, so an alias bomb or an oversized text gets the same
+/// message here as everywhere else (`gradient_spec::yaml::MAX_ALIAS_NODES`, …).
 pub fn to_json(text: &str) -> Result<String, String> {
+    let doc = gradient_spec::yaml::parse(text);
+    if let Some(limit) = doc.syntax_diagnostics.iter().find(|d| d.rule == "limit") {
+        return Err(format!("The YAML does not convert to JSON: {}", limit.message));
+    }
+    doc.to_json()
+        .map_err(|e| format!("The YAML does not convert to JSON: {e}"))?;
     let value: serde_yaml::Value = serde_yaml::from_str(text)
         .map_err(|e| format!("The YAML does not convert to JSON: {e}"))?;
     serde_json::to_string_pretty(&value)
@@ -157,5 +165,21 @@ mod tests {
         assert_eq!(json_name("paperspace.yaml"), "paperspace.json");
         assert_eq!(json_name("spec.yml"), "spec.json");
         assert_eq!(json_name("x"), "x.json");
+    }
+
+    /// The core's limits, with its messages: alias expansion, nesting, size.
+    #[test]
+    fn hostile_yaml_gets_the_cores_limit_messages() {
+        let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..9 {
+            let items = vec![format!("*a{}", i - 1); 10].join(", ");
+            bomb.push_str(&format!("a{i}: &a{i} [{items}]\n"));
+        }
+        let err = to_json(&bomb).unwrap_err();
+        assert!(err.contains("alias"), "{err}");
+        let deep = format!("x: {}{}\n", "[".repeat(300), "]".repeat(300));
+        assert!(to_json(&deep).unwrap_err().contains("nest"));
+        let big = format!("image: {}\n", "x".repeat(600 * 1024));
+        assert!(to_json(&big).unwrap_err().contains("bytes"));
     }
 }
