@@ -67,10 +67,15 @@ pub(crate) fn parse_document(text: &str) -> Document {
         .find(|d| content_of(d, 0).is_some())
     {
         let span = to_original(content_span(extra));
+        // The first three bytes mark it, widened to a whole character (fuzzer).
+        let mut end = span.end.min(span.start + 3);
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
         diags.push(Diagnostic::new(
             "multiple-documents",
             Severity::Error,
-            Span::new(span.start, span.end.min(span.start + 3)),
+            Span::new(span.start, end),
             "",
             "the file holds more than one YAML document (after `---`); a deployment spec is one document",
         ));
@@ -242,6 +247,20 @@ mod tests {
             .iter()
             .filter_map(|e| e.key.scalar_text().map(str::to_string))
             .collect()
+    }
+
+    /// Found by the fuzzer: the mark of a second document cut a character in two.
+    #[test]
+    fn a_second_document_is_marked_on_whole_characters() {
+        let text = ":\n%\n\u{9C412}";
+        let doc = parse(text);
+        for d in &doc.syntax_diagnostics {
+            assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+        }
+        assert!(doc
+            .syntax_diagnostics
+            .iter()
+            .any(|d| d.rule == "multiple-documents" && !d.span.is_empty()));
     }
 
     #[test]
