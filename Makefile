@@ -10,7 +10,7 @@ export WASM_BINDGEN_TEST_WEBDRIVER_JSON := $(CURDIR)/tests/webdriver.json
 # wasm-bindgen-test-runner: allow the first Chromium start some time on 2 cores.
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 
-.PHONY: tools fetch serve dist test test-core test-app test-web test-e2e lint bench soak
+.PHONY: tools fetch serve dist test test-core test-app test-web test-e2e lint bench soak fuzz
 
 tools:
 	@bash .ci/install-tools
@@ -68,3 +68,14 @@ bench: tools fetch
 	BENCH_OUT=$(CURDIR)/target/bench \
 	GRADIENT_SPEC_BIN=$(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/release/gradient-spec \
 	node tests/bench/run.mjs $(BENCH_PARTS)
+
+# The fuzz campaign over parse → check → fix → form edit → print (issue 7; see
+# crates/gradient-spec/fuzz/README.md). Needs the nightly toolchain and cargo-fuzz,
+# which this target installs into $(TOOLS) when missing. Runs until stopped, or for
+# FUZZ_SECONDS; new inputs go to the committed corpus, crashes to fuzz/artifacts/.
+FUZZ_SECONDS ?= 0
+fuzz: tools
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@test -x $(TOOLS)/bin/cargo-fuzz || cargo install cargo-fuzz --locked --version 0.13.2 --root $(TOOLS)
+	cd crates/gradient-spec && cargo +nightly fuzz run pipeline -s none --no-trace-compares \
+	  fuzz/corpus/pipeline -- -max_len=2048 -timeout=10 -rss_limit_mb=2048 -max_total_time=$(FUZZ_SECONDS)
