@@ -6,7 +6,7 @@ use gradient_spec::text::LineIndex;
 use gradient_spec::{Diagnostic, Fix, Severity, Span};
 
 /// One row of the Problems list.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Problem {
     pub line: usize,
     pub column: usize,

@@ -8,6 +8,7 @@ pub mod editor;
 pub mod form;
 pub mod help;
 pub mod highlight;
+pub mod keyed;
 pub mod offline;
 pub mod panic;
 pub mod problems;

@@ -3,6 +3,7 @@
 //! undoable step; the rule id opens the rule's explanation.
 
 use crate::analysis::{Analysis, Problem};
+use crate::ui::keyed::static_rows;
 use crate::ui::store::Store;
 use crate::ui::text::with_code;
 use gradient_spec::Applicability;
@@ -30,10 +31,12 @@ pub fn ProblemsPanel(
             </div>
             <p class="empty" class:hidden=move || analysis.with(|a| !a.problems.is_empty())>"No problems found."</p>
             <ul role="list" aria-label="Problems" class="problems">
-                <For
-                    each=move || analysis.get().problems
-                    key=|p| (p.span, p.rule, p.message.clone(), p.fix.is_some())
-                    children=move |p| {
+                {static_rows(
+                    move || analysis.get().problems,
+                    // The whole problem: a row whose position or fix changed is made
+                    // anew (a kept row once applied a fix at its old offsets).
+                    |p| p.clone(),
+                    move |p: Problem| {
                         let prefix = format!("{}:{} {} {} ", p.line, p.column, p.severity.as_str(), p.rule);
                         let message = p.message.clone();
                         let severity = p.severity.as_str();
@@ -68,8 +71,8 @@ pub fn ProblemsPanel(
                                 </div>
                             </li>
                         }
-                    }
-                />
+                    },
+                )}
             </ul>
         </section>
     }

@@ -14,7 +14,10 @@ use leptos::prelude::*;
 pub fn to_json(text: &str) -> Result<String, String> {
     let doc = gradient_spec::yaml::parse(text);
     if let Some(limit) = doc.syntax_diagnostics.iter().find(|d| d.rule == "limit") {
-        return Err(format!("The YAML does not convert to JSON: {}", limit.message));
+        return Err(format!(
+            "The YAML does not convert to JSON: {}",
+            limit.message
+        ));
     }
     doc.to_json()
         .map_err(|e| format!("The YAML does not convert to JSON: {e}"))?;

@@ -4,6 +4,7 @@
 
 use super::{EditorView, LINE_HEIGHT, PAD_X, PAD_Y};
 use crate::state::lines::LineView;
+use crate::ui::keyed::static_rows;
 use leptos::prelude::*;
 
 fn top_of(index: usize) -> String {
@@ -22,15 +23,19 @@ pub fn Backdrop(lines: Memo<Vec<LineView>>, view: EditorView) -> impl IntoView {
     view! {
         <div class="backdrop" aria-hidden="true">
             <div class="backdrop-inner" style:transform=shift>
-                <For each=move || lines.get() key=|l| l.clone() let:line>
-                    <div class="code-line" style:top=top_of(line.index)>
-                        {line
-                            .segments
-                            .into_iter()
-                            .map(|s| view! { <span class=s.class>{s.text}</span> })
-                            .collect_view()}
-                    </div>
-                </For>
+                {static_rows(
+                    move || lines.get(),
+                    |l| l.clone(),
+                    |line: LineView| view! {
+                        <div class="code-line" style:top=top_of(line.index)>
+                            {line
+                                .segments
+                                .into_iter()
+                                .map(|s| view! { <span class=s.class>{s.text}</span> })
+                                .collect_view()}
+                        </div>
+                    },
+                )}
             </div>
         </div>
     }
@@ -42,14 +47,16 @@ pub fn Gutter(lines: Memo<Vec<LineView>>, view: EditorView) -> impl IntoView {
     view! {
         <div class="gutter" aria-hidden="true">
             <div class="gutter-inner" style:transform=shift>
-                <For each=move || lines.get().into_iter().map(|l| (l.index, l.marker)) key=|k| *k let:k>
-                    <div class="gutter-line" style:top=top_of(k.0)>
-                        <span class=move || {
-                            format!("marker {}", k.1.map_or("", |s| s.as_str()))
-                        }></span>
-                        {k.0 + 1}
-                    </div>
-                </For>
+                {static_rows(
+                    move || lines.get().into_iter().map(|l| (l.index, l.marker)).collect(),
+                    |k| *k,
+                    |k: (usize, Option<gradient_spec::Severity>)| view! {
+                        <div class="gutter-line" style:top=top_of(k.0)>
+                            <span class=format!("marker {}", k.1.map_or("", |s| s.as_str()))></span>
+                            {k.0 + 1}
+                        </div>
+                    },
+                )}
             </div>
         </div>
     }
