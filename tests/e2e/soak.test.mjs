@@ -31,6 +31,8 @@ import {
   Rng, HistoryModel, between, lineDiff, showDiff,
   plainIsNotString, keyLines, valueOfKeyLine, itemScalars,
 } from './support/soak-model.mjs';
+import { KEYS, VALUES, token, line, formValue } from './support/soak-input.mjs';
+import { installHelpers } from './support/soak-page.mjs';
 
 const EDITS = Number(process.env.SOAK_EDITS ?? 300);
 const VERBOSE = Boolean(process.env.SOAK_VERBOSE);
@@ -95,199 +97,6 @@ const SEEDS = [
 /** The text memory is measured on (pasted just before each sample), and the other text of the churn. */
 const MEASURE_TEXT = SEEDS[1];
 const CHURN_TEXT = SEEDS[2];
-
-// --- What the test types ---------------------------------------------------------
-
-const KEYS = ['image', 'port', 'name', 'value', 'resources', 'instanceType', 'machineType', 'replicas', 'env', 'enabled', 'apiVersion', 'command', 'mountPath', 'url', 'ports', 'imagee', 'region'];
-const VALUES = ['nginx', 'C4', 'A100', '8080', 'true', 'no', 'v1', 'secret:TOKEN', '/opt/x', 'opt/x', '"quoted"', "'single'", '[80]', '{}', '~', '日本', '😀', '-1', '99999', 'x #c'];
-const TOKENS = [' ', ': ', '- ', '#', '"', "'", '[', ']', '{', '}', ',', '&a', '*a', '!!str', '|', '\t', 'é', '😀', '0', '1'];
-
-/** A token a person might type: a letter, a word, a YAML indicator, or a value. */
-function token(rng) {
-  switch (rng.weighted({ letter: 5, word: 3, indicator: 2, value: 1 })) {
-    case 'letter': return rng.pick('abcdefghijklmnopqrstuvwxyz0123456789'.split(''));
-    case 'word': return rng.pick(KEYS);
-    case 'indicator': return rng.pick(TOKENS);
-    default: return rng.pick(VALUES);
-  }
-}
-
-/** A whole line, as pasted or typed with its line break. */
-function line(rng) {
-  const indent = ' '.repeat(rng.pick([0, 0, 2, 2, 4, 6]));
-  const dash = rng.chance(0.2) ? '- ' : '';
-  return `${indent}${dash}${rng.pick(KEYS)}: ${rng.pick(VALUES)}\n`;
-}
-
-/** What the test types into a form field of `kind`, given its current value. */
-function formValue(rng, field) {
-  if (field.kind === 'select') return rng.chance(0.1) || !field.options.length ? '' : rng.pick(field.options);
-  if (field.kind === 'number') return rng.pick(['1', '2', '3', '8080', '0', '65536', '7860', '', 'abc', '12']);
-  if (field.kind === 'decimal') return rng.pick(['0.5', '1', '30', '0.15', '2.5', '', 'x']);
-  if (field.options.length && rng.chance(0.5)) return rng.pick(field.options);
-  return rng.pick([
-    'nginx', 'my-app', 'C4', 'A100', 'secret:TOKEN', '/opt/repos', 'opt/repos', 'https://github.com/gradient-ai/x.git',
-    'yes', 'no', 'on', 'null', '~', 'true', '123', '1.5', '0x1F', '1_000', '2024-01-01', '',
-    'a: b', 'x #y', '#x', '-x', '- x', "it's", 'say "hi"', ' lead', 'trail ', '[x]', '{y}', '!tag', '&anc', '*ali',
-    '%p', '@at', '`bt`', '|', '>', '?', 'a\\b', '日本', 'héllo 👋', 'x'.repeat(40),
-  ]);
-}
-
-// --- In-page helpers -----------------------------------------------------------------
-
-/**
- * Installed once in the page (`window.__soak`). Each edit is dispatched like a person's
- * (focus, selection, then `setRangeText` + an `input` event, as tests/bench/keystroke.mjs
- * does; form fields get their own `input`/`change`), bracketed by `performance.now()`
- * readings: the history stamps each step with the page's clock during the event, and
- * typing merges into the previous step only within 1 s, so the model needs those times.
- */
-function installHelpers() {
-  const area = () => document.querySelector('#spec-yaml');
-  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-  const label = (m) => `${m.line}:${m.column} ${m.severity} ${m.rule} ${m.message.replaceAll('`', '')}`;
-  const button = (name) => [...document.querySelectorAll('.toolbar button')].find((b) => b.textContent.trim() === name);
-  const fieldByName = (name) => [...document.querySelectorAll('.spec-form [name]')].find((e) => e.name === name);
-
-  /**
-   * Waits so the next step is clearly within or clearly past 1 s of the last one
-   * (`gap`: that step's time range): from 0.7 s on it waits until 1 s has surely
-   * passed, so only a handler slower than 0.3 s can leave the model unsure (it then
-   * asks the page: `Soak.probeMerge`).
-   */
-  async function clearOfLimit(gap) {
-    if (!gap) return;
-    const now = performance.now();
-    if (now - gap.lo > 700 && now - gap.hi <= 1001) {
-      while (performance.now() - gap.hi <= 1002) await sleep(5);
-    }
-  }
-
-  window.__soak = {
-    text: () => area().value,
-
-    /** Replaces `start..end` (UTF-16) by `insert` as one input event. */
-    async type({ start, end, insert, inputType, gap }) {
-      const el = area();
-      el.focus();
-      el.setSelectionRange(start, end);
-      await clearOfLimit(gap);
-      const lo = performance.now();
-      el.setRangeText(insert, start, end, 'end');
-      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType, data: insert || null }));
-      const hi = performance.now();
-      return { lo, hi, text: el.value };
-    },
-
-    /** Puts the caret (or a selection) in the editor before real key input. */
-    async select({ start, end, gap }) {
-      const el = area();
-      el.focus();
-      el.setSelectionRange(start, end);
-      await clearOfLimit(gap);
-      return performance.now();
-    },
-
-    focusEditor: () => area().focus(),
-    scrollTop() { area().scrollTop = 0; area().dispatchEvent(new Event('scroll')); },
-    now: () => performance.now(),
-
-    /** The form's editable fields that a person can see. */
-    formFields() {
-      return [...document.querySelectorAll('.spec-form input[name], .spec-form select[name]')]
-        .filter((e) => !e.disabled && e.checkVisibility())
-        .map((e) => ({
-          name: e.name,
-          kind: e.type === 'checkbox' ? 'checkbox' : e.tagName === 'SELECT' ? 'select'
-            : e.inputMode === 'numeric' ? 'number' : e.inputMode === 'decimal' ? 'decimal' : 'text',
-          value: e.value,
-          checked: e.checked,
-          options: e.tagName === 'SELECT' ? [...e.options].map((o) => o.value).filter(Boolean)
-            : [...(e.list?.options ?? [])].map((o) => o.value),
-        }));
-    },
-
-    /** Changes one form field as a person does (focus, new value, its event). */
-    async formSet({ name, value, gap }) {
-      const el = fieldByName(name);
-      el.focus();
-      await clearOfLimit(gap);
-      const lo = performance.now();
-      if (el.type === 'checkbox') el.click();
-      else {
-        el.value = value;
-        el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
-      }
-      return { lo, hi: performance.now() };
-    },
-
-    /** The problems that offer a fix button. */
-    fixes() {
-      return [...document.querySelectorAll('ul.problems > li')]
-        .map((li, index) => ({ index, label: li.querySelector('.problem-link').textContent, fix: li.querySelector('button.fix') }))
-        .filter((p) => p.fix && !p.fix.disabled)
-        .map(({ index, label, fix }) => ({ index, label, title: fix.textContent }));
-    },
-
-    clickFix(index) {
-      document.querySelectorAll('ul.problems > li')[index].querySelector('button.fix').click();
-    },
-
-    clickHistory(name) { button(name).click(); },
-
-    /** Waits (up to `ms`) for the text to differ from `text`; returns the text. */
-    async changedFrom(text, ms) {
-      const until = performance.now() + ms;
-      while (area().value === text && performance.now() < until) await sleep(5);
-      return area().value;
-    },
-
-    notice: () => document.querySelector('.toolbar .notice')?.textContent ?? '',
-
-    checkSpec: (text) => JSON.parse(window.wasmBindings.checkSpec(text)),
-
-    /**
-     * What the page shows now, and what a fresh validation of its text says. The
-     * Problems list shows every problem (src/ui/problems.rs has no cap), so all are
-     * compared; messages lose their backticks on screen (`with_code`).
-     */
-    snapshot() {
-      const text = area().value;
-      const fresh = JSON.parse(window.wasmBindings.checkSpec(text));
-      const count = (s) => fresh.filter((p) => p.severity === s).length;
-      const plural = (n, w) => `${n} ${w}${n === 1 ? '' : 's'}`;
-      return {
-        text,
-        shown: [...document.querySelectorAll('ul.problems > li .problem-link')].map((b) => b.textContent),
-        fresh: fresh.map(label),
-        status: document.querySelector('[role=status].status')?.textContent ?? '',
-        freshStatus: `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}`,
-        canUndo: !button('Undo').disabled,
-        canRedo: !button('Redo').disabled,
-        crashed: document.getElementById('crash-notice')?.textContent ?? null, // src/ui/panic.rs
-      };
-    },
-
-    /**
-     * Polls (up to `ms`) until the page shows `want.text` with problems and status
-     * matching a fresh validation and the history buttons as `want` says; returns the
-     * last snapshot (the app renders asynchronously, a frame or so after the event).
-     */
-    async settled(want, ms) {
-      await sleep(0);
-      const until = performance.now() + ms;
-      for (;;) {
-        const s = window.__soak.snapshot();
-        if (s.crashed) return { ...s, ok: false };
-        const ok = s.text === want.text && s.status === s.freshStatus
-          && s.shown.length === s.fresh.length && s.shown.every((l, i) => l === s.fresh[i])
-          && s.canUndo === want.canUndo && s.canRedo === want.canRedo;
-        if (ok || performance.now() > until) return { ...s, ok };
-        await sleep(10);
-      }
-    },
-  };
-}
 
 // --- The run -------------------------------------------------------------------------
 
@@ -712,9 +521,8 @@ function overgrown(from, to, bounds) {
 const mb = (b) => `${(b / 2 ** 20).toFixed(2)} MB`;
 const fmtMemory = (m) => `JS heap ${mb(m.jsHeapBytes)} (+DOM ${mb(m.embedderBytes)}), wasm ${mb(m.wasmBytes)}, ${m.nodes} nodes (${m.inDocument} elements in the page), ${m.listeners} listeners, ${m.steps} history steps`;
 
-test(`soak: ${EDITS} random edits keep text, problems and memory right (SOAK_SEED=${SEED})`, { timeout: Math.max(600_000, EDITS * 2000) }, async () => {
-  console.log(`soak: SOAK_SEED=${SEED} SOAK_EDITS=${EDITS}`);
-  const started = Date.now();
+/** A fresh editor page with the helpers installed, and a soak run over it. */
+async function openSoak() {
   const { page, problems } = await openFresh(context, server.url);
   await page.waitForFunction(() => window.wasmBindings?.checkSpec && document.querySelector('ul.problems'));
   await page.evaluate(installHelpers);
@@ -722,6 +530,13 @@ test(`soak: ${EDITS} random edits keep text, problems and memory right (SOAK_SEE
   await cdp.send('Performance.enable');
   const soak = new Soak(page, problems, cdp, new Rng(SEED));
   soak.text = await page.evaluate(() => window.__soak.text());
+  return soak;
+}
+
+test(`soak: ${EDITS} random edits keep text, problems and memory right (SOAK_SEED=${SEED})`, { timeout: Math.max(600_000, EDITS * 2000) }, async () => {
+  console.log(`soak: SOAK_SEED=${SEED} SOAK_EDITS=${EDITS}`);
+  const started = Date.now();
+  const soak = await openSoak();
   await soak.check('the page as opened');
 
   let warm;
@@ -751,16 +566,10 @@ test(`soak: ${EDITS} random edits keep text, problems and memory right (SOAK_SEE
 // A known leak, kept visible rather than hidden by a looser bound: every rebuild of the
 // form's layout (a shape switch, Add/Remove of an item) leaves 10–22 KB of wasm memory
 // behind, more with more fields (9.5 KB per rebuild of a small form, 22 KB here; with
-// the form pane left out of the page, 0.7 KB per 1,000 rebuilds). Not found yet (the fields' own owner and a fresh mount per layout
-// did not change it); see the notes on issue 7. Drop `todo` when it passes.
+// the form pane left out of the page, 0.7 KB per 1,000 rebuilds). Not found yet (the
+// fields' own owner and a fresh mount per layout did not change it); see issue 7. Drop `todo` when it passes.
 test(`soak: ${CHURN_PAIRS} undo/redo pairs between a legacy and a v1 spec leave no memory behind`, { todo: 'form layout rebuilds leak 10–22 KB each (issue 7)' }, async () => {
-  const { page, problems } = await openFresh(context, server.url);
-  await page.waitForFunction(() => window.wasmBindings?.checkSpec && document.querySelector('ul.problems'));
-  await page.evaluate(installHelpers);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const soak = new Soak(page, problems, cdp, new Rng(SEED));
-  soak.text = await page.evaluate(() => window.__soak.text());
+  const soak = await openSoak();
   const churn = await soak.churn();
   const grown = overgrown(churn.before, churn.after, CHURN).map((g) => `over ${CHURN_PAIRS} undo/redo pairs: ${g}`);
   assert.deepEqual(grown, [], [
