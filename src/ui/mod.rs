@@ -12,6 +12,7 @@ pub mod keyed;
 pub mod offline;
 pub mod panic;
 pub mod problems;
+pub mod scoped;
 pub mod share;
 pub mod store;
 pub mod text;

@@ -3,6 +3,7 @@
 
 use super::{dom_id, list, FormCx};
 use crate::form::{Control, FormAction, FormField};
+use crate::ui::scoped::scoped_memo;
 use crate::ui::text::with_code;
 use leptos::prelude::*;
 
@@ -41,7 +42,7 @@ fn group_view(cx: FormCx, field: FormField, present: bool, children: Vec<FormFie
 /// The problems on the field at `path`, read on every change.
 pub fn problem_list(cx: FormCx, path: String) -> impl IntoView {
     let id = format!("{}-problems", dom_id(&path));
-    let problems = Memo::new(move |_| {
+    let problems = scoped_memo(move |_| {
         cx.form.with(|m| {
             m.find(&path)
                 .map(|f| f.problems.clone())
@@ -76,7 +77,7 @@ fn scalar_view(cx: FormCx, field: FormField) -> AnyView {
     let id = dom_id(&path);
     let state = {
         let path = path.clone();
-        Memo::new(move |_| cx.form.with(|m| m.state(&path)))
+        scoped_memo(move |_| cx.form.with(|m| m.state(&path)))
     };
     let stale = move || state.with(|s| s.as_ref().is_some_and(|s| s.stale));
     let invalid = move || {
@@ -105,7 +106,7 @@ fn scalar_view(cx: FormCx, field: FormField) -> AnyView {
     };
     let is_current = {
         let path = path.clone();
-        move || cx.current.with(|c| c.as_deref() == Some(path.as_str()))
+        scoped_memo(move |_| cx.current.with(|c| c.as_deref() == Some(path.as_str())))
     };
     let input: AnyView = match field.control.clone() {
         Control::Checkbox { default, .. } => {
@@ -167,7 +168,7 @@ fn scalar_view(cx: FormCx, field: FormField) -> AnyView {
     };
     let required = field.required;
     view! {
-        <div class="field" class:current=is_current class:stale=stale>
+        <div class="field" class:current=move || is_current.get() class:stale=stale>
             <label for=id.clone()>{field.label}{required.then(|| view! { <span class="required" aria-label="required">" *"</span> })}</label>
             {input}
             <p class="help" id=format!("{id}-help")>{with_code(field.help)}</p>
