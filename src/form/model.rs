@@ -409,13 +409,14 @@ fn scalar_control(f: &'static Field, kind: &Kind, value: Option<&Node>) -> Contr
     }
 }
 
-/// A field's changing parts, read by its input on every change of the text.
+/// A field's changing parts, read by its input on every change of the text. Not its
+/// span: a keystroke moves the span of every field after it, and each field would
+/// then redraw (the page reads the span from the model when it needs it).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldState {
     pub control: Control,
     pub problems: Vec<FieldProblem>,
     pub stale: bool,
-    pub span: Option<Span>,
 }
 
 impl FormModel {
@@ -447,7 +448,6 @@ impl FormModel {
             control: f.control.clone(),
             problems: f.problems.clone(),
             stale: f.stale,
-            span: f.span,
         })
     }
 

@@ -2,7 +2,7 @@
 //! its help text and its problems (linked with `aria-describedby`).
 
 use super::{dom_id, list, FormCx};
-use crate::form::{Control, FormAction, FormField};
+use crate::form::{Control, FieldState, FormAction, FormField};
 use crate::ui::scoped::scoped_memo;
 use crate::ui::text::with_code;
 use leptos::prelude::*;
@@ -23,7 +23,7 @@ fn group_view(cx: FormCx, field: FormField, present: bool, children: Vec<FormFie
         <fieldset class="group" id=dom_id(&field.path) class:stale=field.stale>
             <legend>{field.label}</legend>
             <p class="help">{with_code(field.help)}</p>
-            {problem_list(cx, field.path.clone())}
+            {problem_list(cx.state(&field.path), &field.path)}
             {if present {
                 children.into_iter().map(|c| field_view(cx, c)).collect_view().into_any()
             } else {
@@ -39,15 +39,11 @@ fn group_view(cx: FormCx, field: FormField, present: bool, children: Vec<FormFie
     .into_any()
 }
 
-/// The problems on the field at `path`, read on every change.
-pub fn problem_list(cx: FormCx, path: String) -> impl IntoView {
-    let id = format!("{}-problems", dom_id(&path));
-    let problems = scoped_memo(move |_| {
-        cx.form.with(|m| {
-            m.find(&path)
-                .map(|f| f.problems.clone())
-                .unwrap_or_default()
-        })
+/// The problems of the field at `path` whose state is `state`.
+pub fn problem_list(state: RwSignal<Option<FieldState>>, path: &str) -> impl IntoView {
+    let id = format!("{}-problems", dom_id(path));
+    let problems = Memo::new(move |_| {
+        state.with(|s| s.as_ref().map(|s| s.problems.clone()).unwrap_or_default())
     });
     view! {
         <ul class="field-problems" id=id>
@@ -75,10 +71,7 @@ fn text_of(control: &Control) -> String {
 fn scalar_view(cx: FormCx, field: FormField) -> AnyView {
     let path = field.path.clone();
     let id = dom_id(&path);
-    let state = {
-        let path = path.clone();
-        scoped_memo(move |_| cx.form.with(|m| m.state(&path)))
-    };
+    let state = cx.state(&path);
     let stale = move || state.with(|s| s.as_ref().is_some_and(|s| s.stale));
     let invalid = move || {
         state.with(|s| {
@@ -90,9 +83,14 @@ fn scalar_view(cx: FormCx, field: FormField) -> AnyView {
         })
     };
     let describedby = format!("{id}-help {id}-problems");
-    let highlight = move |_| {
-        let span = state.with_untracked(|s| s.as_ref().and_then(|s| s.span));
-        cx.view.highlight.set(span);
+    let highlight = {
+        let path = path.clone();
+        move |_| {
+            let span = cx
+                .form
+                .with_untracked(|m| m.find(&path).and_then(|f| f.span));
+            cx.view.highlight.set(span);
+        }
     };
     let unhighlight = move |_| cx.view.highlight.set(None);
     let set_text = {
@@ -172,7 +170,7 @@ fn scalar_view(cx: FormCx, field: FormField) -> AnyView {
             <label for=id.clone()>{field.label}{required.then(|| view! { <span class="required" aria-label="required">" *"</span> })}</label>
             {input}
             <p class="help" id=format!("{id}-help")>{with_code(field.help)}</p>
-            {problem_list(cx, path)}
+            {problem_list(state, &path)}
         </div>
     }
     .into_any()

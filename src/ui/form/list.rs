@@ -25,7 +25,7 @@ pub fn list_view(cx: FormCx, field: FormField) -> AnyView {
         <fieldset class="group list" id=dom_id(&field.path) class:stale=field.stale>
             <legend>{field.label}</legend>
             <p class="help">{with_code(field.help)}</p>
-            {problem_list(cx, field.path.clone())}
+            {problem_list(cx.state(&field.path), &field.path)}
             <ol class="items">
                 {items
                     .into_iter()

@@ -4,13 +4,15 @@
 
 mod field;
 mod list;
+mod states;
 
-use crate::form::{build_with, FormAction, FormModel, DEFAULT_MAX_ITEMS};
+use crate::form::{build_with, FieldState, FormAction, FormModel, DEFAULT_MAX_ITEMS};
 use crate::ui::editor::EditorView;
 use crate::ui::store::Store;
 use gradient_spec::spec::Shape;
 use gradient_spec::yaml::Node;
 use leptos::prelude::*;
+use states::FieldStates;
 
 /// What a field needs from the page.
 #[derive(Clone, Copy)]
@@ -22,6 +24,14 @@ pub struct FormCx {
     pub current: Memo<Option<String>>,
     /// Show every item of long lists (otherwise the first `DEFAULT_MAX_ITEMS`).
     pub show_all: RwSignal<bool>,
+    states: FieldStates,
+}
+
+impl FormCx {
+    /// The state of the field at `path`, updated when (and only when) it changes.
+    pub fn state(self, path: &str) -> RwSignal<Option<FieldState>> {
+        RwSignal::from(self.form.with_untracked(|m| self.states.track(m, path)))
+    }
 }
 
 /// An element id for a spec path (`env[0].value` → `field-env-0--value`).
@@ -68,12 +78,15 @@ pub fn FormPane(store: Store, view: EditorView) -> impl IntoView {
         let caret = view.caret.get();
         form.with(|m| m.field_at(caret).map(|f| f.path.clone()))
     });
+    let states = FieldStates::new();
+    Effect::new(move |_| form.with(|m| states.refresh(m)));
     let cx = FormCx {
         store,
         form,
         view,
         current,
         show_all,
+        states,
     };
 
     // Moving the caret in the editor reveals the matching field. In the next frame:
@@ -126,6 +139,7 @@ pub fn FormPane(store: Store, view: EditorView) -> impl IntoView {
                 {move || {
                     // Read (not `track`): a memo that is only tracked is never computed.
                     layout.with(|_| ());
+                    states.clear();
                     form.with_untracked(|m| m.fields.clone()).into_iter().map(|f| field::field_view(cx, f)).collect_view()
                 }}
             </form>
