@@ -350,7 +350,7 @@ impl Walker<'_, '_> {
         variant: Option<&str>,
     ) {
         let shape = self.cx.shape;
-        for f in spec::fields().filter(|f| f.parent() == pattern) {
+        for &f in spec::fields_under(pattern) {
             if !f.variants.is_empty() && !variant.is_some_and(|v| f.variants.contains(&v)) {
                 continue;
             }
@@ -499,8 +499,9 @@ impl Walker<'_, '_> {
 
 /// "`name`, `value`" — the required keys of an item, for messages.
 fn item_keys(pattern: &str) -> String {
-    let keys: Vec<&str> = spec::fields()
-        .filter(|f| f.parent() == pattern && f.variants.is_empty())
+    let keys: Vec<&str> = spec::fields_under(pattern)
+        .iter()
+        .filter(|f| f.variants.is_empty())
         .map(|f| f.key())
         .take(3)
         .collect();

@@ -6,12 +6,49 @@ use super::keys::canonical_key;
 use super::names::{MACHINE_NAMES, PROBES};
 use super::types::{Field, Kind, Shape};
 use crate::path::{PathSegment, SpecPath};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 const BOOLS: &[&str] = &["true", "false"];
 
 /// Every field of both shapes, in display order.
 pub fn fields() -> impl Iterator<Item = &'static Field> {
     GROUPS.iter().flat_map(|g| g.iter())
+}
+
+/// The field table by pattern and by parent pattern, each list in display order.
+/// Scanning the whole table per lookup was 7–10 % of checking a long spec: the rules
+/// look up every key of every list item.
+struct Index {
+    by_path: BTreeMap<&'static str, Vec<&'static Field>>,
+    by_parent: BTreeMap<&'static str, Vec<&'static Field>>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = Index {
+            by_path: BTreeMap::new(),
+            by_parent: BTreeMap::new(),
+        };
+        for f in fields() {
+            index.by_path.entry(f.path).or_default().push(f);
+            index.by_parent.entry(f.parent()).or_default().push(f);
+        }
+        index
+    })
+}
+
+/// Every entry whose pattern is `pattern` (one per shape or integration type), in
+/// display order.
+fn entries_at(pattern: &str) -> &'static [&'static Field] {
+    index().by_path.get(pattern).map_or(&[], Vec::as_slice)
+}
+
+/// Every entry directly under the pattern `parent` (`env[]` for the keys of an env
+/// item), in display order; several per key where shapes or types differ.
+pub fn fields_under(parent: &str) -> &'static [&'static Field] {
+    index().by_parent.get(parent).map_or(&[], Vec::as_slice)
 }
 
 /// The pattern of a concrete path: indices become `[]` and accepted alternative
@@ -45,7 +82,10 @@ pub fn join(parent: &str, key: &str) -> String {
 /// The field at a pattern, in any shape. For integration fields that differ by type,
 /// `variant` picks the entry for that type (`None`: the first).
 pub fn field_by_pattern(pattern: &str, variant: Option<&str>) -> Option<&'static Field> {
-    fields().find(|f| f.path == pattern && f.applies_to(variant))
+    entries_at(pattern)
+        .iter()
+        .copied()
+        .find(|f| f.applies_to(variant))
 }
 
 /// The field at `path` in a spec of `shape`; `None` when that shape has no such
@@ -65,7 +105,10 @@ pub fn field_variant(
     while p.ends_with("[]") {
         p.truncate(p.len() - 2);
     }
-    fields().find(|f| f.path == p && f.shapes.contains(shape) && f.applies_to(variant))
+    entries_at(&p)
+        .iter()
+        .copied()
+        .find(|f| f.shapes.contains(shape) && f.applies_to(variant))
 }
 
 /// The fields held by the pattern `parent` (a mapping, or the items of a list of
@@ -80,9 +123,8 @@ pub fn children_of(
         _ => parent.to_string(),
     };
     let mut out: Vec<&'static Field> = Vec::new();
-    for f in fields() {
-        if f.parent() == parent
-            && shape.is_none_or(|s| f.shapes.contains(s))
+    for &f in fields_under(&parent) {
+        if shape.is_none_or(|s| f.shapes.contains(s))
             && f.applies_to(variant)
             && !out.iter().any(|o| o.key() == f.key())
         {
@@ -221,6 +263,29 @@ mod tests {
         );
         assert_eq!(allowed_values(Shape::V1, &p("enabled")), ["true", "false"]);
         assert!(allowed_values(Shape::V1, &p("image")).is_empty());
+    }
+
+    #[test]
+    fn the_index_answers_as_a_scan_of_the_table() {
+        for f in fields() {
+            for variant in [None, f.variants.first().copied()] {
+                let scan = fields().find(|g| g.path == f.path && g.applies_to(variant));
+                assert_eq!(
+                    field_by_pattern(f.path, variant).map(|g| g as *const Field),
+                    scan.map(|g| g as *const Field),
+                    "{}",
+                    f.path
+                );
+            }
+            let parent = f.parent();
+            let scan: Vec<_> = fields().filter(|g| g.parent() == parent).collect();
+            assert_eq!(fields_under(parent).len(), scan.len(), "{parent}");
+            assert!(fields_under(parent)
+                .iter()
+                .zip(&scan)
+                .all(|(a, b)| std::ptr::eq(*a, *b)));
+        }
+        assert!(fields_under("no.such").is_empty() && field_by_pattern("no.such", None).is_none());
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub use keys::{
 };
 pub use lookup::{
     allowed_values, children, children_of, field, field_by_pattern, field_variant, fields,
-    integration_fields, is_probe, join, keys_at, kind_values, pattern,
+    fields_under, integration_fields, is_probe, join, keys_at, kind_values, pattern,
 };
 pub use names::{
     explicit_version, is_free_tier, machine_class, MachineClass, API_VERSIONS, FREE_TIER_PREFIX,
