@@ -157,8 +157,27 @@ pub fn CodeEditor(
         let byte = store
             .index
             .with_untracked(|i| i.0.byte_offset_of_utf16(sel.end));
-        view.caret.set(byte);
+        if view.caret.get_untracked() != byte {
+            view.caret.set(byte);
+        }
     };
+    // Every way the caret moves (keys, mouse, touch handles, a script, Undo) fires
+    // `selectionchange` at the textarea; keyup, click and focus stay for browsers
+    // that fire it only at the document. Without it, a caret set by a touch handle
+    // left the field highlight and the undo step's selection behind.
+    Effect::new(move |_| {
+        let Some(area) = editor.get() else { return };
+        let target = area.clone();
+        let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            track_caret(&target);
+        });
+        let _ = area.add_event_listener_with_callback(
+            "selectionchange",
+            on_change.as_ref().unchecked_ref(),
+        );
+        // The textarea lives as long as the page.
+        on_change.forget();
+    });
 
     let on_input = move |ev: ev::Event| {
         let area: HtmlTextAreaElement = event_target(&ev);
