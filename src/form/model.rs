@@ -451,12 +451,12 @@ impl FormModel {
         })
     }
 
-    /// The form's structure (paths and control kinds, list lengths): the DOM of the
-    /// form is rebuilt only when this changes, so typing in a field never loses focus.
-    pub fn layout_key(&self) -> Vec<(String, u8)> {
-        let mut out = vec![(format!("{:?}", self.shape), u8::from(self.empty))];
-        out.extend(self.all_fields().into_iter().map(|f| {
-            let kind = match &f.control {
+    /// Whether `other` has this form's structure (shape, paths and control kinds, list
+    /// lengths): the DOM of the form is rebuilt only when it changes, so typing in a
+    /// field never loses focus. Compared in place: it runs on every keystroke.
+    pub fn same_layout(&self, other: &FormModel) -> bool {
+        fn kind(c: &Control) -> u8 {
+            match c {
                 Control::Text { .. } => 0,
                 Control::Number { .. } => 1,
                 Control::Checkbox { .. } => 2,
@@ -466,10 +466,15 @@ impl FormModel {
                 Control::Group { present: true, .. } => 6,
                 Control::Items { .. } => 7,
                 Control::Mismatch { .. } => 8,
-            };
-            (f.path.clone(), kind)
-        }));
-        out
+            }
+        }
+        let (a, b) = (self.all_fields(), other.all_fields());
+        self.shape == other.shape
+            && self.empty == other.empty
+            && a.len() == b.len()
+            && a.iter()
+                .zip(&b)
+                .all(|(x, y)| x.path == y.path && kind(&x.control) == kind(&y.control))
     }
 
     /// Every field shown, depth first (a section before what it holds).

@@ -13,12 +13,13 @@ use gradient_spec::spec::Shape;
 use gradient_spec::yaml::Node;
 use leptos::prelude::*;
 use states::FieldStates;
+use std::sync::Arc;
 
 /// What a field needs from the page.
 #[derive(Clone, Copy)]
 pub struct FormCx {
     pub store: Store,
-    pub form: Memo<FormModel>,
+    pub form: Memo<Arc<FormModel>>,
     pub view: EditorView,
     /// The path of the field whose value holds the editor's caret.
     pub current: Memo<Option<String>>,
@@ -50,7 +51,7 @@ pub fn dom_id(path: &str) -> String {
 #[component]
 pub fn FormPane(store: Store, view: EditorView) -> impl IntoView {
     // Sections whose text does not parse keep the values of the last good version.
-    let last_good = StoredValue::new(None::<FormModel>);
+    let last_good = StoredValue::new(None::<Arc<FormModel>>);
     let show_all = RwSignal::new(false);
     let form = Memo::new(move |_| {
         let max_items = if show_all.get() {
@@ -64,16 +65,19 @@ pub fn FormPane(store: Store, view: EditorView) -> impl IntoView {
             let shape = root
                 .and_then(Node::as_mapping)
                 .map_or(Shape::Legacy, gradient_spec::rules::detect_shape);
-            let model = last_good.with_value(|g| {
-                build_with(shape, root, &report.diagnostics, g.as_ref(), max_items)
-            });
+            let model = Arc::new(last_good.with_value(|g| {
+                build_with(shape, root, &report.diagnostics, g.as_deref(), max_items)
+            }));
             if !report.diagnostics.iter().any(|d| d.rule == "yaml-syntax") {
-                last_good.set_value(Some(model.clone()));
+                last_good.set_value(Some(Arc::clone(&model)));
             }
             model
         })
     });
-    let layout = Memo::new(move |_| form.with(FormModel::layout_key));
+    let layout = Memo::new_with_compare(
+        move |_| form.get(),
+        |old, new| !matches!((old, new), (Some(a), Some(b)) if a.same_layout(b)),
+    );
     let current = Memo::new(move |_| {
         let caret = view.caret.get();
         form.with(|m| m.field_at(caret).map(|f| f.path.clone()))
