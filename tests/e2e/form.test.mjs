@@ -72,6 +72,18 @@ test('the form follows typing in the editor, and a field shows its problems', as
   assert.ok(texts.some((t) => /port-range/.test(t)), texts.join(' | '));
 });
 
+test('moving the caret by any means (here a script, as touch handles do) marks the field under it', async () => {
+  const { page, editor, form } = await pageWith('image: nginx\nport: 80\nresources:\n  instanceType: C4\n');
+  await editor.focus();
+  for (const [value, name] of [['C4', 'resources.instanceType'], ['nginx', 'image']]) {
+    // No key, click or focus event: only the selection changes.
+    await editor.evaluate((el, v) => el.setSelectionRange(el.value.indexOf(v) + 1, el.value.indexOf(v) + 1), value);
+    await page.waitForFunction((n) => document.querySelector(`[name="${n}"]`)?.closest('.field')?.classList.contains('current'), name);
+    assert.equal(await form.locator('.field.current').count(), 1);
+    await page.locator('#caret-info').getByText(name, { exact: true }).first().waitFor();
+  }
+});
+
 test('a field of a section that does not parse keeps its last value and is marked stale', async () => {
   const { page, editor, form } = await pageWith('image: nginx\nport: 80\nresources:\n  instanceType: C4\n');
   await editor.fill('image: nginx\nport: 80\nresources:\n  instanceType: [C4\n');
