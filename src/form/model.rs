@@ -409,6 +409,36 @@ fn scalar_control(f: &'static Field, kind: &Kind, value: Option<&Node>) -> Contr
     }
 }
 
+impl Control {
+    /// This control for a [`FieldState`]: a section or a list without what it holds.
+    /// Those fields have states of their own, and their spans move with every
+    /// keystroke above them: comparing (and cloning) them per container was waste.
+    fn without_contents(&self) -> Control {
+        match self {
+            Control::Group { present, .. } => Control::Group {
+                present: *present,
+                children: Vec::new(),
+            },
+            Control::Items {
+                item_name,
+                reorderable,
+                of_mappings,
+                present,
+                total,
+                ..
+            } => Control::Items {
+                items: Vec::new(),
+                item_name,
+                reorderable: *reorderable,
+                of_mappings: *of_mappings,
+                present: *present,
+                total: *total,
+            },
+            other => other.clone(),
+        }
+    }
+}
+
 /// A field's changing parts, read by its input on every change of the text. Not its
 /// span: a keystroke moves the span of every field after it, and each field would
 /// then redraw (the page reads the span from the model when it needs it).
@@ -445,7 +475,7 @@ impl FormModel {
 
     pub fn state(&self, path: &str) -> Option<FieldState> {
         self.find(path).map(|f| FieldState {
-            control: f.control.clone(),
+            control: f.control.without_contents(),
             problems: f.problems.clone(),
             stale: f.stale,
         })

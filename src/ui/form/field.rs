@@ -19,11 +19,12 @@ pub fn field_view(cx: FormCx, field: FormField) -> AnyView {
 fn group_view(cx: FormCx, field: FormField, present: bool, children: Vec<FormField>) -> AnyView {
     let path = field.path.clone();
     let add_label = format!("Add {}", field.label.to_lowercase());
+    let state = cx.state(&field.path);
     view! {
-        <fieldset class="group" id=dom_id(&field.path) class:stale=field.stale>
+        <fieldset class="group" id=dom_id(&field.path) class:stale=move || is_stale(state)>
             <legend>{field.label}</legend>
             <p class="help">{with_code(field.help)}</p>
-            {problem_list(cx.state(&field.path), &field.path)}
+            {problem_list(state, &field.path)}
             {if present {
                 children.into_iter().map(|c| field_view(cx, c)).collect_view().into_any()
             } else {
@@ -37,6 +38,11 @@ fn group_view(cx: FormCx, field: FormField, present: bool, children: Vec<FormFie
         </fieldset>
     }
     .into_any()
+}
+
+/// Whether the section holding this field does not parse (its last good value shows).
+pub fn is_stale(state: RwSignal<Option<FieldState>>) -> bool {
+    state.with(|s| s.as_ref().is_some_and(|s| s.stale))
 }
 
 /// The problems of the field at `path` whose state is `state`.
@@ -72,7 +78,7 @@ fn scalar_view(cx: FormCx, field: FormField) -> AnyView {
     let path = field.path.clone();
     let id = dom_id(&path);
     let state = cx.state(&path);
-    let stale = move || state.with(|s| s.as_ref().is_some_and(|s| s.stale));
+    let stale = move || is_stale(state);
     let invalid = move || {
         state.with(|s| {
             s.as_ref().is_some_and(|s| {

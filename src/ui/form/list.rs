@@ -1,7 +1,7 @@
 //! A list section of the form: its items (each with Remove, and Up/Down where the
 //! order is the person's to choose) and an "Add …" button.
 
-use super::field::{field_view, problem_list};
+use super::field::{field_view, is_stale, problem_list};
 use super::{dom_id, FormCx};
 use crate::form::{Control, FormAction, FormField};
 use crate::ui::text::with_code;
@@ -21,11 +21,12 @@ pub fn list_view(cx: FormCx, field: FormField) -> AnyView {
     let list_path = field.path.clone();
     let count = items.len();
     let add_path = list_path.clone();
+    let state = cx.state(&field.path);
     view! {
-        <fieldset class="group list" id=dom_id(&field.path) class:stale=field.stale>
+        <fieldset class="group list" id=dom_id(&field.path) class:stale=move || is_stale(state)>
             <legend>{field.label}</legend>
             <p class="help">{with_code(field.help)}</p>
-            {problem_list(cx.state(&field.path), &field.path)}
+            {problem_list(state, &field.path)}
             <ol class="items">
                 {items
                     .into_iter()
