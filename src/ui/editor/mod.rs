@@ -168,15 +168,11 @@ pub fn CodeEditor(
     Effect::new(move |_| {
         let Some(area) = editor.get() else { return };
         let target = area.clone();
-        let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-            track_caret(&target);
+        let listener = gloo::events::EventListener::new(&area, "selectionchange", move |_| {
+            track_caret(&target)
         });
-        let _ = area.add_event_listener_with_callback(
-            "selectionchange",
-            on_change.as_ref().unchecked_ref(),
-        );
-        // The textarea lives as long as the page.
-        on_change.forget();
+        // Owned by this effect: dropped, and so removed, when the editor goes.
+        StoredValue::new_local(listener);
     });
 
     let on_input = move |ev: ev::Event| {
