@@ -58,6 +58,7 @@ const GROWTH = {
   wasmBytes: 6 * 2 ** 20, // history ≤ 4 MB + allocator slack (linear memory grows in 64 KB pages)
   jsHeapBytes: 4 * 2 ** 20, // the JS side keeps nothing per edit; room for V8's own caches
   nodes: 300, // same text, same DOM: only transient bits (completion list, notices) differ; plus `nativeUndoNodes`
+  detached: 50, // DOM nodes out of the page that script holds: none should pile up
   listeners: 60,
 };
 
@@ -73,6 +74,7 @@ const CHURN = {
   wasmBytes: 256 * 2 ** 10,
   jsHeapBytes: 1 * 2 ** 20,
   nodes: 50,
+  detached: 20,
   listeners: 10,
 };
 
@@ -471,12 +473,14 @@ class Soak {
     await this.page.waitForTimeout(100);
     await this.cdp.send('HeapProfiler.collectGarbage');
     const heap = await this.cdp.send('Runtime.getHeapUsage');
+    const detached = await detachedNodes(this.cdp);
     const metrics = Object.fromEntries((await this.cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     return {
       jsHeapBytes: heap.usedSize,
       embedderBytes: heap.embedderHeapUsedSize ?? 0,
       wasmBytes: await this.eval(() => window.wasmBindings.wasmMemoryBytes()),
       nodes: metrics.Nodes,
+      detached,
       inDocument: await this.eval(() => document.getElementsByTagName('*').length),
       listeners: metrics.JSEventListeners,
       steps: this.history.undo.length + this.history.redo.length,
@@ -527,14 +531,39 @@ function overgrown(from, to, bounds) {
  * on its own undo stack, whose commands keep the text and `<br>` nodes they replaced:
  * measured on a bare textarea in this page's Chromium, one node per step, up to the
  * stack's 1,000 steps, and neither `value =` nor setRangeText clears it. Not the app's
- * (its own history is in wasm), so the node bound grows by what that stack may add.
+ * (its own history is in wasm), so the node bound grows by what that stack may add;
+ * `detached` below stays strict.
  */
 const NATIVE_UNDO_STEPS = 1000;
+
+/**
+ * DOM nodes out of the document that script still holds (a heap snapshot's
+ * "detached" nodes: what DevTools lists as detached elements). Unlike the node count,
+ * this excludes what the browser keeps for itself, such as its undo stack's nodes:
+ * a node the app keeps per edit shows here however the edit was made.
+ */
+async function detachedNodes(cdp) {
+  const chunks = [];
+  const take = (e) => chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', take);
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', take);
+  }
+  const { snapshot: { meta }, nodes } = JSON.parse(chunks.join(''));
+  const width = meta.node_fields.length;
+  const at = meta.node_fields.indexOf('detachedness');
+  if (at < 0) throw new Error('this Chromium\'s heap snapshots do not mark detached nodes');
+  let count = 0;
+  for (let i = at; i < nodes.length; i += width) if (nodes[i] === 2) count += 1;
+  return count;
+}
 const nativeUndoNodes = (from, to) =>
   Math.min(NATIVE_UNDO_STEPS, to.nativeSteps) - Math.min(NATIVE_UNDO_STEPS, from.nativeSteps);
 
 const mb = (b) => `${(b / 2 ** 20).toFixed(2)} MB`;
-const fmtMemory = (m) => `JS heap ${mb(m.jsHeapBytes)} (+DOM ${mb(m.embedderBytes)}), wasm ${mb(m.wasmBytes)}, ${m.nodes} nodes (${m.inDocument} elements in the page, ${m.nativeSteps} browser edits), ${m.listeners} listeners, ${m.steps} history steps`;
+const fmtMemory = (m) => `JS heap ${mb(m.jsHeapBytes)} (+DOM ${mb(m.embedderBytes)}), wasm ${mb(m.wasmBytes)}, ${m.nodes} nodes (${m.inDocument} elements in the page, ${m.detached} detached, ${m.nativeSteps} browser edits), ${m.listeners} listeners, ${m.steps} history steps`;
 
 /** A fresh editor page with the helpers installed, and a soak run over it. */
 async function openSoak() {
