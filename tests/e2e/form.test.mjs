@@ -91,6 +91,10 @@ test('a field of a section that does not parse keeps its last value and is marke
   await page.waitForFunction(() => document.querySelector('input[name="resources.instanceType"]').disabled);
   assert.equal(await field.inputValue(), 'C4');
   assert.equal(await form.locator('input[name="image"]').isDisabled(), false);
+  // The section itself is marked too, though the form's layout did not change.
+  await page.waitForFunction(() => document.querySelector('#field-resources')?.classList.contains('stale'));
+  const staleSections = await page.evaluate(() => [...document.querySelectorAll('fieldset.stale')].map((f) => f.id));
+  assert.ok(staleSections.every((id) => id.startsWith('field-resources')), staleSections.join(' '));
 });
 
 test('switching the layout shows the form alone or the YAML alone', async () => {
