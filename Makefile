@@ -57,7 +57,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --locked --workspace --all-targets -- -D warnings
 
-# Benchmarks against the budgets of ../shared/design.md: prints a table and writes
+# Benchmarks against the budgets of docs/design.md: prints a table and writes
 # target/bench/results.json (tests/bench/run.mjs). Not a test: nothing fails on a time.
 # Measures dist/, built first, unless DIST_DIR names another build; BENCH_PARTS picks
 # parts (sizes native load parse keystroke). The measuring takes about 2 minutes on

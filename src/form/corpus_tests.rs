@@ -1,4 +1,4 @@
-//! Form actions on every real spec of `../shared/corpus/`: each changes the text only
+//! Form actions on every real spec of `tests/data/corpus/`: each changes the text only
 //! inside the edited range, keeps every comment line outside it, and re-parses to the
 //! value the form set.
 
@@ -9,9 +9,9 @@ use gradient_spec::diag::apply_edits;
 use gradient_spec::spec::Shape;
 
 fn corpus() -> Vec<(String, String)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/corpus");
     let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
-        .expect("../shared/corpus")
+        .expect("tests/data/corpus")
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "yaml"))

@@ -1,6 +1,6 @@
 // The native linter as CI runs it: wall time of one `gradient-spec lint` process
 // (start-up included) on a 5,000-line spec, and on 1,000 corpus-sized files in one
-// invocation (copies of ../shared/corpus/*.yaml, cycled, in a temp folder). One
+// invocation (copies of tests/data/corpus/*.yaml, cycled, in a temp folder). One
 // unmeasured run warms the disk cache; the figure is the median of `runs`.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';

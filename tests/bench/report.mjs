@@ -1,5 +1,5 @@
 // The table `make bench` prints: one row per figure, with its budget from
-// ../shared/design.md and whether it is met. Rows without a budget are context
+// docs/design.md and whether it is met. Rows without a budget are context
 // (per-file sizes, raw medians); "(yes)"/"(NO)" compares a secondary figure with
 // the budget of the row above it, for information only.
 

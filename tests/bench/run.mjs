@@ -1,5 +1,5 @@
 // `make bench`: measures the build in dist/ (or DIST_DIR) against the budgets of
-// ../shared/design.md, prints one table and writes every raw figure, with the
+// docs/design.md, prints one table and writes every raw figure, with the
 // machine, to target/bench/results.json. A benchmark, not a test: nothing here
 // fails on a time; it fails only when a measurement could not be made.
 //

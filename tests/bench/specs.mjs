@@ -1,11 +1,11 @@
 // The documents every benchmark uses, made here so each part measures the same text:
 // a valid v1 spec of any number of lines (a long env list, a comment on every name
-// line), and the real specs of ../shared/corpus/.
+// line), and the real specs of tests/data/corpus/.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../e2e/support/harness.mjs';
 
-export const corpusDir = process.env.CORPUS_DIR ?? join(repoRoot, '..', 'shared', 'corpus');
+export const corpusDir = process.env.CORPUS_DIR ?? join(repoRoot, 'tests', 'data', 'corpus');
 
 /** Lines before the env list: the edits of the keystroke benchmark fall after them. */
 export const HEAD_LINES = 8;

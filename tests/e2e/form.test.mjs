@@ -11,7 +11,7 @@ let server, context;
 before(async () => { server = await serve(); context = await launch(); });
 after(async () => { await context?.close(); server?.close(); });
 
-const corpus = (name) => readFileSync(join(repoRoot, '..', 'shared', 'corpus', name), 'utf8');
+const corpus = (name) => readFileSync(join(repoRoot, 'tests', 'data', 'corpus', name), 'utf8');
 const formOf = (page) => page.getByRole('region', { name: 'Form' });
 
 async function pageWith(text) {

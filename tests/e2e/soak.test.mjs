@@ -83,7 +83,7 @@ let server, context;
 before(async () => { server = await serve(); context = await launch(); });
 after(async () => { await context?.close(); server?.close(); });
 
-const corpus = (name) => readFileSync(join(repoRoot, '..', 'shared', 'corpus', name), 'utf8').replace(/\r\n?/g, '\n');
+const corpus = (name) => readFileSync(join(repoRoot, 'tests', 'data', 'corpus', name), 'utf8').replace(/\r\n?/g, '\n');
 
 /** Starting texts (pasted over everything now and then, which also keeps the text sane). */
 const SEEDS = [

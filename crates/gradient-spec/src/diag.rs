@@ -122,7 +122,7 @@ pub struct Fix {
 /// One problem found in a document.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Diagnostic {
-    /// A rule id from `../shared/spec/rules.md` (a public contract).
+    /// A rule id from `docs/rules.md` (a public contract).
     pub rule: &'static str,
     pub severity: Severity,
     /// What is wrong and why. Never echoes a plaintext secret.

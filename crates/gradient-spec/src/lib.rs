@@ -1,6 +1,6 @@
 //! The pure core of the Gradient deployment spec editor: text in, facts out.
 //!
-//! Layers, each usable alone (see `../shared/design.md`):
+//! Layers, each usable alone (see `docs/design.md`):
 //! - [`yaml`]: a lossless, error-tolerant parse into a spanned tree; never fails.
 //! - [`spec`]: the field catalogue that drives rules, the form, help and the schema.
 //! - [`rules`]: one function per rule id, emitting [`Diagnostic`]s with spans and fixes.

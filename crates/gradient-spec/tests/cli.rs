@@ -11,7 +11,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_gradient-spec");
 fn clean_spec() -> PathBuf {
     PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/corpus/e10-v1-fastapi-hf-template.yaml"
+        "/../../tests/data/corpus/e10-v1-fastapi-hf-template.yaml"
     ))
 }
 

@@ -24,7 +24,7 @@ fn labels(c: &Completion) -> Vec<&'static str> {
 fn corpus(prefix: &str) -> String {
     let dir = PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/corpus"
+        "/../../tests/data/corpus"
     ));
     let name = std::fs::read_dir(&dir)
         .unwrap()

@@ -1,4 +1,4 @@
-//! Every real spec in `../shared/corpus/` gives the outcome its `SOURCES.md` states,
+//! Every real spec in `tests/data/corpus/` gives the outcome its `SOURCES.md` states,
 //! with all rules running together (the per-module suites check their own ids).
 
 use gradient_spec::{check, Severity};
@@ -7,7 +7,7 @@ use std::path::PathBuf;
 fn corpus_dir() -> PathBuf {
     PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/corpus"
+        "/../../tests/data/corpus"
     ))
 }
 
@@ -128,7 +128,7 @@ const EXPECTED: &[Expected] = &[
 #[test]
 fn every_corpus_file_is_covered() {
     let mut files: Vec<String> = std::fs::read_dir(corpus_dir())
-        .expect("../shared/corpus")
+        .expect("tests/data/corpus")
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|n| n.ends_with(".yaml"))
         .collect();

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 fn corpus() -> Vec<(String, String)> {
     let dir = PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/corpus"
+        "/../../tests/data/corpus"
     ));
     let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
         .expect("corpus directory")

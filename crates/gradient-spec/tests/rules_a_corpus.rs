@@ -1,4 +1,4 @@
-//! The corpus outcomes of `../shared/corpus/SOURCES.md` that concern the rules-a
+//! The corpus outcomes of `tests/data/corpus/SOURCES.md` that concern the rules-a
 //! rule ids: exactly these errors, these warnings, and nothing else of ours.
 
 mod rules_a_support;

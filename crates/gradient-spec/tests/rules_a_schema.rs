@@ -5,7 +5,7 @@
 use gradient_spec::spec::json_schema;
 use serde_json::Value;
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/");
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/corpus/");
 
 fn corpus_json(name: &str) -> Value {
     let text = std::fs::read_to_string(format!("{CORPUS}{name}")).expect("corpus file");

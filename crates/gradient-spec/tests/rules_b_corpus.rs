@@ -1,4 +1,4 @@
-//! The corpus outcomes of `../shared/corpus/SOURCES.md` that concern this rule group,
+//! The corpus outcomes of `tests/data/corpus/SOURCES.md` that concern this rule group,
 //! plus the exact list of what the group reports on each file (a regression guard).
 
 mod rules_b_util;

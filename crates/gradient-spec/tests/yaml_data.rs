@@ -1,12 +1,12 @@
-//! Loads the shared test data (`../shared`): the YAML Test Suite inputs and the corpus
+//! Loads the test data of `tests/data/`: the YAML Test Suite inputs and the corpus
 //! of real specs. Other test files include this one as a module; on its own it checks
 //! that the data is where the tests expect it.
 
 use std::path::PathBuf;
 
-/// `../shared` seen from the repository root.
-pub fn shared() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"))
+/// The repository's `tests/data/` folder.
+pub fn data_dir() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data"))
 }
 
 /// One YAML Test Suite case: its id, whether the input is invalid YAML, and its text.
@@ -19,7 +19,7 @@ pub struct Case {
 
 /// Every case of `yaml-test-suite/cases.tsv`, in its order.
 pub fn suite_cases() -> Vec<Case> {
-    let dir = shared().join("yaml-test-suite");
+    let dir = data_dir().join("yaml-test-suite");
     let tsv = std::fs::read_to_string(dir.join("cases.tsv")).expect("cases.tsv");
     tsv.lines()
         .skip(1)
@@ -44,7 +44,7 @@ pub fn suite_cases() -> Vec<Case> {
 
 /// Every corpus file as (file name, text), sorted by name.
 pub fn corpus_files() -> Vec<(String, String)> {
-    let dir = shared().join("corpus");
+    let dir = data_dir().join("corpus");
     let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
         .expect("corpus dir")
         .filter_map(|e| e.ok())
@@ -66,7 +66,7 @@ pub fn corpus_files() -> Vec<(String, String)> {
 }
 
 #[test]
-fn shared_data_is_present() {
+fn test_data_is_present() {
     let cases = suite_cases();
     assert_eq!(cases.len(), 402);
     assert_eq!(cases.iter().filter(|c| c.invalid).count(), 94);

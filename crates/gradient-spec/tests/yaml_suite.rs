@@ -1,4 +1,4 @@
-//! The YAML Test Suite (`../shared/yaml-test-suite`) as a peer suite for the YAML
+//! The YAML Test Suite (`tests/data/yaml-test-suite`) as a peer suite for the YAML
 //! layer: valid inputs give no `yaml-syntax` problem (`multiple-documents` and
 //! `duplicate-key` are not syntax verdicts: a valid stream may hold several documents,
 //! and the suite does not test key uniqueness), invalid inputs give at least one

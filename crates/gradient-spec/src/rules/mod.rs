@@ -1,4 +1,4 @@
-//! The rules of `../shared/spec/rules.md`: one small function per rule id, each
+//! The rules of `docs/rules.md`: one small function per rule id, each
 //! walking the spanned tree and pushing [`Diagnostic`]s with spans and fixes.
 //!
 //! Division of labour (so no problem is reported twice):

@@ -1,4 +1,4 @@
-//! The field table: every field of `../shared/spec/reference.md`, both shapes, in the
+//! The field table: every field of `docs/spec-reference.md`, both shapes, in the
 //! order a form shows them. Data only; lookups live in `lookup.rs`.
 
 use super::names::{API_VERSIONS, INTEGRATION_TYPES, METRICS, SUMMARIES};

@@ -1,4 +1,4 @@
-//! The field catalogue of `../shared/spec/reference.md`: the one table that drives
+//! The field catalogue of `docs/spec-reference.md`: the one table that drives
 //! validation, the form, hover help, completion and the JSON Schema export.
 //!
 //! - [`fields()`] lists every field of both shapes in display order; each [`Field`]

@@ -2,9 +2,8 @@
 //!
 //! `yaml-edit` (rowan) gives the lossless tree and most syntax verdicts; this module
 //! converts it into [`Node`]s that know their byte spans and resolved values, and
-//! covers the crate's gaps (see `../shared/yaml-layer.md`): unclosed brackets and
-//! quotes reported at the opener, tab indentation, duplicate keys, several documents,
-//! a cap on repeated errors, and limits on size and depth. Parsing never fails.
+//! covers the crate's gaps: unclosed brackets and quotes reported at the opener, tab
+//! indentation, duplicate keys, several documents, a cap on repeated errors, and limits on size and depth. Parsing never fails.
 //! [`to_json`] gives the document's value (aliases expanded within a budget).
 
 mod cap;

@@ -1,7 +1,6 @@
 //! Builds a [`Document`]: yaml-edit's parse and syntax validator, converted to
-//! diagnostics with our rule ids, plus what the crate lacks (see
-//! `../shared/yaml-layer.md`): limits on size and depth, unclosed quotes and brackets
-//! reported at the opener with the rest of the document still parsed, duplicate keys
+//! diagnostics with our rule ids, plus what the crate lacks: limits on size and depth,
+//! unclosed quotes and brackets reported at the opener with the rest of the document still parsed, duplicate keys
 //! at the later key, several documents, and a cap on repeated errors.
 
 use super::cap::dedupe_and_cap;

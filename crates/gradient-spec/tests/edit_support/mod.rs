@@ -7,12 +7,12 @@ use gradient_spec::edit::NewValue;
 use gradient_spec::yaml::{parse, Node, ScalarKind, Value};
 use gradient_spec::{PathSegment, SpecPath};
 
-pub const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+pub const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/corpus");
 
 /// Every corpus file as (name, text), sorted by name.
 pub fn corpus() -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = std::fs::read_dir(CORPUS)
-        .expect("the corpus folder ../shared/corpus")
+        .expect("the corpus folder tests/data/corpus")
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))

@@ -26,7 +26,7 @@ pub const MY_RULES: &[&str] = &[
     "machine-type",
 ];
 
-pub const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/");
+pub const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/corpus/");
 
 pub fn corpus(name: &str) -> String {
     std::fs::read_to_string(format!("{CORPUS}{name}")).expect("corpus file")

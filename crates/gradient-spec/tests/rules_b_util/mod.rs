@@ -107,7 +107,7 @@ pub fn none(text: &str, rule: &str) {
 /// A corpus file's text.
 pub fn corpus(name: &str) -> String {
     let path = format!(
-        "{}/../../../shared/corpus/{name}",
+        "{}/../../tests/data/corpus/{name}",
         env!("CARGO_MANIFEST_DIR")
     );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -115,7 +115,7 @@ pub fn corpus(name: &str) -> String {
 
 /// The names of all corpus YAML files.
 pub fn corpus_names() -> Vec<String> {
-    let dir = format!("{}/../../../shared/corpus", env!("CARGO_MANIFEST_DIR"));
+    let dir = format!("{}/../../tests/data/corpus", env!("CARGO_MANIFEST_DIR"));
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{dir}: {e}"))
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
