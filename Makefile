@@ -10,7 +10,7 @@ export WASM_BINDGEN_TEST_WEBDRIVER_JSON := $(CURDIR)/tests/webdriver.json
 # wasm-bindgen-test-runner: allow the first Chromium start some time on 2 cores.
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 
-.PHONY: tools fetch serve dist test test-core test-app test-web test-e2e lint bench soak fuzz
+.PHONY: tools fetch serve dist test test-repo test-core test-app test-web test-e2e docs lint bench soak fuzz
 
 tools:
 	@bash .ci/install-tools
@@ -28,7 +28,13 @@ dist: tools fetch
 	node .ci/single-file.mjs dist
 
 test: tools fetch
-	$(MAKE) --no-print-directory test-core test-app test-web dist test-e2e
+	$(MAKE) --no-print-directory test-repo test-core test-app test-web dist test-e2e
+
+# The repository stands alone: no tracked file names a path outside it (the checker
+# proves it can fail first).
+test-repo:
+	node .ci/check-self-contained.mjs --self-test
+	node .ci/check-self-contained.mjs
 
 # Tier 1: native tests of the pure core (and the linter) and of the app's logic.
 test-core:
@@ -52,6 +58,11 @@ test-e2e:
 soak: tools fetch
 	$(if $(DIST_DIR),,$(MAKE) --no-print-directory dist)
 	cd tests/e2e && SOAK_EDITS=$(or $(SOAK_EDITS),10000) node --test soak.test.mjs
+
+# Regenerates docs/rules.md from the rule docs in the code (a core test fails when
+# the committed copy differs).
+docs:
+	cargo run --locked -q -p gradient-spec -- rules --format markdown > docs/rules.md
 
 lint:
 	cargo fmt --all -- --check

@@ -24,6 +24,7 @@ fn corpus() -> Vec<(String, String)> {
         })
         .collect();
     files.sort();
+    assert!(files.len() >= 15, "only {} corpus specs found", files.len());
     files
 }
 

@@ -21,7 +21,8 @@ pub struct Case {
 pub fn suite_cases() -> Vec<Case> {
     let dir = data_dir().join("yaml-test-suite");
     let tsv = std::fs::read_to_string(dir.join("cases.tsv")).expect("cases.tsv");
-    tsv.lines()
+    let cases: Vec<Case> = tsv
+        .lines()
         .skip(1)
         .filter(|l| !l.trim().is_empty())
         .map(|line| {
@@ -39,7 +40,11 @@ pub fn suite_cases() -> Vec<Case> {
                 text,
             }
         })
-        .collect()
+        .collect();
+    // Every suite that uses the cases runs all 402 (94 invalid): fewer means the data
+    // is missing, which must fail rather than pass on nothing.
+    assert_eq!(cases.len(), 402, "YAML Test Suite cases found");
+    cases
 }
 
 /// Every corpus file as (file name, text), sorted by name.
@@ -62,6 +67,7 @@ pub fn corpus_files() -> Vec<(String, String)> {
         })
         .collect();
     files.sort();
+    assert!(files.len() >= 15, "only {} corpus specs found", files.len());
     files
 }
 

@@ -13,6 +13,10 @@ pub enum Command {
     Help,
     Version,
     Schema,
+    /// The rule reference, as text or as the Markdown of `docs/rules.md`.
+    Rules {
+        markdown: bool,
+    },
     Lint {
         format: Format,
         files: Vec<OsString>,
@@ -40,9 +44,28 @@ pub fn parse(args: &[OsString]) -> Result<Command, String> {
                 a.to_string_lossy()
             )),
         },
+        Some("rules") => rules(rest),
         Some("lint") => lint(rest),
         Some("fix") => fix(rest),
         _ => Err(format!("unknown command `{}`", first.to_string_lossy())),
+    }
+}
+
+/// `rules [--format text|markdown]`.
+fn rules(args: &[OsString]) -> Result<Command, String> {
+    let words: Vec<&str> = args.iter().map(|a| a.to_str().unwrap_or("")).collect();
+    match words.as_slice() {
+        [] | ["--format" | "-f", "text"] | ["--format=text"] => {
+            Ok(Command::Rules { markdown: false })
+        }
+        ["--format" | "-f", "markdown"] | ["--format=markdown"] => {
+            Ok(Command::Rules { markdown: true })
+        }
+        ["-h" | "--help"] => Ok(Command::Help),
+        _ => Err(format!(
+            "`rules` takes `--format text` or `--format markdown` (got `{}`)",
+            words.join(" ")
+        )),
     }
 }
 

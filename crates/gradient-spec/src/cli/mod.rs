@@ -1,4 +1,4 @@
-//! The command line: `lint`, `fix`, `schema`, `--help`, `--version`. Arguments are
+//! The command line: `lint`, `fix`, `schema`, `rules`, `--help`, `--version`. Arguments are
 //! parsed by hand (a few flags do not need a parser crate).
 //!
 //! Exit codes, for CI: 0 when no problem of severity error was found, 1 when one was,
@@ -29,6 +29,7 @@ Usage:
   gradient-spec lint [--format text|json] FILE...   report problems (- reads stdin)
   gradient-spec fix [--unsafe] FILE...              apply fixes in place (- : stdin to stdout)
   gradient-spec schema                              print the JSON Schema of the spec
+  gradient-spec rules [--format text|markdown]      explain every rule id
   gradient-spec --help | --version
 
 Exit status: 0 no errors, 1 errors found, 2 bad arguments or unreadable input.
@@ -52,6 +53,14 @@ pub fn run(args: &[OsString]) -> i32 {
                     eprintln!("gradient-spec: cannot print the schema: {e}");
                     return EXIT_TROUBLE;
                 }
+            }
+            EXIT_OK
+        }
+        Ok(Command::Rules { markdown }) => {
+            if markdown {
+                print!("{}", gradient_spec::spec::rules_markdown());
+            } else {
+                print!("{}", gradient_spec::spec::rules_text());
             }
             EXIT_OK
         }

@@ -10,7 +10,8 @@
 //!   YAML a fix or an "Add" button inserts.
 //! - `names` holds the fixed vocabularies (versions, machines, metrics, integration
 //!   types); `keys` the misplaced, stray and alternative keys.
-//! - [`rule_doc`] explains each rule id; [`json_schema`] exports the catalogue.
+//! - [`rule_doc`] explains each rule id, [`rules_markdown`] makes the rule reference
+//!   of them; [`json_schema`] exports the catalogue.
 
 mod fields;
 mod keys;
@@ -18,6 +19,7 @@ mod lookup;
 mod names;
 mod placeholder;
 mod rule_docs;
+mod rule_reference;
 mod schema;
 mod suggest;
 mod types;
@@ -37,6 +39,7 @@ pub use names::{
 };
 pub use placeholder::{item_text, scalar_text, value_text, Layout, DEFAULT_INTEGRATION_TYPE};
 pub use rule_docs::{rule_doc, RuleDoc, RULE_DOCS};
+pub use rule_reference::{rule_severities, rules_markdown, rules_text, RULE_SEVERITIES};
 pub use schema::json_schema;
 pub use suggest::suggest;
 pub use types::{backticked, Field, Kind, Owner, Requirement, Shape, Shapes};

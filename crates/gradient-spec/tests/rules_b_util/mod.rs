@@ -122,6 +122,7 @@ pub fn corpus_names() -> Vec<String> {
         .filter(|n| n.ends_with(".yaml"))
         .collect();
     names.sort();
+    assert!(names.len() >= 15, "only {} corpus specs found", names.len());
     names
 }
 
