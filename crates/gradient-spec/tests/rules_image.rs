@@ -230,3 +230,30 @@ fn image_of_another_kind_or_absent_is_not_this_rule() {
     expect_none(&format!("image: [a]\n{TAIL}"), "image");
     expect_none(TAIL, "image");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Any value gets at most one `image` diagnostic, never a panic; a fix, when
+    /// offered, gives a reference with no `image` problem left.
+    #[test]
+    fn any_value_is_judged_once_and_fixes_are_final(
+        value in proptest::prop_oneof![
+            "[a-zA-Z0-9._:/@<> $-]{0,40}",
+            "([a-z]{1,6}\\.[a-z]{2,3}(:[0-9]{1,4})?/)?[A-Za-z0-9]{1,6}([._-][A-Za-z0-9]{1,4})?(/[A-Za-z0-9]{1,6}){0,2}(:[A-Za-z0-9._-]{1,8})?",
+        ]
+    ) {
+        let text = spec(&value);
+        let found = image_diags(&value);
+        proptest::prop_assert!(found.len() <= 1, "{:?}", found);
+        if let Some(fix) = found.first().and_then(|d| d.fix.as_ref()) {
+            let after = gradient_spec::diag::apply_edits(&text, &fix.edits).unwrap();
+            let left: Vec<_> = check(&after)
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.rule == "image")
+                .collect();
+            proptest::prop_assert!(left.is_empty(), "{after}: {:?}", left);
+        }
+    }
+}

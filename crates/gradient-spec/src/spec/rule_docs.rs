@@ -89,7 +89,7 @@ pub const RULE_DOCS: &[RuleDoc] = &[
     doc(
         "mixed-shape",
         "Fields of both shapes",
-        "The spec holds fields of the legacy shape (`port`, `models`, `repositories`, `instanceType`) together with v1 fields (`integrations`, `basicAuthKey`, `machineType`, `ports`) or a v1 `apiVersion`.",
+        "The spec holds fields of the legacy shape (`port`, `models`, `repositories`, `instanceType`) together with v1 fields (`integrations`, `basicAuthKey`, `machineType`, `ports`), or fields of one shape when `apiVersion` (or, when it names no fixed version, a Paperspace `$schema` URL) names the other.",
         "Each API version reads one shape; fields of the other are rejected or ignored.",
         "Rewrite the marked fields in the spec's shape: `instanceType` ↔ `machineType`, `port` ↔ `resources.ports`, `models`/`repositories` ↔ `integrations`.",
     ),
