@@ -22,7 +22,18 @@ fn image_problems() {
 #[test]
 fn image_near_misses() {
     expect_none(&format!("image: ubuntu:20.04\n{TAIL}"), "image");
-    expect_none(&format!("image: ghcr.io/a/b@sha256:abc\n{TAIL}"), "image");
+    let digest = "0123456789abcdef".repeat(4);
+    expect_none(
+        &format!("image: ghcr.io/a/b@sha256:{digest}\n{TAIL}"),
+        "image",
+    );
+    // A digest of the wrong length is not one (`rules_image.rs` has the table).
+    expect(
+        &format!("image: ghcr.io/a/b@sha256:abc\n{TAIL}"),
+        "image",
+        Error,
+        "1:8",
+    );
     // Absent or written without a value: `missing-field`.
     expect_none(&format!("image:\n{TAIL}"), "image");
 }

@@ -23,7 +23,7 @@ pub use walk::MAX_SCAN_LINES;
 
 use crate::diag::Span;
 use crate::path::SpecPath;
-use crate::rules::{detect_shape, Shape};
+use crate::rules::{declared_shape, detect_shape, Shape};
 use crate::spec;
 use crate::yaml::{Document, Node};
 
@@ -113,16 +113,15 @@ pub fn complete_with(text: &str, offset: usize, shape: Option<Shape>) -> Complet
 
 /// The shape completion offers for a document, or `None` while undecided.
 ///
-/// An explicit `apiVersion` (`v1`, `v0alpha1`, `v0alpha0`) decides, as in
-/// [`detect_shape`]; otherwise the fields only one shape has vote, and a tie (which
-/// `detect_shape` calls legacy, for validation) stays undecided here, so a new or
-/// empty spec is offered the keys of both shapes. A root that is not a mapping is
+/// An explicit `apiVersion` (`v1`, `v0alpha1`, `v0alpha0`) or a Paperspace `$schema`
+/// URL naming a version decides, as in [`detect_shape`]; otherwise the fields only
+/// one shape has vote, and a tie (which `detect_shape` calls legacy, for validation)
+/// stays undecided here, so a new or empty spec is offered the keys of both shapes. A root that is not a mapping is
 /// undecided too.
 pub fn shape_of(doc: &Document) -> Option<Shape> {
     let root = doc.root.as_ref()?.as_mapping()?;
-    if let Some("v1" | "v0alpha1" | "v0alpha0") = root.get("apiVersion").and_then(Node::scalar_text)
-    {
-        return Some(detect_shape(root));
+    if let Some(shape) = declared_shape(root) {
+        return Some(shape);
     }
     let mut votes = (0, 0);
     let mut count = |parent: &str, key: &str| {

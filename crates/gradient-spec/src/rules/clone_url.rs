@@ -1,10 +1,12 @@
 //! `repo-url`: a repository or git-lfs `url` must be something git can clone:
 //! `https://`, `http://`, `ssh://`, `git://` (and the `git+ssh://` / `ssh+git://`
 //! spellings git also accepts) with a host, or scp-like `user@host:path`. `http://`
-//! sends credentials in clear (warning). A password written into the URL itself is
+//! sends credentials in clear (warning). A placeholder in angle brackets left from an
+//! example (`https://github.com/<owner>/<repo>.git`) is an error. A password written into the URL itself is
 //! reported as `plaintext-secret` (warning), never echoed.
 
 use super::credential;
+use super::placeholder::in_brackets;
 use crate::diag::{Diagnostic, Severity};
 use crate::path::SpecPath;
 use crate::yaml::Node;
@@ -83,6 +85,20 @@ pub(crate) fn check(node: &Node, path: &SpecPath, out: &mut Vec<Diagnostic>) {
         return;
     };
     let path = path.to_string();
+    if let Some(p) = in_brackets(url) {
+        let msg = format!(
+            "`url` still holds the placeholder `{p}` from an example: put the repository's clone URL here, \
+             or the clone fails at deploy time"
+        );
+        out.push(Diagnostic::new(
+            RULE,
+            Severity::Error,
+            node.span,
+            &path,
+            msg,
+        ));
+        return;
+    }
     match parse(url) {
         Err(why) => out.push(Diagnostic::new(
             RULE,

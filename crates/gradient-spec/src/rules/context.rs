@@ -18,20 +18,72 @@ pub const LEGACY_RESOURCES: &[&str] = &["instanceType"];
 pub const V1_TOP: &[&str] = &["integrations", "basicAuthKey"];
 pub const V1_RESOURCES: &[&str] = &["machineType", "ports"];
 
-/// The shape a spec takes: its `apiVersion` decides when it names one (`v1`,
-/// `v0alpha1` → v1; `v0alpha0` → legacy); otherwise (absent, `latest`, unknown) the
-/// majority of shape-specific fields, legacy on a tie with none (old CLI files).
+/// The shape a spec takes: what it declares ([`declared_shape`]) when it declares
+/// one; otherwise (`apiVersion` absent, `latest` or unknown, and no Paperspace
+/// `$schema` naming a version) the majority of shape-specific fields, legacy on a tie
+/// with none (old CLI files).
 pub fn detect_shape(root: &Mapping) -> Shape {
-    match root.get("apiVersion").and_then(Node::scalar_text) {
-        Some("v1" | "v0alpha1") => return Shape::V1,
-        Some("v0alpha0") => return Shape::Legacy,
-        _ => {}
+    if let Some(shape) = declared_shape(root) {
+        return shape;
     }
     let (legacy, v1) = shape_votes(root);
     if v1 > legacy {
         Shape::V1
     } else {
         Shape::Legacy
+    }
+}
+
+/// The shape a spec names: its `apiVersion` when that is an explicit version (`v1`,
+/// `v0alpha1` → v1; `v0alpha0` → legacy), else the version its `$schema` URL names
+/// (Paperspace's JSON templates write `https://api.paperspace.com/schemas/v0alpha0`).
+/// `None` when neither names one (`latest` names no fixed shape: it moved).
+pub fn declared_shape(root: &Mapping) -> Option<Shape> {
+    let explicit = |v: &str| match v {
+        "v1" | "v0alpha1" => Some(Shape::V1),
+        "v0alpha0" => Some(Shape::Legacy),
+        _ => None,
+    };
+    root.get("apiVersion")
+        .and_then(Node::scalar_text)
+        .and_then(explicit)
+        .or_else(|| schema_version(root).and_then(explicit))
+}
+
+/// The spec version a top-level `$schema` names, when it is a Paperspace schema URL
+/// ending in a version: `https://api.paperspace.com/schemas/v1` → `v1` (a trailing
+/// `/`, a `.json` suffix, a query or a fragment are allowed).
+pub fn schema_version(root: &Mapping) -> Option<&'static str> {
+    schema_url_version(root.get("$schema")?.as_str()?)
+}
+
+/// The spec version a Paperspace schema URL names (see [`schema_version`]).
+pub fn schema_url_version(url: &str) -> Option<&'static str> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))?;
+    let rest = rest.split(['?', '#']).next().unwrap_or("");
+    let (host, path) = rest.split_once('/')?;
+    let host = host.split(':').next().unwrap_or("");
+    if host != "paperspace.com" && !host.ends_with(".paperspace.com") {
+        return None;
+    }
+    let last = path.trim_end_matches('/').rsplit('/').next()?;
+    let last = last.strip_suffix(".json").unwrap_or(last);
+    crate::spec::API_VERSIONS
+        .iter()
+        .copied()
+        .find(|v| *v == last)
+}
+
+/// The shape a version means today (`latest` now means v1).
+pub fn version_shape(version: &str) -> Shape {
+    if version == "v0alpha0" {
+        Shape::Legacy
+    } else {
+        Shape::V1
     }
 }
 
@@ -442,5 +494,42 @@ mod tests {
             Shape::V1
         );
         assert_eq!(shape_of("image: x\n"), Shape::Legacy);
+    }
+
+    #[test]
+    fn a_paperspace_schema_url_is_evidence_of_the_shape() {
+        let v0 = "$schema: https://api.paperspace.com/schemas/v0alpha0\n";
+        assert_eq!(
+            shape_of(&format!(
+                "{v0}resources:\n  ports: [80]\n  machineType: C4\n"
+            )),
+            Shape::Legacy
+        );
+        let v1 = "$schema: \"https://api.paperspace.com/schemas/v1/\"\n";
+        assert_eq!(shape_of(&format!("{v1}port: 80\n")), Shape::V1);
+        // An explicit apiVersion decides over the schema.
+        assert_eq!(
+            shape_of(&format!("apiVersion: v0alpha0\n{v1}")),
+            Shape::Legacy
+        );
+        // `latest` in apiVersion leaves the schema to decide.
+        assert_eq!(
+            shape_of(&format!("apiVersion: latest\n{v1}port: 80\n")),
+            Shape::V1
+        );
+        for (url, v) in [
+            (
+                "https://api.paperspace.com/schemas/v0alpha1.json",
+                Some("v0alpha1"),
+            ),
+            ("HTTPS://API.PAPERSPACE.COM/schemas/v1#x", Some("v1")),
+            ("https://api.paperspace.com/schemas/latest", Some("latest")),
+            ("https://example.com/schemas/v1", None),
+            ("https://api.paperspace.com.evil.io/schemas/v1", None),
+            ("https://api.paperspace.com/schemas/v2", None),
+            ("api.paperspace.com/schemas/v1", None),
+        ] {
+            assert_eq!(schema_url_version(url), v, "{url}");
+        }
     }
 }

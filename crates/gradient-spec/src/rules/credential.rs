@@ -1,6 +1,7 @@
-//! Recognising a plaintext credential by the prefixes token issuers use, so
-//! `plaintext-secret` can warn about one pasted into an env value or a URL. Only the
-//! kind is ever named: the value itself is never echoed.
+//! Recognising a plaintext credential by the prefixes token issuers use, or an env
+//! variable whose name says it holds one, so `plaintext-secret` can warn about a
+//! credential pasted into an env value or a URL. Only the kind (or the variable's
+//! name) is ever named: the value itself is never echoed.
 
 /// Token formats: prefix, what it is, and the least number of token characters
 /// after the prefix (short values such as `sk-learn` are not tokens).
@@ -39,9 +40,85 @@ pub(crate) fn kind(s: &str) -> Option<&'static str> {
     })
 }
 
+/// Words in a variable name that say it holds a credential (matched in any case).
+/// The `_`/`-` spellings and the run-together one are all written out, so a match is
+/// one substring test.
+const NAME_MARKERS: &[&str] = &[
+    "SECRET",
+    "TOKEN",
+    "PASSWORD",
+    "PASSWD",
+    "API_KEY",
+    "API-KEY",
+    "APIKEY",
+    "ACCESS_KEY",
+    "ACCESS-KEY",
+    "ACCESSKEY",
+    "PRIVATE_KEY",
+    "PRIVATE-KEY",
+    "PRIVATEKEY",
+];
+
+/// Whether an env variable's `name` says it holds a credential: one of
+/// [`NAME_MARKERS`] anywhere in it, in any case (`SECRET_KEY`, `hf_token`,
+/// `DB_PASSWORD`, `apiKey`), unless the word goes on in the same letter case
+/// (`TOKENIZERS_PARALLELISM`, `MAX_TOKENS`, `secrets_dir`: words that merely start
+/// with a marker and name no credential).
+pub(crate) fn name_says_credential(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    NAME_MARKERS.iter().any(|marker| {
+        upper.match_indices(marker).any(|(at, m)| {
+            let end = at + m.len();
+            let last = name.as_bytes()[end - 1];
+            match name.as_bytes().get(end) {
+                Some(&next) if next.is_ascii_alphabetic() => {
+                    // The word continues when the next letter has the marker's case
+                    // (`TOKENS`, `tokenizer`); `hfTokenValue` starts a new word.
+                    next.is_ascii_uppercase() != last.is_ascii_uppercase()
+                }
+                _ => true,
+            }
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::kind;
+    use super::*;
+
+    #[test]
+    fn names_that_hold_credentials() {
+        for yes in [
+            "SECRET_KEY",
+            "hf_token",
+            "DB_PASSWORD",
+            "MYSQL_PASSWD",
+            "OPENAI_API_KEY",
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_ACCESS_KEY_ID",
+            "SSH_PRIVATE_KEY",
+            "apiKey",
+            "hfTokenValue",
+            "GITHUB_TOKEN",
+            "Token",
+            "secret",
+            "TOKEN2",
+        ] {
+            assert!(name_says_credential(yes), "{yes}");
+        }
+        for no in [
+            "TOKENIZERS_PARALLELISM",
+            "MAX_TOKENS",
+            "secrets_dir",
+            "MODEL_DIR",
+            "PORT",
+            "KEY",
+            "PASS",
+            "",
+        ] {
+            assert!(!name_says_credential(no), "{no}");
+        }
+    }
 
     #[test]
     fn tokens_and_near_misses() {

@@ -1,13 +1,14 @@
 //! `dataset-required`: Gradient clones repositories *into* a dataset and mounts it,
 //! so `repositories` needs a non-empty `dataset`. A placeholder dataset left from an
-//! example (`your-dataset-id`, `dataset-ref`) is an info under the same id.
+//! example (`your-dataset-id`, `dataset-ref`) is an info under the same id; one in
+//! angle brackets (`<dataset-id>`) is an error, since no dataset id holds `<`.
 //!
 //! When a `dataset` sits at the top level instead (`misplaced-field`, whose fix moves
 //! it here), nothing is reported: that diagnostic and its fix cover the problem, and a
 //! second fix inserting a placeholder would collide with the move.
 
 use super::access::{colon_after, is_set, Body};
-use super::placeholder::is_placeholder;
+use super::placeholder::{in_brackets, is_placeholder};
 use super::quote::render;
 use super::Context;
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
@@ -68,6 +69,12 @@ pub(crate) fn check(cx: &Context, body: &Body, out: &mut Vec<Diagnostic>) {
                 Some(e) => d.with_fix(fix(e)),
                 None => d,
             });
+        } else if let Some(p) = in_brackets(text) {
+            let msg = format!(
+                "`dataset` still holds the placeholder `{p}` from an example: put the id or name of your dataset here, \
+                 or the deployment fails when it clones the repositories"
+            );
+            out.push(Diagnostic::new(RULE, Severity::Error, v.span, path, msg));
         } else if is_placeholder(text) {
             let msg = "`dataset` looks like a placeholder from an example: put the id or name of your dataset here";
             out.push(Diagnostic::new(RULE, Severity::Info, v.span, path, msg));

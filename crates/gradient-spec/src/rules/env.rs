@@ -1,8 +1,11 @@
 //! `env`: a variable set twice (which one wins is up to the server), and a value that
-//! YAML reads as a number or boolean while the API expects a string. Empty names and
+//! YAML reads as a number or boolean while the API expects a string, and a value in
+//! angle brackets (`<HuggingFace read access token>`): a placeholder left from an
+//! example, which the container would get as is. Empty names and
 //! absent values are `missing-field`; secret references are `secrets.rs`'s.
 
 use super::access::{bodies, mapping_items, str_entry};
+use super::placeholder::is_bracketed;
 use super::quote::double;
 use super::Context;
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
@@ -40,6 +43,20 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 let kind = match s.kind {
                     ScalarKind::Int(_) | ScalarKind::Float(_) => "a number",
                     ScalarKind::Bool(_) => "a boolean",
+                    ScalarKind::String if is_bracketed(&s.text) => {
+                        let msg =
+                            "`value` is a placeholder in angle brackets left from an example: \
+                                   the container would get this text; put the real value here \
+                                   (a credential as `secret:NAME`)";
+                        out.push(Diagnostic::new(
+                            RULE,
+                            Severity::Warning,
+                            value.span,
+                            p.key("value").to_string(),
+                            msg,
+                        ));
+                        continue;
+                    }
                     ScalarKind::Null | ScalarKind::String => continue,
                 };
                 let msg = format!(

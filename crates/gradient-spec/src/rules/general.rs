@@ -6,11 +6,13 @@ use super::context::{
     diag, first_line_span, key_column, layout_is_reliable, line_end, newline_of,
     prepend_root_entry, starts_line, value_span,
 };
+use super::image_ref::{self, RefError};
+use super::quote::render;
 use super::Context;
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
 use crate::yaml::{Entry, Mapping, Node, ScalarKind, ScalarStyle, Value};
 
-/// What deploy-action replaces with the image it builds.
+/// What Paperspace's GitHub deploy action replaces with the image it builds.
 const IMAGE_PLACEHOLDER: &str = ":image";
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -29,22 +31,37 @@ fn image(root: &Mapping, out: &mut Vec<Diagnostic>) {
         return;
     };
     let span = value_span(entry);
-    if image.trim().is_empty() {
-        out.push(diag(
-            "image",
-            Severity::Error,
-            span,
-            "image",
-            "`image` is empty: name the container image to run",
-        ));
-    } else if image.contains(char::is_whitespace) {
-        let msg = "`image` contains whitespace, which no image reference can hold, so the image cannot be pulled";
-        out.push(diag("image", Severity::Error, span, "image", msg));
-    } else if image == IMAGE_PLACEHOLDER {
-        let msg = "`:image` is a placeholder: paperspace/deploy-action replaces it with the image it builds; \
-                   deployed any other way, this spec has no image";
+    if image == IMAGE_PLACEHOLDER {
+        let msg = "`:image` is a placeholder: Paperspace's GitHub deploy action (paperspace/deploy-action) \
+                   replaces it with the image it builds; deployed any other way, this spec has no image";
         out.push(diag("image", Severity::Info, span, "image", msg));
+        return;
     }
+    let Err(problem) = image_ref::parse(image) else {
+        return;
+    };
+    let empty = problem == RefError::Empty;
+    let msg = if empty {
+        "`image` is empty: name the container image to run".to_string()
+    } else {
+        format!(
+            "`image` {}, so the container cannot be pulled",
+            problem.describe()
+        )
+    };
+    let mut d = diag("image", Severity::Error, span, "image", msg);
+    if let RefError::Capitals { fixed, .. } = &problem {
+        d.fix = entry
+            .value
+            .as_scalar()
+            .and_then(|s| render(s.style, fixed))
+            .map(|new| Fix {
+                title: format!("Lower-case the repository path: `{fixed}`"),
+                edits: vec![TextEdit::replace(entry.value.span, new)],
+                applicability: Applicability::Safe,
+            });
+    }
+    out.push(d);
 }
 
 fn enabled(cx: &Context, root: &Mapping, out: &mut Vec<Diagnostic>) {

@@ -1,6 +1,7 @@
 //! `integrations` (v1): at most 5; a known `type`; unique `name` and `path`; the
 //! `do-spaces` spelling the API types lack; `region` where only `s3` has one; an s3
-//! `url` of the form `s3://bucket/…`. Each `path` goes through `mount-path` and a
+//! `url` of the form `s3://bucket/…` (a placeholder in angle brackets left in it is an
+//! error here too; a git-lfs `url`'s is `repo-url`'s). Each `path` goes through `mount-path` and a
 //! git-lfs `url` through `repo-url`.
 //!
 //! Per-type required fields are the catalogue's `missing-field`. With an unknown
@@ -8,6 +9,7 @@
 
 use super::access::{bodies, mapping_items, str_entry};
 use super::context::value_span;
+use super::placeholder::in_brackets;
 use super::quote::render;
 use super::{clone_url, mount_path, Context};
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
@@ -173,6 +175,19 @@ fn s3_url(item: &Mapping, p: &SpecPath, out: &mut Vec<Diagnostic>) {
     let Some((entry, url)) = str_entry(item, "url") else {
         return;
     };
+    if let Some(placeholder) = in_brackets(url) {
+        let msg = format!(
+            "`url` still holds the placeholder `{placeholder}` from an example: put the bucket's `s3://bucket/prefix` here"
+        );
+        out.push(Diagnostic::new(
+            RULE,
+            Severity::Error,
+            entry.value.span,
+            p.key("url").to_string(),
+            msg,
+        ));
+        return;
+    }
     let bucket = url
         .strip_prefix("s3://")
         .map(|r| r.split('/').next().unwrap_or(""));

@@ -15,6 +15,7 @@ mod credential;
 mod dataset;
 mod env;
 mod general;
+mod image_ref;
 mod integrations;
 mod machine;
 mod models;
@@ -30,7 +31,7 @@ mod secrets;
 mod shape;
 mod structure;
 
-pub use context::{detect_shape, Context, Shape};
+pub use context::{declared_shape, detect_shape, schema_url_version, Context, Shape};
 
 use crate::diag::Diagnostic;
 use crate::yaml::Document;

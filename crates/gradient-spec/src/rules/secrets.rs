@@ -3,7 +3,8 @@
 //!
 //! Fields that *expect* a reference: repository `password` (plaintext is an error),
 //! `basicAuthKey` and integration `secretAccessKey` (plaintext is a warning). Fields
-//! that *may* hold one: env `value` (plaintext is fine unless it looks like a token)
+//! that *may* hold one: env `value` (plaintext is fine unless it looks like a token,
+//! or the variable's name says it holds a credential: `HF_TOKEN`, `DB_PASSWORD`)
 //! and integration `accessKeyId`: an AWS access key id identifies a key and is not
 //! itself secret (AWS prints it in logs and consoles), so a plaintext one is accepted,
 //! but a malformed reference in it is still reported.
@@ -11,6 +12,7 @@
 use super::access::{bodies, colon_after, mapping_items};
 use super::context::value_span;
 use super::credential;
+use super::placeholder::is_bracketed;
 use super::quote::render;
 use super::secret_ref::{
     classify, contains_interpolation, name_issues, template_name, Form, NameIssue,
@@ -25,11 +27,12 @@ const PLAIN: &str = "plaintext-secret";
 
 /// How a field treats secret references.
 #[derive(Clone, Copy, PartialEq)]
-enum Role {
+enum Role<'a> {
     /// A reference is expected; plaintext is reported with this severity.
     Expects(Severity),
-    /// A reference is allowed; `sniff` reports plaintext that looks like a token.
-    May { sniff: bool },
+    /// A reference is allowed; `sniff` reports plaintext that looks like a token, or
+    /// any literal under a variable `name` that says it holds a credential.
+    May { sniff: bool, name: Option<&'a str> },
 }
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -70,12 +73,17 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 integration,
                 "accessKeyId",
                 &path,
-                Role::May { sniff: false },
+                Role::May {
+                    sniff: false,
+                    name: None,
+                },
                 out,
             );
         }
         for (env, path) in mapping_items(m, "env", &body.path) {
-            field(cx, env, "value", &path, Role::May { sniff: true }, out);
+            let name = env.get("name").and_then(Node::as_str);
+            let role = Role::May { sniff: true, name };
+            field(cx, env, "value", &path, role, out);
         }
     }
 }
@@ -165,16 +173,27 @@ fn scalar(node: &Node, text: &str, key: &str, path: &str, role: Role, out: &mut 
                 );
                 push(out, PLAIN, severity, msg, None);
             }
-            Role::May { sniff } => {
+            Role::May { sniff, name } => {
+                let interpolated = contains_interpolation(text);
                 if sniff {
                     if let Some(what) = credential::kind(text) {
                         let msg = format!(
                             "`{key}` looks like {what} in plaintext: store it as a secret and write `secret:NAME` instead"
                         );
                         push(out, PLAIN, Severity::Warning, msg, None);
+                    } else if let Some(name) = name.filter(|n| credential::name_says_credential(n))
+                    {
+                        // A placeholder in angle brackets is `env`'s; `${X}` is not a literal.
+                        if !is_bracketed(text) && !interpolated {
+                            let msg = format!(
+                                "`{key}` of `{name}` is written in plaintext, but the name says it holds a credential: \
+                                 store it as a team or project secret and write `secret:NAME` instead"
+                            );
+                            push(out, PLAIN, Severity::Warning, msg, None);
+                        }
                     }
                 }
-                if contains_interpolation(text) {
+                if interpolated {
                     let msg = format!("`{key}`: nothing expands `${{…}}` here, so the container gets the literal text");
                     push(out, SYNTAX, Severity::Warning, msg, None);
                 }

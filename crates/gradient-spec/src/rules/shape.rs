@@ -1,9 +1,13 @@
 //! `api-version` and `mixed-shape`: which shape a spec takes, and fields that do
-//! not belong to it (`reference.md`, "Two shapes").
+//! not belong to it (`docs/spec-reference.md`, "Two shapes"). A Paperspace `$schema`
+//! URL naming a version is evidence of the shape like `apiVersion`; one that
+//! contradicts `apiVersion` is an `api-version` warning.
 
 use super::context::{
-    diag, first_line_span, layout_is_reliable, prepend_root_entry, shape_votes, value_span,
+    diag, first_line_span, layout_is_reliable, prepend_root_entry, schema_url_version,
+    schema_version, shape_votes, value_span, version_shape,
 };
+use super::quote::render;
 use super::{Context, Shape};
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
 use crate::spec::{self, API_VERSIONS};
@@ -34,9 +38,14 @@ fn api_version(cx: &Context, root: &Mapping, out: &mut Vec<Diagnostic>) {
     let explicit = spec::explicit_version(cx.shape);
     let shape = shape_name(cx.shape);
     let Some(entry) = root.get_entry("apiVersion") else {
+        let consequence = match cx.shape {
+            Shape::Legacy => "so this legacy-shaped spec would be read as v1",
+            Shape::V1 => "which matches this v1-shaped spec only for as long as `latest` means v1",
+        };
         let msg = format!(
-            "`apiVersion` is missing: the API needs it to know which shape to read; this spec has the {shape} shape, \
-             whose explicit version is `{explicit}`"
+            "`apiVersion` is missing: Paperspace's GitHub deploy action sends `latest` when the spec has none, and \
+             `latest` now means the v1 shape, {consequence}; write the explicit version of its {shape} shape, \
+             `{explicit}`"
         );
         let mut d = diag(
             "api-version",
@@ -83,6 +92,7 @@ fn api_version(cx: &Context, root: &Mapping, out: &mut Vec<Diagnostic>) {
         out.push(d);
         return;
     }
+    schema_contradiction(root, text, out);
     let (legacy_votes, _) = shape_votes(root);
     if text == "latest" && cx.shape == Shape::Legacy && legacy_votes > 0 {
         let msg = "`apiVersion: latest` now means the v1 shape, but this spec has the legacy shape (`port`, \
@@ -91,6 +101,48 @@ fn api_version(cx: &Context, root: &Mapping, out: &mut Vec<Diagnostic>) {
         d.fix = fix_value(node, "v0alpha0").map(|e| set_version("v0alpha0", e));
         out.push(d);
     }
+}
+
+/// A `$schema` naming a version whose shape differs from the one `apiVersion` (a
+/// valid version) means: a warning at the `$schema` value, with an unsafe fix that
+/// makes the URL name the `apiVersion` (`latest` counts as v1).
+fn schema_contradiction(root: &Mapping, api: &str, out: &mut Vec<Diagnostic>) {
+    let Some(entry) = root.get_entry("$schema") else {
+        return;
+    };
+    let (Some(url), Some(scalar)) = (entry.value.as_str(), entry.value.as_scalar()) else {
+        return;
+    };
+    let Some(named) = schema_url_version(url) else {
+        return;
+    };
+    if version_shape(named) == version_shape(api) {
+        return;
+    }
+    let msg = format!(
+        "`$schema` names `{named}` (the {} shape), but `apiVersion` is `{api}` (the {} shape): \
+         tools that read the schema and the API disagree on how to read this spec; make them name the same version",
+        shape_name(version_shape(named)),
+        shape_name(version_shape(api)),
+    );
+    let mut d = diag(
+        "api-version",
+        Severity::Warning,
+        value_span(entry),
+        "$schema",
+        msg,
+    );
+    let want = if api == "latest" { "v1" } else { api };
+    d.fix = url.rfind(named).and_then(|at| {
+        let new_url = format!("{}{want}{}", &url[..at], &url[at + named.len()..]);
+        let new = render(scalar.style, &new_url)?;
+        Some(Fix {
+            title: format!("Make `$schema` name `{want}`"),
+            edits: vec![TextEdit::replace(entry.value.span, new)],
+            applicability: Applicability::Unsafe,
+        })
+    });
+    out.push(d);
 }
 
 /// An edit that replaces a scalar value (or fills an absent one).
@@ -103,8 +155,12 @@ fn fix_value(node: &Node, value: &str) -> Option<TextEdit> {
 }
 
 fn mixed_shape(cx: &Context, root: &Mapping, out: &mut Vec<Diagnostic>) {
-    let reason = match root.get("apiVersion").and_then(Node::scalar_text) {
-        Some(v @ ("v1" | "v0alpha1" | "v0alpha0")) => format!("its `apiVersion` is `{v}`"),
+    let reason = match (
+        root.get("apiVersion").and_then(Node::scalar_text),
+        schema_version(root),
+    ) {
+        (Some(v @ ("v1" | "v0alpha1" | "v0alpha0")), _) => format!("its `apiVersion` is `{v}`"),
+        (_, Some(v @ ("v1" | "v0alpha1" | "v0alpha0"))) => format!("its `$schema` names `{v}`"),
         _ => "most of its shape-specific fields are".to_string() + " " + shape_name(cx.shape),
     };
     let mut report = |pattern: &str, map: &Mapping| {

@@ -230,6 +230,14 @@ const TOP: &[Field] = &[
         "Where the deployment runs (undocumented; seen holding a cluster id).",
     )
     .placeholder("<cluster-id>"),
+    Field::new(
+        "$schema",
+        Kind::String,
+        "JSON schema",
+        "The URL of the schema the spec follows, as Paperspace's JSON templates write it \
+         (`https://api.paperspace.com/schemas/v0alpha0`); a version it names counts like `apiVersion`.",
+    )
+    .placeholder("https://api.paperspace.com/schemas/v1"),
 ];
 
 const RESOURCES: &[Field] = &[

@@ -82,22 +82,22 @@ pub const RULE_DOCS: &[RuleDoc] = &[
     doc(
         "api-version",
         "API version",
-        "`apiVersion` is not one of `v0alpha0`, `v0alpha1`, `v1`, `latest`, is absent, or is `latest` on a legacy-shaped spec.",
-        "`latest` now means the v1 shape, so a legacy spec marked `latest` (or unmarked) may be read the wrong way.",
-        "Write the explicit version of the spec's shape: `v0alpha0` for legacy, `v1` for v1.",
+        "`apiVersion` is not one of `v0alpha0`, `v0alpha1`, `v1`, `latest`; is absent; is `latest` on a legacy-shaped spec; or disagrees with the version a Paperspace `$schema` URL names (`https://api.paperspace.com/schemas/v0alpha0`).",
+        "When a spec has no `apiVersion`, Paperspace's GitHub deploy action sends `latest`, and `latest` now means the v1 shape: a legacy spec marked `latest`, or unmarked, is read as v1. A `$schema` naming another version than `apiVersion` leaves tools disagreeing on the shape.",
+        "Write the explicit version of the spec's shape: `v0alpha0` for legacy, `v1` for v1; make `$schema` name the same version.",
     ),
     doc(
         "mixed-shape",
         "Fields of both shapes",
-        "The spec holds fields of the legacy shape (`port`, `models`, `repositories`, `instanceType`) together with v1 fields (`integrations`, `basicAuthKey`, `machineType`, `ports`) or a v1 `apiVersion`.",
+        "The spec holds fields of the legacy shape (`port`, `models`, `repositories`, `instanceType`) together with v1 fields (`integrations`, `basicAuthKey`, `machineType`, `ports`), or fields of one shape when `apiVersion` (or, when it names no fixed version, a Paperspace `$schema` URL) names the other.",
         "Each API version reads one shape; fields of the other are rejected or ignored.",
         "Rewrite the marked fields in the spec's shape: `instanceType` ↔ `machineType`, `port` ↔ `resources.ports`, `models`/`repositories` ↔ `integrations`.",
     ),
     doc(
         "dataset-required",
         "Dataset required",
-        "`repositories` has no `dataset`.",
-        "Gradient clones the repositories into that dataset and mounts it; without one nothing is cloned.",
+        "`repositories` has no `dataset`, or its `dataset` is a placeholder left from an example: `<dataset-id>` in angle brackets (an error), `your-dataset-id` or `dataset-ref` (an info).",
+        "Gradient clones the repositories into that dataset and mounts it; without a real one nothing is cloned and the deployment fails.",
         "Add `dataset:` with the id or name of an existing dataset.",
     ),
     doc(
@@ -117,8 +117,8 @@ pub const RULE_DOCS: &[RuleDoc] = &[
     doc(
         "repo-url",
         "Repository URL",
-        "A repository or git-lfs `url` is not a clone URL, or uses plain `http://`.",
-        "The clone fails; over `http://` credentials travel in clear.",
+        "A repository or git-lfs `url` is not a clone URL, still holds a placeholder in angle brackets (`https://github.com/<owner>/<repo>.git`), or uses plain `http://`.",
+        "The clone fails at deploy time; over `http://` credentials travel in clear.",
         "Use the `https://` clone URL shown by the git host.",
     ),
     doc(
@@ -131,9 +131,9 @@ pub const RULE_DOCS: &[RuleDoc] = &[
     doc(
         "plaintext-secret",
         "Plaintext secret",
-        "A password, key or credential is written in the spec instead of referencing a secret.",
-        "Specs are committed and shared; a plaintext secret leaks to everyone who reads them.",
-        "Store the value as a Gradient secret and write `secret:NAME`.",
+        "A password, key or credential is written in the spec instead of referencing a secret: a repository `password`, `basicAuthKey`, an integration `secretAccessKey`, an env `value` that looks like a token (`ghp_…`, `hf_…`, `sk-…`, `AKIA…`), or any literal env `value` under a name that says it holds a credential (`SECRET`, `TOKEN`, `PASSWORD`, `PASSWD`, `API_KEY`, `ACCESS_KEY`, `PRIVATE_KEY`, in any case, anywhere in the name: `SECRET_KEY`, `hf_token`, `DB_PASSWORD`). A word that merely starts with one of these names none (`TOKENIZERS_PARALLELISM`, `MAX_TOKENS`); empty values and placeholders in angle brackets are not plaintext.",
+        "Specs are committed and shared; a plaintext secret leaks to everyone who reads them. The message never repeats the value.",
+        "Store the value as a team or project secret and write `secret:NAME`.",
     ),
     doc(
         "secret-syntax",
@@ -173,9 +173,9 @@ pub const RULE_DOCS: &[RuleDoc] = &[
     doc(
         "env",
         "Environment variable",
-        "An env `name` is repeated, or a `value` is not a string (`7860`, `true`).",
-        "The API expects strings; with a repeated name only one value reaches the container.",
-        "Quote non-string values and keep names unique.",
+        "An env `name` is repeated, a `value` is not a string (`7860`, `true`), or a `value` is a placeholder in angle brackets left from an example (`<HuggingFace read access token>`).",
+        "The API expects strings; with a repeated name only one value reaches the container; a placeholder reaches it as literal text.",
+        "Quote non-string values, keep names unique, and put the real value in place of a placeholder (a credential as `secret:NAME`).",
     ),
     doc(
         "machine-type",
@@ -194,7 +194,7 @@ pub const RULE_DOCS: &[RuleDoc] = &[
     doc(
         "integrations",
         "Integrations",
-        "More than 5 integrations, an unknown `type`, a repeated `name` or `path`, or a field the type does not take.",
+        "More than 5 integrations, an unknown `type`, a repeated `name` or `path`, a field the type does not take, or an s3 `url` that is not `s3://bucket/prefix` (or still holds a placeholder in angle brackets).",
         "The API rejects such a list, or mounts one integration over another.",
         "Keep at most 5, each with a known type, a unique name and a unique path.",
     ),
@@ -208,9 +208,9 @@ pub const RULE_DOCS: &[RuleDoc] = &[
     doc(
         "image",
         "Image",
-        "`image` is empty or contains whitespace; `:image` is noted as a placeholder.",
-        "The container cannot be pulled.",
-        "Write an image reference such as `owner/name:tag`.",
+        "`image` is empty, still holds a placeholder in angle brackets (`<image-name>`), or is not a valid container image reference: an optional registry host (a domain with dots, or `localhost`, with an optional `:port`), then lower-case repository path components of letters and digits joined by `.`, `_`, `__` or dashes, separated by `/`; an optional tag `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`; an optional digest `sha256:` + 64 hex digits (or `sha384`, `sha512`). The message names the part that is wrong: the registry, a path component, the tag, the digest, the whitespace. `:image` is noted (info) as the placeholder Paperspace's GitHub deploy action replaces with the image it builds.",
+        "Registries refuse a malformed reference, so the container cannot be pulled and the deployment fails at deploy time, not when the spec is saved.",
+        "Write a reference such as `paperspace/gradient-base:pt211-tf215-cudatk120-py311` or `nvcr.io/nvidia/pytorch:23.10-py3`; the fix lower-cases capitals in the repository path (`ghcr.io/gradient-ai/InvokeAI` → `ghcr.io/gradient-ai/invokeai`).",
     ),
     doc(
         "enabled",
