@@ -9,6 +9,7 @@
 mod cap;
 mod convert;
 mod dupkeys;
+pub mod events;
 mod json;
 mod limits;
 mod prescan;
