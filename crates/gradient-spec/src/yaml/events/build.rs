@@ -56,8 +56,13 @@ struct Builder<'t> {
     too_deep: Option<usize>,
 }
 
-/// Parses `text` into its documents.
+/// Parses `text` into its documents (see `tabs.rs` for the one error it corrects).
 pub(crate) fn run(text: &str) -> Run {
+    super::tabs::run(text)
+}
+
+/// One saphyr-parser pass over `text`.
+pub(crate) fn run_once(text: &str) -> Run {
     let mut b = Builder {
         text,
         offsets: ByteOffsets::new(text),
@@ -77,7 +82,13 @@ pub(crate) fn run(text: &str) -> Run {
                 }
             }
             Err(e) => {
-                error = Some((b.offsets.byte(e.marker().index()), e.info().to_string()));
+                let at = b.offsets.byte(e.marker().index());
+                // saphyr-parser counts flow levels in a byte: past 255 it gives up.
+                if e.info().contains("recursion limit") {
+                    b.too_deep = Some(at);
+                } else {
+                    error = Some((at, e.info().to_string()));
+                }
                 break;
             }
         }

@@ -37,6 +37,7 @@ mod build;
 mod offsets;
 mod props;
 mod recover;
+mod tabs;
 
 use super::cap::dedupe_and_cap;
 use super::syntax::{clamp, unchecked};
@@ -88,3 +89,6 @@ pub fn parse(text: &str) -> Document {
         syntax_diagnostics: diags,
     }
 }
+
+#[cfg(test)]
+mod parity_tests;

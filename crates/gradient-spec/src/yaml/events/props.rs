@@ -187,7 +187,7 @@ mod tests {
         assert_eq!(quoted_end(b"'it''s' # c", 0), Some(7));
         assert_eq!(quoted_end(br#""a\"b" x"#, 0), Some(6));
         assert_eq!(quoted_end(b"'open", 0), None);
-        assert_eq!(flow_closer(b"[a , # c\n ]  ", 2), Some(12));
+        assert_eq!(flow_closer(b"[a , # c\n ]  ", 2), Some(11));
     }
 
     use super::*;
@@ -213,9 +213,9 @@ mod tests {
     fn block_header_is_found_before_the_content() {
         let t = "a: &x |+\n  text\n";
         assert_eq!(block_header(t.as_bytes(), 11), Some(6));
+        assert_eq!(header_end(t.as_bytes(), 6), 8);
         let t = ">\n\n folded\n";
         assert_eq!(block_header(t.as_bytes(), 4), Some(0));
         assert_eq!(block_header(b"a: b\nc: d", 8), None);
-        assert_eq!(header_end(t.as_bytes(), 6), 8);
     }
 }

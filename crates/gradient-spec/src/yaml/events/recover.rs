@@ -1,12 +1,20 @@
-//! Recovery: saphyr-parser stops at the first error. Unclosed quotes and brackets are
-//! found by `prescan`, reported at the opener and closed in a repaired text that is
-//! parsed instead (as the yaml-edit layer does).
+//! Recovery: saphyr-parser stops at the first error; an editor needs the rest.
+//!
+//! 1. Unclosed quotes and brackets are found by `prescan`, reported at the opener and
+//!    closed in a repaired text that is parsed instead (as the yaml-edit layer does).
+//! 2. After any other error, parsing resumes at the next top-level line (indented as
+//!    the first, not a comment, a marker or a closing bracket) at or after the error's line, as
+//!    a section on its own; the sections' entries (or items) join the first
+//!    section's root. So every top-level section's problems are found, and the form
+//!    keeps every section that parses. Each byte is parsed at most about twice: a
+//!    section is parsed up to its error, and the next starts after that line.
 
-use super::build::{self, Doc};
+use super::build::{self, Doc, Run};
 use crate::diag::{Diagnostic, Severity, Span};
 use crate::yaml::prescan;
 use crate::yaml::repair::Repaired;
 use crate::yaml::syntax::{clamp, unclosed_diagnostics};
+use crate::yaml::{Node, Value};
 
 /// The documents of a text with its syntax problems (spans into the original text).
 pub(crate) struct Parsed {
@@ -16,24 +24,37 @@ pub(crate) struct Parsed {
 }
 
 pub(crate) fn parse_recovering(text: &str) -> Parsed {
-    let mut run = build::run(text);
+    let first = build::run(text);
+    if first.error.is_none() && first.too_deep.is_none() {
+        return Parsed {
+            docs: first.docs,
+            diags: Vec::new(),
+            too_deep: None,
+        };
+    }
     let mut diags = Vec::new();
+    let scan = prescan::scan(text);
     let mut repaired = None;
-    if run.too_deep.is_some() || run.error.is_some() {
-        let scan = prescan::scan(text);
-        if !scan.unclosed.is_empty() {
-            let r = Repaired::new(text, &scan.insertions);
-            let second = build::run(&r.text);
-            if second.too_deep.is_none() {
-                diags.extend(unclosed_diagnostics(&scan, text));
-                run = second;
-                repaired = Some(r);
-            }
+    let mut run = first;
+    if !scan.unclosed.is_empty() {
+        let r = Repaired::new(text, &scan.insertions);
+        let second = build::run(&r.text);
+        if second.too_deep.is_none() {
+            diags.extend(unclosed_diagnostics(&scan, text));
+            run = second;
+            repaired = Some(r);
         }
     }
+    let work = repaired.as_ref().map_or(text, |r| r.text.as_str());
+    let (docs, errors, too_deep) = if run.too_deep.is_some() {
+        (run.docs, Vec::new(), run.too_deep)
+    } else {
+        sections(work, run)
+    };
     let to_original = |at: usize| repaired.as_ref().map_or(at, |r| r.to_original(at));
-    if let Some((at, message)) = &run.error {
-        let at = to_original(*at);
+    for (at, message) in errors {
+        let (at, message) = at_the_tab(work, at, message);
+        let at = to_original(at).min(text.len());
         let mut end = (at + 1).min(text.len());
         while !text.is_char_boundary(end) {
             end += 1;
@@ -43,10 +64,10 @@ pub(crate) fn parse_recovering(text: &str) -> Parsed {
             Severity::Error,
             clamp(Span::new(at, end), text),
             "",
-            message.clone(),
+            message,
         ));
     }
-    let mut docs = run.docs;
+    let mut docs = docs;
     if let Some(r) = &repaired {
         for d in &mut docs {
             d.start = r.to_original(d.start.min(r.text.len()));
@@ -58,6 +79,184 @@ pub(crate) fn parse_recovering(text: &str) -> Parsed {
     Parsed {
         docs,
         diags,
-        too_deep: run.too_deep.map(to_original),
+        too_deep: too_deep.map(to_original),
+    }
+}
+
+/// saphyr-parser reports a tab used as indentation where the scalar or line before it
+/// ends: the problem is reported at the tab instead (on the error's line or the next),
+/// with the layer's message.
+fn at_the_tab(text: &str, at: usize, message: String) -> (usize, String) {
+    if !message.contains("tab") {
+        return (at, message);
+    }
+    let b = text.as_bytes();
+    let mut line = at.min(b.len());
+    while line > 0 && b[line - 1] != b'\n' {
+        line -= 1;
+    }
+    for _ in 0..2 {
+        let indent = b[line..].iter().take_while(|&&c| c == b' ' || c == b'\t');
+        if let Some(i) = indent.clone().position(|&c| c == b'\t') {
+            return (
+                line + i,
+                "tabs are not allowed for indentation in YAML".to_string(),
+            );
+        }
+        match b[line..].iter().position(|&c| c == b'\n') {
+            Some(i) => line += i + 1,
+            None => break,
+        }
+    }
+    (at, message)
+}
+
+/// Parses `text` section by section after `first` (its parse from the start) stopped
+/// at an error: the documents (the first one's root holding every section's entries)
+/// and every section's error.
+fn sections(text: &str, first: Run) -> (Vec<Doc>, Vec<(usize, String)>, Option<usize>) {
+    let mut docs = first.docs;
+    let mut errors = Vec::new();
+    let mut error = first.error;
+    let mut from = 0;
+    while let Some((at, message)) = error.take() {
+        errors.push((at, message));
+        let Some(next) = next_section(text, from, at) else {
+            break;
+        };
+        from = next;
+        let Some(rest) = text.get(next..) else { break };
+        let run = build::run(rest);
+        if let Some(deep) = run.too_deep {
+            return (docs, errors, Some(next + deep));
+        }
+        error = run.error.map(|(e, m)| (next + e, m));
+        drop_from(&mut docs, next);
+        let mut more = run.docs.into_iter();
+        if let Some(mut d) = more.next() {
+            if let Some(root) = d.root.as_mut() {
+                shift(root, next);
+            }
+            join(&mut docs, d.root);
+        }
+        for mut d in more {
+            d.start += next;
+            if let Some(root) = d.root.as_mut() {
+                shift(root, next);
+            }
+            docs.push(d);
+        }
+    }
+    (docs, errors, None)
+}
+
+/// The start of the first top-level line after `from` at or after the line holding
+/// `error`: indented as the document's first line (a tab that indents a line of a
+/// document at column 0 is skipped).
+fn next_section(text: &str, from: usize, error: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let base = base_indent(b);
+    let mut line = error.min(b.len());
+    while line > 0 && b[line - 1] != b'\n' {
+        line -= 1;
+    }
+    while line < b.len() {
+        let spaces = b[line..].iter().take_while(|&&c| c == b' ').count();
+        let tabs = b[line..].iter().take_while(|&&c| c == b'\t').count();
+        let start = if base == 0 { line + tabs } else { line };
+        if start > from && spaces == base && is_content(b, line + spaces.max(tabs)) {
+            return Some(start);
+        }
+        line = b[line..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(b.len(), |i| line + i + 1);
+    }
+    None
+}
+
+/// The indentation of the document's first content line (a spec may indent it all).
+fn base_indent(b: &[u8]) -> usize {
+    let mut line = 0;
+    while line < b.len() {
+        let spaces = b[line..].iter().take_while(|&&c| c == b' ').count();
+        if is_content(b, line + spaces) {
+            return spaces;
+        }
+        line = b[line..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(b.len(), |i| line + i + 1);
+    }
+    0
+}
+
+/// Whether a node can start at `at`: not a line end, a comment, a directive, a
+/// document marker or a closing bracket.
+fn is_content(b: &[u8], at: usize) -> bool {
+    let marker = |m: &[u8]| {
+        b.get(at..at + 3) == Some(m) && b.get(at + 3).is_none_or(|c| c.is_ascii_whitespace())
+    };
+    match b.get(at) {
+        None | Some(b' ' | b'\t' | b'\r' | b'\n' | b'#' | b'%' | b']' | b'}' | b',') => false,
+        _ => !marker(b"---") && !marker(b"..."),
+    }
+}
+
+/// Drops from the first document's root the entries (or items) that start at or
+/// after `at`, where a section that is parsed again begins.
+fn drop_from(docs: &mut [Doc], at: usize) {
+    let Some(root) = docs.first_mut().and_then(|d| d.root.as_mut()) else {
+        return;
+    };
+    match &mut root.value {
+        Value::Mapping(m) => m.entries.retain(|e| e.span.start < at),
+        Value::Sequence(s) => s.items.retain(|n| n.span.start < at),
+        _ => {}
+    }
+}
+
+/// Adds a later section's root to the first document's: its entries to a block
+/// mapping, its items to a block list. A section of another shape is left out (the
+/// error before it is reported).
+fn join(docs: &mut Vec<Doc>, section: Option<Node>) {
+    let Some(section) = section else { return };
+    let Some(doc) = docs.first_mut() else {
+        docs.push(Doc {
+            start: section.span.start,
+            root: Some(section),
+        });
+        return;
+    };
+    let Some(root) = doc.root.as_mut() else {
+        doc.root = Some(section);
+        return;
+    };
+    let end = section.span.end;
+    match (&mut root.value, section.value) {
+        (Value::Mapping(m), Value::Mapping(more)) if !m.flow && !more.flow => {
+            m.entries.extend(more.entries)
+        }
+        (Value::Sequence(s), Value::Sequence(more)) if !s.flow && !more.flow => {
+            s.items.extend(more.items)
+        }
+        _ => return,
+    }
+    root.span.end = root.span.end.max(end);
+}
+
+/// Moves every span of `node` by `by` bytes.
+fn shift(node: &mut Node, by: usize) {
+    node.span = Span::new(node.span.start + by, node.span.end + by);
+    match &mut node.value {
+        Value::Mapping(m) => {
+            for e in &mut m.entries {
+                e.span = Span::new(e.span.start + by, e.span.end + by);
+                shift(&mut e.key, by);
+                shift(&mut e.value, by);
+            }
+        }
+        Value::Sequence(s) => s.items.iter_mut().for_each(|n| shift(n, by)),
+        Value::Scalar(_) | Value::Alias(_) => {}
     }
 }
