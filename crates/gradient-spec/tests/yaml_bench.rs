@@ -344,4 +344,21 @@ fn measure_events_against_yaml_edit() {
             ms(bare)
         );
     }
+    // The hostile inputs at the size limit: one parse each, old and new.
+    for (name, text) in hostile(MAX_INPUT_BYTES - 1024) {
+        let t = Instant::now();
+        let old = parse(&text);
+        let old_t = t.elapsed();
+        let t = Instant::now();
+        let new = gradient_spec::yaml::events::parse(&text);
+        let new_t = t.elapsed();
+        println!(
+            "{name:<26} {:>7} bytes: yaml::parse {:>11} ({:>2} problems)  events {:>11} ({:>2} problems)",
+            text.len(),
+            ms(old_t),
+            old.syntax_diagnostics.len(),
+            ms(new_t),
+            new.syntax_diagnostics.len()
+        );
+    }
 }

@@ -56,13 +56,8 @@ struct Builder<'t> {
     too_deep: Option<usize>,
 }
 
-/// Parses `text` into its documents (see `tabs.rs` for the one error it corrects).
+/// Parses `text` into its documents: one saphyr-parser pass, up to its first error.
 pub(crate) fn run(text: &str) -> Run {
-    super::tabs::run(text)
-}
-
-/// One saphyr-parser pass over `text`.
-pub(crate) fn run_once(text: &str) -> Run {
     let mut b = Builder {
         text,
         offsets: ByteOffsets::new(text),

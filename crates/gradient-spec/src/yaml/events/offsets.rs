@@ -4,7 +4,6 @@
 
 pub(crate) struct ByteOffsets<'a> {
     text: &'a str,
-    ascii: bool,
     /// The last answer: a character index and its byte offset.
     chars: usize,
     bytes: usize,
@@ -14,20 +13,29 @@ impl<'a> ByteOffsets<'a> {
     pub fn new(text: &'a str) -> Self {
         ByteOffsets {
             text,
-            ascii: text.is_ascii(),
             chars: 0,
             bytes: 0,
         }
     }
 
     /// The byte offset of character index `ci` (the text's length past its end).
+    /// Costs the distance from the last answer (a run of ASCII in one step).
     pub fn byte(&mut self, ci: usize) -> usize {
-        if self.ascii {
-            return ci.min(self.text.len());
-        }
-        if ci < self.chars / 2 {
-            self.chars = 0;
-            self.bytes = 0;
+        let b = self.text.as_bytes();
+        if ci > self.chars {
+            let n = ci - self.chars;
+            if b.get(self.bytes..self.bytes + n)
+                .is_some_and(|r| r.is_ascii())
+            {
+                self.bytes += n;
+                self.chars = ci;
+            }
+        } else if ci < self.chars {
+            let n = self.chars - ci;
+            if self.bytes >= n && b[self.bytes - n..self.bytes].is_ascii() {
+                self.bytes -= n;
+                self.chars = ci;
+            }
         }
         while self.chars < ci {
             let Some(c) = self.text.get(self.bytes..).and_then(|r| r.chars().next()) else {
@@ -64,5 +72,7 @@ mod tests {
             [text.len(), 1, 3, 0, 7, text.len()]
         );
         assert_eq!(ByteOffsets::new("abc").byte(2), 2);
+        let mut o = ByteOffsets::new("ab€cd");
+        assert_eq!([4, 1, 5, 3, 2].map(|i| o.byte(i)), [6, 1, 7, 5, 2]);
     }
 }

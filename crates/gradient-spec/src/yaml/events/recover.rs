@@ -10,6 +10,7 @@
 //!    section is parsed up to its error, and the next starts after that line.
 
 use super::build::{self, Doc, Run};
+use super::tabs;
 use crate::diag::{Diagnostic, Severity, Span};
 use crate::yaml::prescan;
 use crate::yaml::repair::Repaired;
@@ -32,21 +33,32 @@ pub(crate) fn parse_recovering(text: &str) -> Parsed {
             too_deep: None,
         };
     }
+    // Tabs after a colon that saphyr-parser refuses: read as spaces from here on.
+    let spaced = match &first.error {
+        Some((_, m)) if m == tabs::REJECTED => tabs::spaced(text),
+        _ => None,
+    };
+    let (base, first) = match &spaced {
+        Some((s, _)) => (s.as_str(), build::run(s)),
+        None => (text, first),
+    };
     let mut diags = Vec::new();
-    let scan = prescan::scan(text);
     let mut repaired = None;
     let mut run = first;
-    if !scan.unclosed.is_empty() {
-        let r = Repaired::new(text, &scan.insertions);
-        let second = build::run(&r.text);
-        if second.too_deep.is_none() {
-            diags.extend(unclosed_diagnostics(&scan, text));
-            run = second;
-            repaired = Some(r);
+    if run.error.is_some() || run.too_deep.is_some() {
+        let scan = prescan::scan(base);
+        if !scan.unclosed.is_empty() {
+            let r = Repaired::new(base, &scan.insertions);
+            let second = build::run(&r.text);
+            if second.too_deep.is_none() {
+                diags.extend(unclosed_diagnostics(&scan, text));
+                run = second;
+                repaired = Some(r);
+            }
         }
     }
-    let work = repaired.as_ref().map_or(text, |r| r.text.as_str());
-    let (docs, errors, too_deep) = if run.too_deep.is_some() {
+    let work = repaired.as_ref().map_or(base, |r| r.text.as_str());
+    let (mut docs, errors, too_deep) = if run.too_deep.is_some() || run.error.is_none() {
         (run.docs, Vec::new(), run.too_deep)
     } else {
         sections(work, run)
@@ -67,12 +79,16 @@ pub(crate) fn parse_recovering(text: &str) -> Parsed {
             message,
         ));
     }
-    let mut docs = docs;
-    if let Some(r) = &repaired {
-        for d in &mut docs {
+    for d in &mut docs {
+        if let Some(r) = &repaired {
             d.start = r.to_original(d.start.min(r.text.len()));
-            if let Some(node) = d.root.as_mut() {
+        }
+        if let Some(node) = d.root.as_mut() {
+            if let Some(r) = &repaired {
                 r.remap_node(node);
+            }
+            if let Some((_, replaced)) = &spaced {
+                tabs::restore_quoted(node, text, replaced);
             }
         }
     }
@@ -209,9 +225,18 @@ fn drop_from(docs: &mut [Doc], at: usize) {
     let Some(root) = docs.first_mut().and_then(|d| d.root.as_mut()) else {
         return;
     };
+    // In text order: only the last few can start there.
     match &mut root.value {
-        Value::Mapping(m) => m.entries.retain(|e| e.span.start < at),
-        Value::Sequence(s) => s.items.retain(|n| n.span.start < at),
+        Value::Mapping(m) => {
+            while m.entries.last().is_some_and(|e| e.span.start >= at) {
+                m.entries.pop();
+            }
+        }
+        Value::Sequence(s) => {
+            while s.items.last().is_some_and(|n| n.span.start >= at) {
+                s.items.pop();
+            }
+        }
         _ => {}
     }
 }

@@ -1,23 +1,20 @@
 //! saphyr-parser rejects a tab right after a value's `:` when a letter or `-` follows
 //! (`image:\tx`), which YAML allows (a tab separates as a space does) and yaml-edit
-//! accepts. When that is its error, the text is parsed again with those tabs read as
-//! spaces: the same length, so every span stays right. Quoted scalars that held such a
-//! tab get their value back from the original text.
+//! accepts. When that is its error, the text is parsed again (with the recovery of
+//! `recover.rs`) with those tabs read as spaces: the same length, so every span stays
+//! right. Quoted scalars that held such a tab get their value back from the original.
 //!
 //! Known gap: a block scalar whose content holds `:` and a tab keeps a space there.
 
-use super::build::{run_once, Run};
+use super::build;
 use crate::yaml::{Node, Scalar, Value};
 
 /// saphyr-parser's message for the tab it wrongly rejects.
 pub(crate) const REJECTED: &str = "':' must be followed by a valid YAML whitespace";
 
-/// Parses `text`, reading tabs after a `:` as spaces if saphyr-parser rejects them.
-pub(crate) fn run(text: &str) -> Run {
-    let run = run_once(text);
-    if run.error.as_ref().is_none_or(|(_, m)| m != REJECTED) {
-        return run;
-    }
+/// `text` with the tabs after a `:` that saphyr-parser refuses made spaces, and the
+/// offsets changed (same length: every offset still points at the same place).
+pub(crate) fn spaced(text: &str) -> Option<(String, Vec<usize>)> {
     let mut bytes = text.as_bytes().to_vec();
     let mut replaced = Vec::new();
     for i in 1..bytes.len() {
@@ -27,17 +24,8 @@ pub(crate) fn run(text: &str) -> Run {
             replaced.push(i);
         }
     }
-    // Tabs and spaces are both one byte: the text is still UTF-8.
-    let Ok(spaced) = String::from_utf8(bytes) else {
-        return run;
-    };
-    let mut run = run_once(&spaced);
-    for doc in &mut run.docs {
-        if let Some(root) = doc.root.as_mut() {
-            restore_quoted(root, text, &replaced);
-        }
-    }
-    run
+    // A tab and a space are both one byte: the text is still UTF-8.
+    String::from_utf8(bytes).ok().map(|s| (s, replaced))
 }
 
 /// Whether what follows the tabs at `i` on its line is a scalar: not a block list
@@ -71,7 +59,7 @@ fn scalar_follows(b: &[u8], mut i: usize) -> bool {
 }
 
 /// Re-reads from `original` the quoted scalars that cover a replaced offset.
-fn restore_quoted(node: &mut Node, original: &str, replaced: &[usize]) {
+pub(crate) fn restore_quoted(node: &mut Node, original: &str, replaced: &[usize]) {
     let span = node.span;
     let covers = || {
         let i = replaced.partition_point(|&r| r < span.start);
@@ -100,7 +88,7 @@ fn restore_quoted(node: &mut Node, original: &str, replaced: &[usize]) {
 
 /// The value of a quoted scalar written alone.
 fn quoted_value(written: &str) -> Option<String> {
-    let run = run_once(written);
+    let run = build::run(written);
     let root = run.docs.into_iter().next()?.root?;
     match root.value {
         Value::Scalar(Scalar { text, .. }) => Some(text),
