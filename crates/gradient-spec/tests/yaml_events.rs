@@ -188,3 +188,65 @@ fn the_event_parse_matches_todays_parse_on_the_suite_and_the_corpus() {
         "listed differences that went away: {gone:?}"
     );
 }
+
+/// The comments as the edits find them today (`edit/context.rs`): COMMENT tokens of
+/// yaml-edit's lossless tree.
+fn yaml_edit_comments(text: &str) -> Vec<(usize, usize)> {
+    use rowan::ast::AstNode;
+    yaml_edit::YamlFile::parse(text)
+        .tree()
+        .syntax()
+        .descendants_with_tokens()
+        .filter_map(|e| e.into_token())
+        .filter(|t| t.kind() == yaml_edit::SyntaxKind::COMMENT)
+        .map(|t| {
+            (
+                usize::from(t.text_range().start()),
+                usize::from(t.text_range().end()),
+            )
+        })
+        .collect()
+}
+
+/// Cases whose comments differ, and why.
+const KNOWN_COMMENTS: &[(&str, &str)] = &[];
+
+#[test]
+fn comments_are_found_from_the_tree_as_yaml_edit_finds_them() {
+    let mut inputs: Vec<(String, String)> = data::suite_cases()
+        .into_iter()
+        .filter(|c| !c.invalid)
+        .map(|c| (c.id, c.text))
+        .collect();
+    inputs.extend(data::corpus_files());
+    let mut compared = 0;
+    let mut differ = Vec::new();
+    for (id, text) in &inputs {
+        let doc = events::parse(text);
+        // One document: the tree holds every scalar a `#` may hide in.
+        if doc
+            .syntax_diagnostics
+            .iter()
+            .any(|d| d.rule == "multiple-documents")
+        {
+            continue;
+        }
+        compared += 1;
+        let new: Vec<(usize, usize)> = events::comment_spans(&doc)
+            .iter()
+            .map(|s| (s.start, s.end))
+            .collect();
+        let old = yaml_edit_comments(text);
+        if new != old {
+            println!("{id}: yaml-edit {old:?}, events {new:?}");
+            differ.push(id.as_str());
+        }
+    }
+    println!(
+        "{}/{compared} single-document inputs: the same comments",
+        compared - differ.len()
+    );
+    let known: Vec<&str> = KNOWN_COMMENTS.iter().map(|k| k.0).collect();
+    assert_eq!(differ, known);
+    assert!(compared > 250, "{compared}");
+}

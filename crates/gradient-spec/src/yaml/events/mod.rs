@@ -34,10 +34,13 @@
 //! messages cannot be made good enough for an editor.
 
 mod build;
+mod comments;
 mod offsets;
 mod props;
 mod recover;
 mod tabs;
+
+pub use comments::comment_spans;
 
 use super::cap::dedupe_and_cap;
 use super::syntax::{clamp, unchecked};
