@@ -3,11 +3,14 @@
 //! 1. Unclosed quotes and brackets are found by `prescan`, reported at the opener and
 //!    closed in a repaired text that is parsed instead (as the yaml-edit layer does).
 //! 2. After any other error, parsing resumes at the next top-level line (indented as
-//!    the first, not a comment, a marker or a closing bracket) at or after the error's line, as
-//!    a section on its own; the sections' entries (or items) join the first
-//!    section's root. So every top-level section's problems are found, and the form
-//!    keeps every section that parses. Each byte is parsed at most about twice: a
-//!    section is parsed up to its error, and the next starts after that line.
+//!    the first, not a comment, a marker or a closing bracket) at or after the
+//!    error's line, as a section on its own; the sections' entries (or items) join
+//!    the first section's root. So every top-level section's problems are found, and
+//!    the form keeps every section that parses. Each byte is parsed about twice at
+//!    most: a section is parsed up to its error, and the next starts on that line.
+//!
+//! A top-level section that is not a block mapping or list like the first one's
+//! root is left out of the tree (its problem is still reported).
 
 use super::build::{self, Doc, Run};
 use super::tabs;
