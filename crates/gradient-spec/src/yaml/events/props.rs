@@ -122,7 +122,7 @@ fn header_on_line(b: &[u8], from: usize, to: usize) -> Option<usize> {
             None => match c {
                 b'"' | b'\'' if p == from || is_space(b[p - 1]) => quote = Some(c),
                 b'#' if p == from || is_space(b[p - 1]) => return None,
-                b'|' | b'>' if p == from || is_space(b[p - 1]) => {
+                b'|' | b'>' if p == from || is_space(b[p - 1]) || after_bom(b, p) => {
                     let e = header_end(b, p);
                     if e >= b.len() || is_space(b[e]) {
                         return Some(p);
@@ -134,6 +134,11 @@ fn header_on_line(b: &[u8], from: usize, to: usize) -> Option<usize> {
         p += 1;
     }
     None
+}
+
+/// Whether `p` is right after a byte order mark at the start of the text.
+fn after_bom(b: &[u8], p: usize) -> bool {
+    p == 3 && b.starts_with("\u{feff}".as_bytes())
 }
 
 /// The end of a quoted scalar whose opening quote is at `open` (after its closing
