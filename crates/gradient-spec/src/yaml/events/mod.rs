@@ -34,6 +34,10 @@
 //!   (`recover.rs`; a section is also the unit for re-parsing only what an edit
 //!   touched);
 //! - a tab after a `:` before a scalar, which YAML allows and it refuses: `tabs.rs`;
+//! - an alias to an unknown anchor, which it refuses and the layer reads as an alias
+//!   (as yaml-edit does; `to_json` reports it): `aliases.rs`;
+//! - `a: b: c` read as yaml-edit reads it (`b: c` a nested mapping, with the error),
+//!   which the `secret-syntax` rule relies on: `recover.rs`;
 //! - the comments, for the edits, from the same tree: [`comment_spans`].
 //!
 //! Checked against today's layer (yaml-edit stays the oracle, as a dependency until
@@ -48,6 +52,7 @@
 //! An own scanner (route 1) stays the fallback if saphyr-parser's error positions or
 //! messages prove not good enough for an editor.
 
+mod aliases;
 mod build;
 mod comments;
 mod offsets;

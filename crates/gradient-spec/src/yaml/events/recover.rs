@@ -12,7 +12,8 @@
 //! A top-level section that is not a block mapping or list like the first one's
 //! root is left out of the tree (its problem is still reported).
 
-use super::build::{self, Doc, Run};
+use super::aliases;
+use super::build::{Doc, Run};
 use super::tabs;
 use crate::diag::{Diagnostic, Severity, Span};
 use crate::yaml::prescan;
@@ -28,10 +29,14 @@ pub(crate) struct Parsed {
 }
 
 pub(crate) fn parse_recovering(text: &str) -> Parsed {
-    let first = build::run(text);
+    // Offsets (into `text`) of aliases to unknown anchors, read as plain scalars.
+    let mut unknown = Vec::new();
+    let first = aliases::run(text, &mut unknown);
     if first.error.is_none() && first.too_deep.is_none() {
+        let mut docs = first.docs;
+        restore_aliases(&mut docs, text, &mut unknown);
         return Parsed {
-            docs: first.docs,
+            docs,
             diags: Vec::new(),
             too_deep: None,
         };
@@ -42,7 +47,7 @@ pub(crate) fn parse_recovering(text: &str) -> Parsed {
         _ => None,
     };
     let (base, first) = match &spaced {
-        Some((s, _)) => (s.as_str(), build::run(s)),
+        Some((s, _)) => (s.as_str(), aliases::run(s, &mut unknown)),
         None => (text, first),
     };
     let mut diags = Vec::new();
@@ -52,8 +57,10 @@ pub(crate) fn parse_recovering(text: &str) -> Parsed {
         let scan = prescan::scan(base);
         if !scan.unclosed.is_empty() {
             let r = Repaired::new(base, &scan.insertions);
-            let second = build::run(&r.text);
+            let mut found = Vec::new();
+            let second = aliases::run(&r.text, &mut found);
             if second.too_deep.is_none() {
+                unknown.extend(found.into_iter().map(|at| r.to_original(at)));
                 diags.extend(unclosed_diagnostics(&scan, text));
                 run = second;
                 repaired = Some(r);
@@ -61,11 +68,18 @@ pub(crate) fn parse_recovering(text: &str) -> Parsed {
         }
     }
     let work = repaired.as_ref().map_or(base, |r| r.text.as_str());
-    let (mut docs, errors, too_deep) = if run.too_deep.is_some() || run.error.is_none() {
+    let (docs, errors, too_deep) = if run.too_deep.is_some() || run.error.is_none() {
         (run.docs, Vec::new(), run.too_deep)
     } else {
-        sections(work, run)
+        let (docs, errors, deep, found) = sections(work, run);
+        let back = |at: usize| repaired.as_ref().map_or(at, |r| r.to_original(at));
+        unknown.extend(found.into_iter().map(back));
+        (docs, errors, deep)
     };
+    let (mut docs, mut errors) = (docs, errors);
+    if repaired.is_none() && too_deep.is_none() {
+        nest_run_on_values(base, &mut docs, &mut errors, &mut unknown);
+    }
     let to_original = |at: usize| repaired.as_ref().map_or(at, |r| r.to_original(at));
     for (at, message) in errors {
         let (at, message) = at_the_tab(work, at, message);
@@ -95,10 +109,99 @@ pub(crate) fn parse_recovering(text: &str) -> Parsed {
             }
         }
     }
+    restore_aliases(&mut docs, text, &mut unknown);
     Parsed {
         docs,
         diags,
         too_deep: too_deep.map(to_original),
+    }
+}
+
+/// Makes the aliases read as plain scalars aliases again (`unknown`: their offsets in
+/// `text`).
+fn restore_aliases(docs: &mut [Doc], text: &str, unknown: &mut [usize]) {
+    if unknown.is_empty() {
+        return;
+    }
+    unknown.sort_unstable();
+    for node in docs.iter_mut().filter_map(|d| d.root.as_mut()) {
+        aliases::restore(node, text, unknown);
+    }
+}
+
+/// saphyr-parser's message for a second `key: value` on a line (`a: b: c`).
+const NESTED_VALUE: &str = "mapping values are not allowed in this context";
+
+/// `password: secret: tok` is read as yaml-edit reads it (and as the rules expect):
+/// the rest of the line is a nested mapping. Where that was the error, the value is
+/// moved onto a line of its own in a repaired text (same column, so one level
+/// deeper) and the whole text parsed again; the error stays reported.
+fn nest_run_on_values(
+    base: &str,
+    docs: &mut Vec<Doc>,
+    errors: &mut Vec<(usize, String)>,
+    unknown: &mut Vec<usize>,
+) {
+    let b = base.as_bytes();
+    let mut insertions: Vec<(usize, String)> = Vec::new();
+    for (at, message) in errors.iter() {
+        if message != NESTED_VALUE {
+            continue;
+        }
+        let mut line = (*at).min(b.len());
+        while line > 0 && b[line - 1] != b'\n' {
+            line -= 1;
+        }
+        // The first `: ` on the line, and the value after it, before the error.
+        let Some(colon) = (line..*at).find(|&i| {
+            b[i] == b':'
+                && matches!(b.get(i + 1), Some(b' ' | b'\t'))
+                && !b[line..i]
+                    .iter()
+                    .any(|&c| matches!(c, b'"' | b'\'' | b'[' | b'{' | b'#'))
+        }) else {
+            continue;
+        };
+        let mut value = colon + 1;
+        while value < *at && matches!(b[value], b' ' | b'\t') {
+            value += 1;
+        }
+        if value >= *at || insertions.last().is_some_and(|l| l.0 >= value) {
+            continue;
+        }
+        insertions.push((value, format!("\n{}", " ".repeat(value - line))));
+    }
+    if insertions.is_empty() {
+        return;
+    }
+    let r = Repaired::new(base, &insertions);
+    let mut found = Vec::new();
+    let again = aliases::run(&r.text, &mut found);
+    if again.too_deep.is_some() {
+        return;
+    }
+    let (mut more_docs, more_errors, deep) = if again.error.is_some() {
+        let (d, e, deep, more) = sections(&r.text, again);
+        found.extend(more);
+        (d, e, deep)
+    } else {
+        (again.docs, Vec::new(), None)
+    };
+    if deep.is_some() {
+        return;
+    }
+    // The tree is replaced: so are the aliases found for it.
+    unknown.clear();
+    unknown.extend(found.into_iter().map(|at| r.to_original(at)));
+    for d in &mut more_docs {
+        d.start = r.to_original(d.start.min(r.text.len()));
+        if let Some(node) = d.root.as_mut() {
+            r.remap_node(node);
+        }
+    }
+    *docs = more_docs;
+    for (at, message) in more_errors {
+        errors.push((r.to_original(at), message));
     }
 }
 
@@ -130,14 +233,19 @@ fn at_the_tab(text: &str, at: usize, message: String) -> (usize, String) {
     (at, message)
 }
 
+/// What [`sections`] finds.
+type Sections = (Vec<Doc>, Vec<(usize, String)>, Option<usize>, Vec<usize>);
+
 /// Parses `text` section by section after `first` (its parse from the start) stopped
-/// at an error: the documents (the first one's root holding every section's entries)
-/// and every section's error.
-fn sections(text: &str, first: Run) -> (Vec<Doc>, Vec<(usize, String)>, Option<usize>) {
+/// at an error: the documents (the first one's root holding every section's entries),
+/// every section's error, where collections nest too deeply, and the offsets of the
+/// aliases to unknown anchors read as plain scalars.
+fn sections(text: &str, first: Run) -> Sections {
     let mut docs = first.docs;
     let mut errors = Vec::new();
     let mut error = first.error;
     let mut from = 0;
+    let mut unknown = Vec::new();
     while let Some((at, message)) = error.take() {
         errors.push((at, message));
         let Some(next) = next_section(text, from, at) else {
@@ -145,9 +253,11 @@ fn sections(text: &str, first: Run) -> (Vec<Doc>, Vec<(usize, String)>, Option<u
         };
         from = next;
         let Some(rest) = text.get(next..) else { break };
-        let run = build::run(rest);
+        let mut found = Vec::new();
+        let run = aliases::run(rest, &mut found);
+        unknown.extend(found.into_iter().map(|at| next + at));
         if let Some(deep) = run.too_deep {
-            return (docs, errors, Some(next + deep));
+            return (docs, errors, Some(next + deep), unknown);
         }
         error = run.error.map(|(e, m)| (next + e, m));
         drop_from(&mut docs, next);
@@ -166,7 +276,7 @@ fn sections(text: &str, first: Run) -> (Vec<Doc>, Vec<(usize, String)>, Option<u
             docs.push(d);
         }
     }
-    (docs, errors, None)
+    (docs, errors, None, unknown)
 }
 
 /// The start of the first top-level line after `from` at or after the line holding
@@ -286,5 +396,55 @@ fn shift(node: &mut Node, by: usize) {
         }
         Value::Sequence(s) => s.items.iter_mut().for_each(|n| shift(n, by)),
         Value::Scalar(_) | Value::Alias(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::yaml::events::parse;
+
+    #[test]
+    fn a_second_colon_on_a_line_nests_the_rest() {
+        let text = "a: b: c\nd: 1\nlist:\n  - password: secret: tok\n";
+        let doc = parse(text);
+        let errors: Vec<&str> = doc
+            .syntax_diagnostics
+            .iter()
+            .map(|d| d.span.slice(text))
+            .collect();
+        assert_eq!(errors, [":", ":"], "{:?}", doc.syntax_diagnostics);
+        let root = doc.root.as_ref().unwrap().as_mapping().unwrap();
+        let a = root.get("a").unwrap();
+        assert_eq!(a.span.slice(text), "b: c");
+        let inner = a.as_mapping().unwrap();
+        assert_eq!(inner.get("b").unwrap().span.slice(text), "c");
+        assert_eq!(root.get("d").unwrap().scalar_text(), Some("1"));
+        let item = &root.get("list").unwrap().as_sequence().unwrap().items[0];
+        let password = item.as_mapping().unwrap().get("password").unwrap();
+        assert_eq!(password.span.slice(text), "secret: tok");
+    }
+
+    #[test]
+    fn sections_after_an_error_still_parse() {
+        let text = "image: x\nport: [1, 2]]\nenv:\n  - name: A\nresources:\n  replicas: 2\n";
+        let doc = parse(text);
+        assert_eq!(
+            doc.syntax_diagnostics
+                .iter()
+                .filter(|d| d.rule == "yaml-syntax")
+                .count(),
+            1,
+            "{:?}",
+            doc.syntax_diagnostics
+        );
+        let root = doc.root.as_ref().unwrap().as_mapping().unwrap();
+        let keys: Vec<&str> = root
+            .entries
+            .iter()
+            .filter_map(|e| e.key.scalar_text())
+            .collect();
+        assert_eq!(keys, ["image", "port", "env", "resources"]);
+        let replicas = root.get("resources").unwrap().as_mapping().unwrap();
+        assert_eq!(replicas.get("replicas").unwrap().span.slice(text), "2");
     }
 }
