@@ -36,7 +36,7 @@
 //! - a tab after a `:` before a scalar, which YAML allows and it refuses: `tabs.rs`;
 //! - an alias to an unknown anchor, which it refuses and the layer reads as an alias
 //!   (as yaml-edit does; `to_json` reports it): `aliases.rs`;
-//! - `a: b: c` read as yaml-edit reads it (`b: c` a nested mapping, with the error),
+//! - `a: b: c` read as yaml-edit reads it (`b: c` a plain value, with the error),
 //!   which the `secret-syntax` rule relies on: `recover.rs`;
 //! - the comments, for the edits, from the same tree: [`comment_spans`].
 //!

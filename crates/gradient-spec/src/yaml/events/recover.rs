@@ -78,7 +78,7 @@ pub(crate) fn parse_recovering(text: &str) -> Parsed {
     };
     let (mut docs, mut errors) = (docs, errors);
     if repaired.is_none() && too_deep.is_none() {
-        nest_run_on_values(base, &mut docs, &mut errors, &mut unknown);
+        plain_run_on_values(base, &mut docs, &mut errors, &mut unknown);
     }
     let to_original = |at: usize| repaired.as_ref().map_or(at, |r| r.to_original(at));
     for (at, message) in errors {
@@ -133,55 +133,48 @@ fn restore_aliases(docs: &mut [Doc], text: &str, unknown: &mut [usize]) {
 const NESTED_VALUE: &str = "mapping values are not allowed in this context";
 
 /// `password: secret: tok` is read as yaml-edit reads it (and as the rules expect):
-/// the rest of the line is a nested mapping. Where that was the error, the value is
-/// moved onto a line of its own in a repaired text (same column, so one level
-/// deeper) and the whole text parsed again; the error stays reported.
-fn nest_run_on_values(
+/// the rest of the line is the plain scalar `secret: tok`. Where that was the error,
+/// the colons after it on its line are read as `;` in a copy of the text (same
+/// length, every span stays right), the whole copy parsed again, and those scalars'
+/// values taken from the text. The error stays reported.
+fn plain_run_on_values(
     base: &str,
     docs: &mut Vec<Doc>,
     errors: &mut Vec<(usize, String)>,
     unknown: &mut Vec<usize>,
 ) {
-    let b = base.as_bytes();
-    let mut insertions: Vec<(usize, String)> = Vec::new();
+    let mut copy = base.as_bytes().to_vec();
+    let mut replaced = Vec::new();
     for (at, message) in errors.iter() {
-        if message != NESTED_VALUE {
+        if message != NESTED_VALUE || copy.get(*at) != Some(&b':') {
             continue;
         }
-        let mut line = (*at).min(b.len());
-        while line > 0 && b[line - 1] != b'\n' {
-            line -= 1;
+        let mut p = *at;
+        while p < copy.len() && copy[p] != b'\n' {
+            if copy[p] == b'#' && matches!(copy[p - 1], b' ' | b'\t') {
+                break;
+            }
+            if copy[p] == b':' && copy.get(p + 1).is_none_or(|c| c.is_ascii_whitespace()) {
+                copy[p] = b';';
+                replaced.push(p);
+            }
+            p += 1;
         }
-        // The first `: ` on the line, and the value after it, before the error.
-        let Some(colon) = (line..*at).find(|&i| {
-            b[i] == b':'
-                && matches!(b.get(i + 1), Some(b' ' | b'\t'))
-                && !b[line..i]
-                    .iter()
-                    .any(|&c| matches!(c, b'"' | b'\'' | b'[' | b'{' | b'#'))
-        }) else {
-            continue;
-        };
-        let mut value = colon + 1;
-        while value < *at && matches!(b[value], b' ' | b'\t') {
-            value += 1;
-        }
-        if value >= *at || insertions.last().is_some_and(|l| l.0 >= value) {
-            continue;
-        }
-        insertions.push((value, format!("\n{}", " ".repeat(value - line))));
     }
-    if insertions.is_empty() {
+    // A `;` for a `:`: both one byte, the copy is still UTF-8.
+    let Ok(copy) = String::from_utf8(copy) else {
+        return;
+    };
+    if replaced.is_empty() {
         return;
     }
-    let r = Repaired::new(base, &insertions);
     let mut found = Vec::new();
-    let again = aliases::run(&r.text, &mut found);
+    let again = aliases::run(&copy, &mut found);
     if again.too_deep.is_some() {
         return;
     }
     let (mut more_docs, more_errors, deep) = if again.error.is_some() {
-        let (d, e, deep, more) = sections(&r.text, again);
+        let (d, e, deep, more) = sections(&copy, again);
         found.extend(more);
         (d, e, deep)
     } else {
@@ -190,18 +183,39 @@ fn nest_run_on_values(
     if deep.is_some() {
         return;
     }
-    // The tree is replaced: so are the aliases found for it.
-    unknown.clear();
-    unknown.extend(found.into_iter().map(|at| r.to_original(at)));
-    for d in &mut more_docs {
-        d.start = r.to_original(d.start.min(r.text.len()));
-        if let Some(node) = d.root.as_mut() {
-            r.remap_node(node);
-        }
+    for node in more_docs.iter_mut().filter_map(|d| d.root.as_mut()) {
+        restore_plain(node, base, &replaced);
     }
     *docs = more_docs;
-    for (at, message) in more_errors {
-        errors.push((r.to_original(at), message));
+    // The tree is replaced: so are the aliases found for it.
+    *unknown = found;
+    errors.extend(more_errors);
+}
+
+/// Gives the plain scalars that cover a replaced colon their value from `text`.
+fn restore_plain(node: &mut Node, text: &str, replaced: &[usize]) {
+    let span = node.span;
+    match &mut node.value {
+        Value::Scalar(s) => {
+            let i = replaced.partition_point(|&r| r < span.start);
+            if replaced.get(i).is_some_and(|&r| r < span.end) {
+                let written = text.get(span.start..span.end).unwrap_or("");
+                // A plain scalar folds its line breaks into spaces.
+                s.text = written.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+                s.kind = crate::yaml::resolve_plain(&s.text);
+            }
+        }
+        Value::Mapping(m) => {
+            for e in &mut m.entries {
+                restore_plain(&mut e.key, text, replaced);
+                restore_plain(&mut e.value, text, replaced);
+            }
+        }
+        Value::Sequence(q) => q
+            .items
+            .iter_mut()
+            .for_each(|n| restore_plain(n, text, replaced)),
+        Value::Alias(_) => {}
     }
 }
 
@@ -404,7 +418,7 @@ mod tests {
     use crate::yaml::events::parse;
 
     #[test]
-    fn a_second_colon_on_a_line_nests_the_rest() {
+    fn a_second_colon_on_a_line_is_part_of_a_plain_value() {
         let text = "a: b: c\nd: 1\nlist:\n  - password: secret: tok\n";
         let doc = parse(text);
         let errors: Vec<&str> = doc
@@ -416,12 +430,12 @@ mod tests {
         let root = doc.root.as_ref().unwrap().as_mapping().unwrap();
         let a = root.get("a").unwrap();
         assert_eq!(a.span.slice(text), "b: c");
-        let inner = a.as_mapping().unwrap();
-        assert_eq!(inner.get("b").unwrap().span.slice(text), "c");
+        assert_eq!(a.as_str(), Some("b: c"));
         assert_eq!(root.get("d").unwrap().scalar_text(), Some("1"));
         let item = &root.get("list").unwrap().as_sequence().unwrap().items[0];
         let password = item.as_mapping().unwrap().get("password").unwrap();
         assert_eq!(password.span.slice(text), "secret: tok");
+        assert_eq!(password.as_str(), Some("secret: tok"));
     }
 
     #[test]
