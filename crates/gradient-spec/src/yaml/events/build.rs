@@ -88,9 +88,22 @@ pub(crate) fn run(text: &str) -> Run {
             }
         }
     }
-    // Close what the error left open, each at the end of its last child.
+    // Close what the error left open: a bracketed collection at its closing bracket
+    // if the error's line has it, anything else at the end of its last child.
+    let error_line_end = error.as_ref().map_or(0, |(at, _)| {
+        let bytes = text.as_bytes();
+        let at = (*at).min(bytes.len());
+        bytes[at..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(bytes.len(), |i| at + i)
+    });
     while let Some(frame) = b.stack.pop() {
-        let (end, outer) = (frame.end, frame.outer);
+        let closer = match (frame.bracketed, frame.start) {
+            (true, Some(open)) => props::matching_closer(text.as_bytes(), open, error_line_end),
+            _ => None,
+        };
+        let (end, outer) = (closer.unwrap_or(frame.end).max(frame.end), frame.outer);
         let node = b.close(frame, end);
         b.add(node, Some(outer));
     }

@@ -162,6 +162,32 @@ pub(crate) fn quoted_end(b: &[u8], open: usize) -> Option<usize> {
     None
 }
 
+/// The offset after the bracket that closes the one at `open`, if it comes before
+/// `limit` (quoted scalars and comments skipped).
+pub(crate) fn matching_closer(b: &[u8], open: usize, limit: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut p = open;
+    let limit = limit.min(b.len());
+    while p < limit {
+        match b[p] {
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(p + 1);
+                }
+            }
+            b'"' | b'\'' if p > open && matches!(b[p - 1], b' ' | b'[' | b'{' | b',') => {
+                p = quoted_end(b, p)?.checked_sub(1)?;
+            }
+            b'#' if is_space(b[p - 1]) => return None,
+            _ => {}
+        }
+        p += 1;
+    }
+    None
+}
+
 /// The offset after the `]` or `}` that closes a flow collection whose last child
 /// ends at `from`: past spaces, comments and a trailing comma.
 pub(crate) fn flow_closer(b: &[u8], mut from: usize) -> Option<usize> {
@@ -193,6 +219,9 @@ mod tests {
         assert_eq!(quoted_end(br#""a\"b" x"#, 0), Some(6));
         assert_eq!(quoted_end(b"'open", 0), None);
         assert_eq!(flow_closer(b"[a , # c\n ]  ", 2), Some(11));
+        let t = b"p: {secret: 'x}': [/]} # }";
+        assert_eq!(matching_closer(t, 3, t.len()), Some(22));
+        assert_eq!(matching_closer(b"[a, b", 0, 5), None);
     }
 
     use super::*;
