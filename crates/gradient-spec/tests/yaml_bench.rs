@@ -315,3 +315,50 @@ fn measure_validator_subsets() {
         );
     }
 }
+
+/// The YAML layer's next parse (`yaml::events`, saphyr-parser) against today's
+/// (`yaml::parse`, yaml-edit + its validator + our passes): the whole layer each, on
+/// the 100- and 5,000-line specs, and saphyr-parser's bare event stream for scale.
+#[test]
+#[ignore]
+fn measure_events_against_yaml_edit() {
+    let iters: usize = std::env::var("BENCH_ITERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(30);
+    for lines in [100, 5_000] {
+        let text = big_spec(lines, usize::MAX);
+        let old = median(iters, || parse(&text));
+        let new = median(iters, || gradient_spec::yaml::events::parse(&text));
+        let bare = median(iters, || {
+            saphyr_parser::Parser::new_from_str(&text)
+                .take_while(|e| e.is_ok())
+                .count()
+        });
+        println!(
+            "{lines:>5} lines ({} bytes): yaml::parse {}  yaml::events::parse {}  ({:.1}x)  saphyr-parser events alone {}",
+            text.len(),
+            ms(old),
+            ms(new),
+            old.as_secs_f64() / new.as_secs_f64(),
+            ms(bare)
+        );
+    }
+    // The hostile inputs at the size limit: one parse each, old and new.
+    for (name, text) in hostile(MAX_INPUT_BYTES - 1024) {
+        let t = Instant::now();
+        let old = parse(&text);
+        let old_t = t.elapsed();
+        let t = Instant::now();
+        let new = gradient_spec::yaml::events::parse(&text);
+        let new_t = t.elapsed();
+        println!(
+            "{name:<26} {:>7} bytes: yaml::parse {:>11} ({:>2} problems)  events {:>11} ({:>2} problems)",
+            text.len(),
+            ms(old_t),
+            old.syntax_diagnostics.len(),
+            ms(new_t),
+            new.syntax_diagnostics.len()
+        );
+    }
+}

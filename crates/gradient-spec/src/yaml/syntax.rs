@@ -91,7 +91,7 @@ pub(crate) fn parse_document(text: &str) -> Document {
 }
 
 /// A document that is not parsed at all, with the one `limit` diagnostic saying why.
-fn unchecked(text: &str, span: Span, msg: String) -> Document {
+pub(super) fn unchecked(text: &str, span: Span, msg: String) -> Document {
     Document {
         text: text.to_string(),
         root: None,
@@ -167,7 +167,7 @@ fn syntax_error(span: Span, message: &str) -> Diagnostic {
 }
 
 /// One `yaml-syntax` error at each opener the pre-scan found unclosed.
-fn unclosed_diagnostics(scan: &Scan, text: &str) -> Vec<Diagnostic> {
+pub(super) fn unclosed_diagnostics(scan: &Scan, text: &str) -> Vec<Diagnostic> {
     let lines = LineIndex::new(text);
     scan.unclosed
         .iter()
@@ -209,7 +209,7 @@ fn first_sentence(msg: &str) -> String {
 }
 
 /// `span` moved inside `text` and onto character boundaries.
-fn clamp(span: Span, text: &str) -> Span {
+pub(super) fn clamp(span: Span, text: &str) -> Span {
     let fix = |mut i: usize| {
         i = i.min(text.len());
         while !text.is_char_boundary(i) {

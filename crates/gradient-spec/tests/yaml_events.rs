@@ -1,0 +1,272 @@
+//! Differential test of the YAML layer's next parse (`yaml::events`, saphyr-parser)
+//! against today's (`yaml::parse`, yaml-edit): over every YAML Test Suite case and
+//! every corpus file, the same verdict, and for documents both accept, the same tree
+//! (node kinds, spans, entry spans, values, styles, types, tags, anchors) and the same
+//! `duplicate-key` / `multiple-documents` problems. Every difference is listed in
+//! [`KNOWN`] with the reason; a new one, or a listed one that went away, fails.
+
+#[allow(dead_code)]
+#[path = "yaml_data.rs"]
+mod data;
+
+use gradient_spec::yaml::{events, parse, Document, Node, Value};
+
+/// Cases where the two parses differ: the case, the path of the first difference, and
+/// why. All are spans of explicit keys and empty nodes where yaml-edit's CST takes in
+/// a comment or line break, or places an empty node differently from its own rule.
+const KNOWN: &[(&str, &str, &str)] = &[
+    ("5WE3", "$.0", "yaml-edit ends an explicit-key entry without a value after the comment that follows it; events ends it at the key"),
+    ("KK5P", "$.0", "yaml-edit's span of an explicit-key entry takes in the line break after it"),
+    ("M2N8-00", "$", "yaml-edit's span of an explicit-key entry takes in the line break after it"),
+    ("M2N8-01", "$", "yaml-edit's span of an explicit-key entry takes in the line break after it"),
+    ("PW8X", "$[2].0(key)", "an empty key after an anchor (`&a : a`): yaml-edit places it at the colon, events right after the anchor (as yaml-edit itself does after a tag, FH7J and WZ62)"),
+    ("S3PD", "$.1", "an entry with an empty key and value (`: # Both empty`): yaml-edit's entry span takes in the comment"),
+    ("W42U", "$[0]", "an empty item `- # Empty`: yaml-edit places its null after the comment, events right after the `-` (as for every other empty item)"),
+];
+
+/// The first difference between two trees, as a path and the two sides.
+fn diff(a: &Node, b: &Node, text: &str, path: &str) -> Option<String> {
+    let show = |n: &Node| format!("{:?} {:?}", n.span, n.span.slice(text));
+    if a.span != b.span {
+        return Some(format!("{path}: span {} vs {}", show(a), show(b)));
+    }
+    if a.tag != b.tag || a.anchor != b.anchor {
+        return Some(format!(
+            "{path}: properties {:?}/{:?} vs {:?}/{:?}",
+            a.tag, a.anchor, b.tag, b.anchor
+        ));
+    }
+    match (&a.value, &b.value) {
+        (Value::Scalar(x), Value::Scalar(y)) => {
+            let same_kind = format!("{:?}", x.kind) == format!("{:?}", y.kind);
+            (x.text != y.text || x.style != y.style || !same_kind)
+                .then(|| format!("{path}: scalar {x:?} vs {y:?}"))
+        }
+        (Value::Alias(x), Value::Alias(y)) => (x != y).then(|| format!("{path}: alias {x} vs {y}")),
+        (Value::Sequence(x), Value::Sequence(y)) => {
+            if x.flow != y.flow || x.items.len() != y.items.len() {
+                return Some(format!(
+                    "{path}: list flow {} len {} vs flow {} len {}",
+                    x.flow,
+                    x.items.len(),
+                    y.flow,
+                    y.items.len()
+                ));
+            }
+            x.items
+                .iter()
+                .zip(&y.items)
+                .enumerate()
+                .find_map(|(i, (p, q))| diff(p, q, text, &format!("{path}[{i}]")))
+        }
+        (Value::Mapping(x), Value::Mapping(y)) => {
+            if x.flow != y.flow || x.entries.len() != y.entries.len() {
+                return Some(format!(
+                    "{path}: mapping flow {} len {} vs flow {} len {}",
+                    x.flow,
+                    x.entries.len(),
+                    y.flow,
+                    y.entries.len()
+                ));
+            }
+            x.entries
+                .iter()
+                .zip(&y.entries)
+                .enumerate()
+                .find_map(|(i, (p, q))| {
+                    let at = format!("{path}.{i}");
+                    if p.span != q.span {
+                        return Some(format!(
+                            "{at}: entry span {:?} {:?} vs {:?} {:?}",
+                            p.span,
+                            p.span.slice(text),
+                            q.span,
+                            q.span.slice(text)
+                        ));
+                    }
+                    diff(&p.key, &q.key, text, &format!("{at}(key)"))
+                        .or_else(|| diff(&p.value, &q.value, text, &at))
+                })
+        }
+        _ => Some(format!("{path}: {} vs {}", a.kind_name(), b.kind_name())),
+    }
+}
+
+fn has_syntax_error(d: &Document) -> bool {
+    d.syntax_diagnostics.iter().any(|x| x.rule == "yaml-syntax")
+}
+
+/// The other problems (not `yaml-syntax`) by rule and span.
+fn other_problems(d: &Document) -> Vec<(&'static str, usize, usize)> {
+    d.syntax_diagnostics
+        .iter()
+        .filter(|x| x.rule != "yaml-syntax")
+        .map(|x| (x.rule, x.span.start, x.span.end))
+        .collect()
+}
+
+/// How the two parses compare on one text: `None` when they agree.
+fn compare(text: &str) -> Option<String> {
+    let old = parse(text);
+    let new = events::parse(text);
+    let (bad_old, bad_new) = (has_syntax_error(&old), has_syntax_error(&new));
+    if bad_old != bad_new {
+        let first = |d: &Document| {
+            d.syntax_diagnostics
+                .iter()
+                .find(|x| x.rule == "yaml-syntax")
+                .map(|x| format!("{:?} {}", x.span, x.message))
+        };
+        return Some(format!(
+            "verdict: yaml-edit {:?}, events {:?}",
+            first(&old),
+            first(&new)
+        ));
+    }
+    if bad_old {
+        // Both reject it: the trees of a broken text are each parser's best effort.
+        return None;
+    }
+    if other_problems(&old) != other_problems(&new) {
+        return Some(format!(
+            "problems {:?} vs {:?}",
+            other_problems(&old),
+            other_problems(&new)
+        ));
+    }
+    match (&old.root, &new.root) {
+        (Some(a), Some(b)) => diff(a, b, text, "$"),
+        (None, None) => None,
+        (a, b) => Some(format!(
+            "root {:?} vs {:?}",
+            a.as_ref().map(|n| n.kind_name()),
+            b.as_ref().map(|n| n.kind_name())
+        )),
+    }
+}
+
+#[test]
+fn the_event_parse_matches_todays_parse_on_the_suite_and_the_corpus() {
+    let mut inputs: Vec<(String, String)> = data::suite_cases()
+        .into_iter()
+        .map(|c| (c.id, c.text))
+        .collect();
+    inputs.extend(data::corpus_files());
+    assert_eq!(inputs.len(), 402 + 15, "every suite case and corpus file");
+    let originals = inputs.len();
+    // And each with CRLF line breaks, and with a byte order mark.
+    let crlf: Vec<(String, String)> = inputs
+        .iter()
+        .map(|(id, t)| (format!("{id} (CRLF)"), t.replace('\n', "\r\n")))
+        .collect();
+    let bom: Vec<(String, String)> = inputs
+        .iter()
+        .map(|(id, t)| (format!("{id} (BOM)"), format!("\u{feff}{t}")))
+        .collect();
+    inputs.extend(crlf);
+    inputs.extend(bom);
+    assert_eq!(inputs.len(), 3 * originals);
+    let mut differ = Vec::new();
+    for (id, text) in &inputs {
+        if let Some(why) = compare(text) {
+            differ.push((id.clone(), why));
+        }
+    }
+    // A known difference shows in each of the three forms of its case.
+    let base = |id: &str| id.split(' ').next().unwrap_or(id).to_string();
+    for (id, why) in &differ {
+        let known = KNOWN.iter().find(|k| k.0 == base(id));
+        println!("{id}: {why}\n    known: {}", known.map_or("NEW", |k| k.2));
+        if let Some(k) = known {
+            assert!(
+                why.starts_with(&format!("{}:", k.1)),
+                "{id} now differs elsewhere: {why}"
+            );
+        }
+    }
+    let agreed = inputs.len() - differ.len();
+    println!("{agreed}/{} inputs agree", inputs.len());
+    assert_eq!(agreed, inputs.len() - 3 * KNOWN.len());
+    let new: Vec<&str> = differ
+        .iter()
+        .map(|d| d.0.as_str())
+        .filter(|id| !KNOWN.iter().any(|k| k.0 == base(id)))
+        .collect();
+    let gone: Vec<&str> = KNOWN
+        .iter()
+        .map(|k| k.0)
+        .filter(|id| !differ.iter().any(|d| base(&d.0) == *id))
+        .collect();
+    assert!(new.is_empty(), "new differences: {new:?}");
+    assert!(
+        gone.is_empty(),
+        "listed differences that went away: {gone:?}"
+    );
+}
+
+/// The comments as the edits find them today (`edit/context.rs`): COMMENT tokens of
+/// yaml-edit's lossless tree.
+fn yaml_edit_comments(text: &str) -> Vec<(usize, usize)> {
+    use rowan::ast::AstNode;
+    yaml_edit::YamlFile::parse(text)
+        .tree()
+        .syntax()
+        .descendants_with_tokens()
+        .filter_map(|e| e.into_token())
+        .filter(|t| t.kind() == yaml_edit::SyntaxKind::COMMENT)
+        .map(|t| {
+            (
+                usize::from(t.text_range().start()),
+                usize::from(t.text_range().end()),
+            )
+        })
+        .collect()
+}
+
+/// Cases whose comments differ, and why.
+const KNOWN_COMMENTS: &[(&str, &str)] = &[];
+
+#[test]
+fn comments_are_found_from_the_tree_as_yaml_edit_finds_them() {
+    let mut inputs: Vec<(String, String)> = data::suite_cases()
+        .into_iter()
+        .filter(|c| !c.invalid)
+        .map(|c| (c.id, c.text))
+        .collect();
+    inputs.extend(data::corpus_files());
+    let crlf: Vec<(String, String)> = inputs
+        .iter()
+        .map(|(id, t)| (format!("{id} (CRLF)"), t.replace('\n', "\r\n")))
+        .collect();
+    inputs.extend(crlf);
+    let mut compared = 0;
+    let mut differ = Vec::new();
+    for (id, text) in &inputs {
+        let doc = events::parse(text);
+        // One document: the tree holds every scalar a `#` may hide in.
+        if doc
+            .syntax_diagnostics
+            .iter()
+            .any(|d| d.rule == "multiple-documents")
+        {
+            continue;
+        }
+        compared += 1;
+        let new: Vec<(usize, usize)> = events::comment_spans(&doc)
+            .iter()
+            .map(|s| (s.start, s.end))
+            .collect();
+        let old = yaml_edit_comments(text);
+        if new != old {
+            println!("{id}: yaml-edit {old:?}, events {new:?}");
+            differ.push(id.as_str());
+        }
+    }
+    println!(
+        "{}/{compared} single-document inputs: the same comments",
+        compared - differ.len()
+    );
+    let known: Vec<&str> = KNOWN_COMMENTS.iter().map(|k| k.0).collect();
+    assert_eq!(differ, known);
+    assert!(compared > 600, "{compared}");
+}
