@@ -21,6 +21,10 @@ pub enum Command {
         unsafe_fixes: bool,
         files: Vec<OsString>,
     },
+    Upgrade {
+        write: bool,
+        file: OsString,
+    },
 }
 
 /// Parses the arguments after the program name; `Err` says what is wrong.
@@ -42,6 +46,7 @@ pub fn parse(args: &[OsString]) -> Result<Command, String> {
         },
         Some("lint") => lint(rest),
         Some("fix") => fix(rest),
+        Some("upgrade") => upgrade(rest),
         _ => Err(format!("unknown command `{}`", first.to_string_lossy())),
     }
 }
@@ -117,6 +122,32 @@ fn fix(args: &[OsString]) -> Result<Command, String> {
     })
 }
 
+fn upgrade(args: &[OsString]) -> Result<Command, String> {
+    let mut write = false;
+    let mut files = Vec::new();
+    let mut options_done = false;
+    for a in args {
+        let s = a.to_str().unwrap_or("");
+        if options_done || s == "-" || !s.starts_with('-') {
+            files.push(a.clone());
+            continue;
+        }
+        match s {
+            "--" => options_done = true,
+            "-h" | "--help" => return Ok(Command::Help),
+            "--write" | "-w" => write = true,
+            _ => return Err(format!("unknown option `{s}` for `upgrade`")),
+        }
+    }
+    match <[OsString; 1]>::try_from(files) {
+        Ok([file]) if write && file == "-" => {
+            Err("`upgrade --write` needs a file, not stdin".into())
+        }
+        Ok([file]) => Ok(Command::Upgrade { write, file }),
+        Err(_) => Err("`upgrade` takes one FILE (- reads stdin)".into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +200,24 @@ mod tests {
             })
         );
         assert!(p(&["fix"]).is_err());
+        assert_eq!(
+            p(&["upgrade", "--write", "a"]),
+            Ok(Command::Upgrade {
+                write: true,
+                file: "a".into()
+            })
+        );
+        assert_eq!(
+            p(&["upgrade", "-"]),
+            Ok(Command::Upgrade {
+                write: false,
+                file: "-".into()
+            })
+        );
+        assert!(p(&["upgrade"]).is_err());
+        assert!(p(&["upgrade", "a", "b"]).is_err());
+        assert!(p(&["upgrade", "--write", "-"]).is_err());
+        assert!(p(&["upgrade", "--bogus", "a"]).is_err());
         assert!(p(&[]).is_err());
         assert!(p(&["frobnicate"]).is_err());
     }

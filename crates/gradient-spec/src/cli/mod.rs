@@ -1,4 +1,4 @@
-//! The command line: `lint`, `fix`, `schema`, `--help`, `--version`. Arguments are
+//! The command line: `lint`, `fix`, `upgrade`, `schema`, `--help`, `--version`. Arguments are
 //! parsed by hand (a few flags do not need a parser crate).
 //!
 //! Exit codes, for CI: 0 when no problem of severity error was found, 1 when one was,
@@ -11,6 +11,7 @@ mod input;
 mod json_output;
 mod lint;
 mod text_output;
+mod upgrade;
 
 use args::Command;
 use std::ffi::OsString;
@@ -28,6 +29,8 @@ gradient-spec: check Paperspace Gradient deployment specs
 Usage:
   gradient-spec lint [--format text|json] FILE...   report problems (- reads stdin)
   gradient-spec fix [--unsafe] FILE...              apply fixes in place (- : stdin to stdout)
+  gradient-spec upgrade [--write] FILE              upgrade a legacy spec to v1: the result on
+                                                    stdout (--write: in place), notes on stderr
   gradient-spec schema                              print the JSON Schema of the spec
   gradient-spec --help | --version
 
@@ -60,6 +63,7 @@ pub fn run(args: &[OsString]) -> i32 {
             unsafe_fixes,
             files,
         }) => fix::run(&files, unsafe_fixes),
+        Ok(Command::Upgrade { write, file }) => upgrade::run(&file, write),
         Err(msg) => {
             eprintln!("gradient-spec: {msg}\n\n{USAGE}");
             EXIT_TROUBLE

@@ -30,7 +30,7 @@ mod secrets;
 mod shape;
 mod structure;
 
-pub use context::{detect_shape, Context, Shape};
+pub use context::{detect_shape, shape_votes, Context, Shape};
 
 use crate::diag::Diagnostic;
 use crate::yaml::Document;

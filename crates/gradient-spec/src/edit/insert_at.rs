@@ -1,0 +1,101 @@
+//! `insert_key_at`: adding a key at a given place among its siblings (`apiVersion`
+//! first, a section where the one it replaces stood), where `insert_key` appends.
+
+use super::context::Ctx;
+use super::error::EditError;
+use super::lines::{column, line_start};
+use super::locate::{child_extent, walk};
+use super::owned::owned_lines;
+use super::render::{entry, flow, key};
+use super::sem::{Sem, SemV};
+use super::set::insert_key;
+use super::value::NewValue;
+use super::verify::verified;
+use crate::diag::TextEdit;
+use crate::path::SpecPath;
+
+/// Adds `key: value` to the mapping at `parent` so that it becomes entry `index`
+/// (0 = first): in a block mapping on its own line(s) above entry `index` and the
+/// comment lines that belong to it, at the siblings' indentation; in a flow mapping
+/// before that entry, followed by a comma. An `index` at or past the end appends, as
+/// `insert_key` does (which also creates a missing `parent`).
+pub fn insert_key_at(
+    text: &str,
+    parent: &SpecPath,
+    index: usize,
+    key_name: &str,
+    value: &NewValue,
+) -> Result<Vec<TextEdit>, EditError> {
+    let ctx = Ctx::new(text)?;
+    let (found, matched) = walk(ctx.doc.root.as_ref(), parent);
+    let f = match found {
+        Some(f) if matched == parent.0.len() => f,
+        _ => return insert_key(text, parent, key_name, value),
+    };
+    let Some(m) = f.node.as_mapping() else {
+        return insert_key(text, parent, key_name, value);
+    };
+    if index >= m.entries.len() {
+        return insert_key(text, parent, key_name, value);
+    }
+    if m.entries
+        .iter()
+        .any(|e| e.key.scalar_text() == Some(key_name))
+    {
+        return Err(EditError::KeyExists {
+            path: parent.key(key_name).to_string(),
+        });
+    }
+    let ext = child_extent(ctx.text, f.node, index)
+        .ok_or_else(|| EditError::unsupported("cannot find where the entry starts"))?;
+    let edit = if m.flow || f.flow {
+        TextEdit::insert(
+            ext.start,
+            format!("{}: {}, ", key(key_name, true), flow(value)),
+        )
+    } else {
+        // Above the entry's own comment lines; an entry sharing its line with a `- `
+        // (the first key of a list item) cannot have a line put above it.
+        let lines = owned_lines(&ctx, ext.start, ext.end).ok_or_else(|| {
+            EditError::unsupported("the entry shares its line with something else")
+        })?;
+        let col = column(ctx.text, ext.start);
+        let at = line_start(ctx.text, lines.start).max(lines.start);
+        let bom = if at == 0 && ctx.text.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        };
+        TextEdit::insert(
+            at + bom,
+            format!(
+                "{}{}{}",
+                " ".repeat(col),
+                entry(key_name, value, col, &ctx.lay),
+                ctx.lay.eol
+            ),
+        )
+    };
+    let mut expected = Sem::of_root(ctx.doc.root.as_ref());
+    let target = expected
+        .get_mut(&parent.0)
+        .ok_or_else(|| EditError::NotFound {
+            path: parent.to_string(),
+        })?;
+    let SemV::Map(entries) = &mut target.v else {
+        return Err(EditError::WrongKind {
+            path: parent.to_string(),
+            expected: "a mapping",
+            found: f.node.kind_name(),
+        });
+    };
+    entries.insert(
+        index,
+        (
+            Some(key_name.to_string()),
+            Sem::of_new(&key_name.into()),
+            Sem::of_new(value),
+        ),
+    );
+    verified(&ctx, vec![edit], &expected, &[])
+}
