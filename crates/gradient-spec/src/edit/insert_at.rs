@@ -55,19 +55,21 @@ pub fn insert_key_at(
         )
     } else {
         // Above the entry's own comment lines; an entry sharing its line with a `- `
-        // (the first key of a list item) cannot have a line put above it.
-        let lines = owned_lines(&ctx, ext.start, ext.end).ok_or_else(|| {
-            EditError::unsupported("the entry shares its line with something else")
-        })?;
-        let col = column(ctx.text, ext.start);
-        let at = line_start(ctx.text, lines.start).max(lines.start);
-        let bom = if at == 0 && ctx.text.starts_with('\u{feff}') {
+        // (the first key of a list item) cannot have a line put above it. A key right
+        // after a byte-order mark starts the text: the new line goes after the mark.
+        let bom = ctx.text.starts_with('\u{feff}') && line_start(ctx.text, ext.start) == 0;
+        let at = if bom && ext.start == 3 {
             3
         } else {
-            0
+            owned_lines(&ctx, ext.start, ext.end)
+                .ok_or_else(|| {
+                    EditError::unsupported("the entry shares its line with something else")
+                })?
+                .start
         };
+        let col = column(ctx.text, ext.start);
         TextEdit::insert(
-            at + bom,
+            at,
             format!(
                 "{}{}{}",
                 " ".repeat(col),

@@ -1,0 +1,132 @@
+//! The two by-path operations the upgrade added to the edit layer: `rename_key` and
+//! `insert_key_at`, on block, flow, quoted, commented and CRLF text, and their refusals.
+
+mod edit_support;
+
+use edit_support::*;
+use gradient_spec::diag::apply_edits;
+use gradient_spec::edit::{insert_key_at, rename_key, EditError, NewValue};
+
+fn run(text: &str, edits: Result<Vec<gradient_spec::TextEdit>, EditError>) -> String {
+    let edits = edits.unwrap_or_else(|e| panic!("refused: {e}\n{text}"));
+    apply_edits(text, &edits).unwrap()
+}
+
+#[test]
+fn rename_keeps_value_comment_place_and_quotes() {
+    let e01 = corpus_file("e01");
+    let new = run(
+        &e01,
+        rename_key(&e01, &p("resources.instanceType"), "machineType"),
+    );
+    assert_eq!(
+        new,
+        e01.replace("  instanceType: C4 #", "  machineType: C4 #")
+    );
+    let text = "{\"a\": 1, 'b': 2, c: 3}\n";
+    assert_eq!(
+        run(text, rename_key(text, &p("a"), "x")),
+        "{\"x\": 1, 'b': 2, c: 3}\n"
+    );
+    assert_eq!(
+        run(text, rename_key(text, &p("b"), "y")),
+        "{\"a\": 1, 'y': 2, c: 3}\n"
+    );
+    assert_eq!(
+        run(text, rename_key(text, &p("c"), "z w")),
+        "{\"a\": 1, 'b': 2, z w: 3}\n"
+    );
+    // A name that would read as something else is quoted.
+    let text = "a:\r\n  b: [1] # c\r\n";
+    assert_eq!(
+        run(text, rename_key(text, &p("a.b"), "true")),
+        "a:\r\n  \"true\": [1] # c\r\n"
+    );
+    assert_eq!(run(text, rename_key(text, &p("a.b"), "b")), text);
+}
+
+#[test]
+fn rename_refusals() {
+    let text = "a: 1\nb: 2\nl: [1]\n";
+    assert!(matches!(
+        rename_key(text, &p("a"), "b"),
+        Err(EditError::KeyExists { .. })
+    ));
+    assert!(matches!(
+        rename_key(text, &p("x"), "y"),
+        Err(EditError::NotFound { .. })
+    ));
+    assert!(rename_key(text, &p("l[0]"), "y").is_err());
+    assert!(rename_key(text, &p(""), "y").is_err());
+}
+
+#[test]
+fn insert_at_goes_above_the_entry_and_its_comments() {
+    let e09 = corpus_file("e09");
+    let new = run(&e09, insert_key_at(&e09, &p(""), 1, "region", &"x".into()));
+    assert_eq!(
+        new,
+        e09.replacen(
+            "# To disable the application",
+            "region: x\n# To disable the application",
+            1
+        )
+    );
+    let n01 = corpus_file("n01");
+    let new = run(
+        &n01,
+        insert_key_at(&n01, &p(""), 0, "apiVersion", &"v1".into()),
+    );
+    // The header comment is separated by a blank line: it stays first.
+    assert_eq!(
+        new,
+        n01.replacen(
+            "\nimage: tensorflow/serving",
+            "\napiVersion: v1\nimage: tensorflow/serving",
+            1
+        )
+    );
+    let text = "a: 1\r\nres:\r\n  x: 1\r\n  y: 2\r\n";
+    let value = NewValue::Seq(vec![NewValue::map([("k", NewValue::Int(1))])]);
+    assert_eq!(
+        run(text, insert_key_at(text, &p("res"), 1, "l", &value)),
+        "a: 1\r\nres:\r\n  x: 1\r\n  l:\r\n    - k: 1\r\n  y: 2\r\n"
+    );
+    let text = "a: {x: 1, y: 2}\n";
+    assert_eq!(
+        run(
+            text,
+            insert_key_at(text, &p("a"), 0, "w", &NewValue::Seq(vec![]))
+        ),
+        "a: {w: [], x: 1, y: 2}\n"
+    );
+    // Past the end it appends, creating a missing parent like insert_key.
+    assert_eq!(
+        run(text, insert_key_at(text, &p("a"), 9, "z", &3i64.into())),
+        "a: {x: 1, y: 2, z: 3}\n"
+    );
+    assert_eq!(
+        run(text, insert_key_at(text, &p("b"), 0, "z", &3i64.into())),
+        "a: {x: 1, y: 2}\nb:\n  z: 3\n"
+    );
+    let bom = "\u{feff}a: 1\n";
+    assert_eq!(
+        run(bom, insert_key_at(bom, &p(""), 0, "z", &3i64.into())),
+        "\u{feff}z: 3\na: 1\n"
+    );
+}
+
+#[test]
+fn insert_at_refusals() {
+    let text = "a: 1\nl:\n  - x: 1\n    y: 2\n";
+    assert!(matches!(
+        insert_key_at(text, &p(""), 0, "a", &1i64.into()),
+        Err(EditError::KeyExists { .. })
+    ));
+    // The first key of a list item shares its line with the dash.
+    assert!(insert_key_at(text, &p("l[0]"), 0, "w", &1i64.into()).is_err());
+    assert_eq!(
+        run(text, insert_key_at(text, &p("l[0]"), 1, "w", &1i64.into())),
+        "a: 1\nl:\n  - x: 1\n    w: 1\n    y: 2\n"
+    );
+}
