@@ -6,6 +6,10 @@ use std::ffi::OsString;
 pub enum Format {
     Text,
     Json,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// SARIF 2.1.0 (code scanning).
+    Sarif,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -77,7 +81,7 @@ fn lint(args: &[OsString]) -> Result<Command, String> {
                 i += 1;
                 args.get(i - 1)
                     .and_then(|v| v.to_str())
-                    .ok_or("`--format` needs a value: text or json")?
+                    .ok_or("`--format` needs a value: text, json, github or sarif")?
             }
             _ => match s.strip_prefix("--format=") {
                 Some(v) => v,
@@ -87,7 +91,13 @@ fn lint(args: &[OsString]) -> Result<Command, String> {
         format = match value {
             "text" => Format::Text,
             "json" => Format::Json,
-            other => return Err(format!("unknown format `{other}`: use text or json")),
+            "github" => Format::Github,
+            "sarif" => Format::Sarif,
+            other => {
+                return Err(format!(
+                    "unknown format `{other}`: use text, json, github or sarif"
+                ))
+            }
         };
     }
     if files.is_empty() {
@@ -178,6 +188,20 @@ mod tests {
             Ok(Command::Lint {
                 format: Format::Json,
                 files: files(&["-x"])
+            })
+        );
+        assert_eq!(
+            p(&["lint", "-f", "github", "a"]),
+            Ok(Command::Lint {
+                format: Format::Github,
+                files: files(&["a"])
+            })
+        );
+        assert_eq!(
+            p(&["lint", "--format=sarif", "a"]),
+            Ok(Command::Lint {
+                format: Format::Sarif,
+                files: files(&["a"])
             })
         );
         assert!(p(&["lint"]).is_err());

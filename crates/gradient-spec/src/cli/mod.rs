@@ -7,9 +7,11 @@
 
 mod args;
 mod fix;
+mod github_output;
 mod input;
 mod json_output;
 mod lint;
+mod sarif_output;
 mod text_output;
 mod upgrade;
 
@@ -27,7 +29,8 @@ pub const USAGE: &str = "\
 gradient-spec: check Paperspace Gradient deployment specs
 
 Usage:
-  gradient-spec lint [--format text|json] FILE...   report problems (- reads stdin)
+  gradient-spec lint [--format F] FILE...           report problems (- reads stdin); F: text,
+                                                    json, github (Actions annotations), sarif
   gradient-spec fix [--unsafe] FILE...              apply fixes in place (- : stdin to stdout)
   gradient-spec upgrade [--write] FILE              upgrade a legacy spec to v1: the result on
                                                     stdout (--write: in place), notes on stderr
