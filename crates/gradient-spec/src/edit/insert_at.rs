@@ -3,16 +3,18 @@
 
 use super::context::Ctx;
 use super::error::EditError;
-use super::lines::{column, line_start};
+use super::lines::{column, line_start, starts_line};
 use super::locate::{child_extent, walk};
 use super::owned::owned_lines;
 use super::render::{entry, flow, key};
+use super::scalar;
 use super::sem::{Sem, SemV};
 use super::set::insert_key;
 use super::value::NewValue;
 use super::verify::verified;
 use crate::diag::TextEdit;
 use crate::path::SpecPath;
+use crate::yaml::ScalarStyle;
 
 /// Adds `key: value` to the mapping at `parent` so that it becomes entry `index`
 /// (0 = first): in a block mapping on its own line(s) above entry `index` and the
@@ -49,10 +51,28 @@ pub fn insert_key_at(
     let ext = child_extent(ctx.text, f.node, index)
         .ok_or_else(|| EditError::unsupported("cannot find where the entry starts"))?;
     let edit = if m.flow || f.flow {
-        TextEdit::insert(
-            ext.start,
-            format!("{}: {}, ", key(key_name, true), flow(value)),
-        )
+        // Keys written in double quotes (JSON-style) get a double-quoted key; an entry
+        // on its own line gets the new one on a line of its own above it.
+        let quoted = m.entries.iter().all(|e| {
+            e.key
+                .as_scalar()
+                .is_some_and(|k| k.style == ScalarStyle::DoubleQuoted)
+        });
+        let written_key = if quoted {
+            scalar::double(key_name)
+        } else {
+            key(key_name, true)
+        };
+        let sep = if starts_line(ctx.text, ext.start) {
+            format!(
+                ",{}{}",
+                ctx.lay.eol,
+                " ".repeat(column(ctx.text, ext.start))
+            )
+        } else {
+            ", ".to_string()
+        };
+        TextEdit::insert(ext.start, format!("{written_key}: {}{sep}", flow(value)))
     } else {
         // Above the entry's own comment lines; an entry sharing its line with a `- `
         // (the first key of a list item) cannot have a line put above it. A key right
