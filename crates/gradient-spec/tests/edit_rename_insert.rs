@@ -100,9 +100,9 @@ fn insert_at_goes_above_the_entry_and_its_comments() {
         ),
         "a: {w: [], x: 1, y: 2}\n"
     );
-    let text = "{\n  \"image\": \"x\",\n  \"port\": 1\n}\n";
+    let json = "{\n  \"image\": \"x\",\n  \"port\": 1\n}\n";
     assert_eq!(
-        run(text, insert_key_at(text, &p(""), 1, "name", &"n".into())),
+        run(json, insert_key_at(json, &p(""), 1, "name", &"n".into())),
         "{\n  \"image\": \"x\",\n  \"name\": \"n\",\n  \"port\": 1\n}\n"
     );
     // Past the end it appends, creating a missing parent like insert_key.
