@@ -1,11 +1,12 @@
-//! The two by-path operations the upgrade added to the edit layer: `rename_key` and
-//! `insert_key_at`, on block, flow, quoted, commented and CRLF text, and their refusals.
+//! The by-path operations the upgrade added to the edit layer: `rename_key`,
+//! `insert_key_at`, `move_key` and `wrap_in_list`, on block, flow, quoted, commented
+//! and CRLF text, and their refusals.
 
 mod edit_support;
 
 use edit_support::*;
 use gradient_spec::diag::apply_edits;
-use gradient_spec::edit::{insert_key_at, rename_key, EditError, NewValue};
+use gradient_spec::edit::{insert_key_at, move_key, rename_key, wrap_in_list, EditError, NewValue};
 
 fn run(text: &str, edits: Result<Vec<gradient_spec::TextEdit>, EditError>) -> String {
     let edits = edits.unwrap_or_else(|e| panic!("refused: {e}\n{text}"));
@@ -134,4 +135,87 @@ fn insert_at_refusals() {
         run(text, insert_key_at(text, &p("l[0]"), 1, "w", &1i64.into())),
         "a: 1\nl:\n  - x: 1\n    w: 1\n    y: 2\n"
     );
+}
+
+#[test]
+fn move_carries_the_entry_and_its_comments() {
+    let text = "# head\n\n# the port\nport: 8000 # trailing\nimage: x\nres:\n    a: 1\n    b: 2\n";
+    assert_eq!(
+        run(text, move_key(text, &p("port"), &p("res"), 1, "ports")),
+        "# head\n\nimage: x\nres:\n    a: 1\n    # the port\n    ports: 8000 # trailing\n    b: 2\n"
+    );
+    // At the end, after the last entry's deeper comment lines; CRLF kept.
+    let crlf = text.replace('\n', "\r\n");
+    assert_eq!(
+        run(&crlf, move_key(&crlf, &p("port"), &p("res"), 9, "port")),
+        "# head\r\n\r\nimage: x\r\nres:\r\n    a: 1\r\n    b: 2\r\n    # the port\r\n    port: 8000 # trailing\r\n"
+    );
+    // A block value moves with its lines, re-indented.
+    let text = "a:\n  l:\n    - 1 # one\n    - 2\nb:\n- x: 1\nc:\n  k: v\n";
+    assert_eq!(
+        run(text, move_key(text, &p("a.l"), &p("c"), 0, "list")),
+        "a: {}\nb:\n- x: 1\nc:\n  list:\n    - 1 # one\n    - 2\n  k: v\n"
+    );
+    let e09 = corpus_file("e09");
+    let new = run(
+        &e09,
+        move_key(&e09, &p("port"), &p("resources"), 2, "ports"),
+    );
+    assert!(new.contains("  instanceType: A4000\n  # The port the service is running on inside the above image\n  ports: 8000\n  autoscaling:"), "{new}");
+}
+
+#[test]
+fn move_refusals() {
+    let text = "a: 1\nb: {x: 1}\nc:\n  y: 2\nl: [1]\n";
+    assert!(
+        move_key(text, &p("a"), &p("b"), 0, "a").is_err(),
+        "flow destination"
+    );
+    assert!(
+        move_key(text, &p("b.x"), &p("c"), 0, "x").is_err(),
+        "flow source"
+    );
+    assert!(matches!(
+        move_key(text, &p("a"), &p("c"), 0, "y"),
+        Err(EditError::KeyExists { .. })
+    ));
+    assert!(
+        move_key(text, &p("c"), &p("c"), 0, "z").is_err(),
+        "into itself"
+    );
+    assert!(matches!(
+        move_key(text, &p("zz"), &p("c"), 0, "z"),
+        Err(EditError::NotFound { .. })
+    ));
+    assert!(
+        move_key(text, &p("a"), &p("l"), 0, "z").is_err(),
+        "a list destination"
+    );
+}
+
+#[test]
+fn wrap_makes_a_one_item_flow_list() {
+    let text = "port: 8000 # c\nq: \"7860\"\nr: &a x\ns: a, b\n";
+    assert_eq!(
+        run(text, wrap_in_list(text, &p("port"))),
+        "port: [8000] # c\nq: \"7860\"\nr: &a x\ns: a, b\n"
+    );
+    assert_eq!(
+        run(text, wrap_in_list(text, &p("q"))),
+        "port: 8000 # c\nq: [\"7860\"]\nr: &a x\ns: a, b\n"
+    );
+    assert_eq!(
+        run(text, wrap_in_list(text, &p("r"))),
+        "port: 8000 # c\nq: \"7860\"\nr: [&a x]\ns: a, b\n"
+    );
+    // A plain value that a flow list would split is quoted.
+    assert_eq!(
+        run(text, wrap_in_list(text, &p("s"))),
+        "port: 8000 # c\nq: \"7860\"\nr: &a x\ns: [\"a, b\"]\n"
+    );
+    let text = "a: [1]\nb:\nc: |\n  x\n";
+    assert!(wrap_in_list(text, &p("a")).is_err());
+    assert!(wrap_in_list(text, &p("b")).is_err());
+    assert!(wrap_in_list(text, &p("c")).is_err());
+    assert!(wrap_in_list(text, &p("")).is_err());
 }

@@ -71,10 +71,20 @@ fn assert_errors_explained(name: &str, original: &str, up: &Upgrade) {
 }
 
 /// The comments of `original` outside the removed top-level fields (with the lines
-/// they own) are all in `new`.
+/// they own) are all in `new`. `port` moves with its comments into a block
+/// `resources`; into a flow one it is written anew.
 fn assert_comments_kept(name: &str, original: &str, new: &str) {
     let root = root_of(original);
-    let removed: Vec<Span> = ["port", "models", "repositories"]
+    let block_resources = root
+        .get("resources")
+        .and_then(Node::as_mapping)
+        .is_some_and(|m| !m.flow && !m.entries.is_empty());
+    let removed_keys: &[&str] = if block_resources {
+        &["models", "repositories"]
+    } else {
+        &["port", "models", "repositories"]
+    };
+    let removed: Vec<Span> = removed_keys
         .iter()
         .filter_map(|k| root.get_entry(k))
         .map(|e| owned_allowance(original, e.key.span.start, e.span.end))
@@ -134,14 +144,14 @@ fn corpus_results_in_detail() {
     assert!(up.text.starts_with("apiVersion: v1\n# To disable"));
     assert!(up
         .text
-        .contains("  machineType: A4000\n  ports: [8000]\n  autoscaling:"));
+        .contains("  machineType: A4000\n  # The port the service is running on inside the above image\n  ports: [8000]\n  autoscaling:"));
     let e01 = corpus_file("e01");
     let up = upgrade_to_v1(&e01);
     assert!(up.text.contains(
         "integrations:\n  - type: model\n    name: model-handle\n    id: model-handle\n    path: /opt/models\nresources:"
     ), "{}", up.text);
     assert!(up.text.contains(
-        "  machineType: C4 # instance type that your deployment will run on\n  ports: [8080]\n"
+        "  machineType: C4 # instance type that your deployment will run on\n  ports: [8080] # local container port that your service is running on\n"
     ));
     let paths: Vec<&str> = up.notes.iter().map(|n| n.path.as_str()).collect();
     assert_eq!(
@@ -304,6 +314,12 @@ fn flow_quoted_and_crlf_specs() {
     assert_eq!(
         up.text,
         "{apiVersion: v1, image: x, name: n, resources: {machineType: C4, ports: [7860]}}\n"
+    );
+    let text =
+        "image: x\nname: n\n# why\nport: \"7860\" # quoted\nresources:\n  instanceType: C4\n";
+    assert_eq!(
+        upgrade_to_v1(text).text,
+        "apiVersion: v1\nimage: x\nname: n\nresources:\n  machineType: C4\n  # why\n  ports: [7860] # quoted\n"
     );
     let text = corpus_file("e05").replace('\n', "\r\n");
     let up = upgrade_to_v1(&text);

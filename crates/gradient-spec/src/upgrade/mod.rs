@@ -197,6 +197,41 @@ fn port_value(node: &Node) -> Option<NewValue> {
     }
 }
 
+/// `port` moved to `resources.ports` (entry `at`) with its comments, as `[port]`,
+/// written `value` (a quoted number becomes a number).
+fn move_port(text: &str, at: usize, value: &NewValue) -> Result<String, String> {
+    let mut t = text.to_string();
+    let ports = SpecPath::root().key("resources").key("ports");
+    apply(&mut t, "move `port`", |t| {
+        edit::move_key(
+            t,
+            &SpecPath::root().key("port"),
+            &SpecPath::root().key("resources"),
+            at,
+            "ports",
+        )
+    })?;
+    apply(&mut t, "wrap the port in a list", |t| {
+        edit::wrap_in_list(t, &ports)
+    })?;
+    let item = ports.index(0);
+    let written = with_root(&t, |r| {
+        r.get("resources")
+            .and_then(Node::as_mapping)
+            .and_then(|m| m.get("ports"))
+            .and_then(Node::as_sequence)
+            .and_then(|s| s.items.first())
+            .and_then(|n| n.as_scalar().map(|s| s.kind))
+    })
+    .flatten();
+    if matches!(value, NewValue::Int(_)) && written == Some(ScalarKind::String) {
+        apply(&mut t, "write the port as a number", |t| {
+            edit::set_scalar(t, &item, value)
+        })?;
+    }
+    Ok(t)
+}
+
 /// Every step, in order, on a copy of `text`; notes pushed as they are found.
 fn steps(original: &str, root: &Mapping, notes: &mut Vec<UpgradeNote>) -> Result<String, String> {
     let mut text = original.to_string();
@@ -263,6 +298,9 @@ fn steps(original: &str, root: &Mapping, notes: &mut Vec<UpgradeNote>) -> Result
                 Span::new(p.key.span.start, p.span.end),
                 "`port` is dropped: `resources.ports` is already set",
             ));
+            apply(&mut text, "remove `port`", |t| {
+                edit::remove(t, &top.key("port"))
+            })?;
         }
     } else {
         let value = match port {
@@ -287,18 +325,38 @@ fn steps(original: &str, root: &Mapping, notes: &mut Vec<UpgradeNote>) -> Result
                     .map_or(usize::MAX, |i| i + 1)
             })
             .unwrap_or(usize::MAX);
-            apply(&mut text, "add `resources.ports`", |t| {
-                edit::insert_key_at(t, &resources_path, at, "ports", &NewValue::Seq(Vec::new()))
-            })?;
-            apply(&mut text, "add the port to `resources.ports`", |t| {
-                edit::append_item(t, &resources_path.key("ports"), &value)
+            // Moving `port` keeps its comments; where it cannot move (no block
+            // `resources`, a flow mapping), `ports` is written anew.
+            let moved = port
+                .filter(|p| p.value.as_scalar().is_some())
+                .and_then(|_| move_port(&text, at, &value).ok());
+            match moved {
+                Some(t) => text = t,
+                None => {
+                    apply(&mut text, "add `resources.ports`", |t| {
+                        edit::insert_key_at(
+                            t,
+                            &resources_path,
+                            at,
+                            "ports",
+                            &NewValue::Seq(Vec::new()),
+                        )
+                    })?;
+                    apply(&mut text, "add the port to `resources.ports`", |t| {
+                        edit::append_item(t, &resources_path.key("ports"), &value)
+                    })?;
+                    if port.is_some() {
+                        apply(&mut text, "remove `port`", |t| {
+                            edit::remove(t, &top.key("port"))
+                        })?;
+                    }
+                }
+            }
+        } else if port.is_some() {
+            apply(&mut text, "remove `port`", |t| {
+                edit::remove(t, &top.key("port"))
             })?;
         }
-    }
-    if port.is_some() {
-        apply(&mut text, "remove `port`", |t| {
-            edit::remove(t, &top.key("port"))
-        })?;
     }
 
     // models and repositories → integrations.
