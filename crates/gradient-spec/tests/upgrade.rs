@@ -449,3 +449,25 @@ fn upgrading_any_corpus_file_twice_is_upgrading_once() {
         assert!(twice.edits.is_empty(), "{name}");
     }
 }
+
+#[test]
+fn integrations_at_one_path_are_not_both_carried() {
+    let text = "image: x\nname: n\nresources:\n  instanceType: C4\nmodels:\n  - id: m\n    path: /opt/repos/r\nrepositories:\n  dataset: d\n  mountPath: /opt/repos\n  repositories:\n    - url: https://example.com/r.git\n      name: r\n    - url: https://example.com/s.git\n      name: r\n";
+    let up = upgrade_to_v1(text);
+    assert_v1("paths", &up);
+    assert_eq!(up.text.matches("type: ").count(), 1, "{}", up.text);
+    let said: Vec<&str> = up
+        .notes
+        .iter()
+        .filter(|n| n.message.contains("already an integration's"))
+        .map(|n| n.path.as_str())
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "repositories.repositories[0]",
+            "repositories.repositories[1]"
+        ]
+    );
+    assert_errors_explained("paths", text, &up);
+}

@@ -8,6 +8,14 @@ use crate::path::SpecPath;
 use crate::spec::MAX_INTEGRATIONS;
 use crate::yaml::{Mapping, Node, Value};
 
+/// The integrations a (mixed) spec already has: how many, their names and paths.
+#[derive(Default)]
+pub(crate) struct Existing {
+    pub count: usize,
+    pub names: Vec<String>,
+    pub paths: Vec<String>,
+}
+
 /// One integration to write, with where it came from (for a note if it does not fit).
 pub(crate) struct Carried {
     pub value: NewValue,
@@ -20,10 +28,10 @@ pub(crate) struct Carried {
 /// what the v1 limit leaves beside `existing` integrations; notes for the rest.
 pub(crate) fn integrations(
     root: &Mapping,
-    existing: &[String],
+    existing: &Existing,
     notes: &mut Vec<UpgradeNote>,
 ) -> Vec<NewValue> {
-    let mut names: Vec<String> = existing.to_vec();
+    let mut names: Vec<String> = existing.names.clone();
     let mut out = Vec::new();
     if let Some(models) = root.get("models") {
         out.extend(models_to_integrations(models, &mut names, notes));
@@ -36,7 +44,28 @@ pub(crate) fn integrations(
             notes,
         ));
     }
-    let room = MAX_INTEGRATIONS.saturating_sub(existing.len());
+    // Two integrations at one path would hide each other (the legacy spec had two
+    // repositories of one name, or two models at one path): the later one stays out.
+    let mut used: Vec<String> = existing.paths.clone();
+    out.retain(|c| {
+        let Some(path) = path_of(&c.value) else {
+            return true;
+        };
+        if used.iter().any(|u| u.trim_end_matches('/') == path.trim_end_matches('/')) {
+            notes.push(UpgradeNote::new(
+                c.from.clone(),
+                c.span,
+                format!(
+                    "{} is not carried over: its path `{path}` is already an integration's, and one would hide the other",
+                    c.what
+                ),
+            ));
+            return false;
+        }
+        used.push(path.to_string());
+        true
+    });
+    let room = MAX_INTEGRATIONS.saturating_sub(existing.count);
     let mut kept = Vec::new();
     for (i, c) in out.into_iter().enumerate() {
         if i < room {
@@ -49,12 +78,26 @@ pub(crate) fn integrations(
                     "{} is not carried over: v1 allows at most {MAX_INTEGRATIONS} integrations and {} are already written; \
                      add it in place of another one, or mount it another way",
                     c.what,
-                    if existing.is_empty() { room.to_string() } else { format!("{} (with the {} already there)", room, existing.len()) }
+                    if existing.count == 0 { room.to_string() } else { format!("{} (with the {} already there)", room, existing.count) }
                 ),
             ));
         }
     }
     kept
+}
+
+/// The `path` of an integration about to be written.
+fn path_of(v: &NewValue) -> Option<&str> {
+    match v {
+        NewValue::Map(m) => m
+            .iter()
+            .find(|(k, _)| k == "path")
+            .and_then(|(_, v)| match v {
+                NewValue::Str(s) => Some(s.as_str()),
+                _ => None,
+            }),
+        _ => None,
+    }
 }
 
 /// `id` → a name for the model integration: lower-case letters, digits and `-`.

@@ -360,22 +360,25 @@ fn steps(original: &str, root: &Mapping, notes: &mut Vec<UpgradeNote>) -> Result
     }
 
     // models and repositories → integrations.
-    let existing: Vec<String> = match root.get("integrations").map(|n| &n.value) {
-        Some(Value::Sequence(s)) => s
-            .items
-            .iter()
-            .map(|i| {
-                i.as_mapping()
-                    .and_then(|m| m.get("name"))
-                    .and_then(Node::scalar_text)
-                    .unwrap_or("")
-                    .to_string()
-            })
-            .collect(),
+    let existing = match root.get("integrations").map(|n| &n.value) {
+        Some(Value::Sequence(s)) => {
+            let maps: Vec<&Mapping> = s.items.iter().filter_map(Node::as_mapping).collect();
+            let field = |key: &str| -> Vec<String> {
+                maps.iter()
+                    .filter_map(|m| m.get(key).and_then(Node::scalar_text))
+                    .map(str::to_string)
+                    .collect()
+            };
+            carry::Existing {
+                count: s.items.len(),
+                names: field("name"),
+                paths: field("path"),
+            }
+        }
         Some(_) => {
             return Err("`integrations` is not a list; fix it first".to_string());
         }
-        None => Vec::new(),
+        None => carry::Existing::default(),
     };
     let new_integrations = carry::integrations(root, &existing, notes);
     let integrations_path = top.key("integrations");
