@@ -129,8 +129,26 @@ fn insert_at_refusals() {
         insert_key_at(text, &p(""), 0, "a", &1i64.into()),
         Err(EditError::KeyExists { .. })
     ));
-    // The first key of a list item shares its line with the dash.
-    assert!(insert_key_at(text, &p("l[0]"), 0, "w", &1i64.into()).is_err());
+    // The first key of a list item: the new key takes the dash line.
+    assert_eq!(
+        run(text, insert_key_at(text, &p("l[0]"), 0, "w", &1i64.into())),
+        "a: 1\nl:\n  - w: 1\n    x: 1\n    y: 2\n"
+    );
+    let nested = "l:\n- - x: 1 # c\n    y: 2\n- k: v # d\n";
+    assert!(insert_key_at(nested, &p("l[0][0]"), 0, "w", &1i64.into()).is_err());
+    assert_eq!(
+        run(
+            nested,
+            insert_key_at(
+                nested,
+                &p("l[1]"),
+                0,
+                "w",
+                &NewValue::Seq(vec![1i64.into()])
+            )
+        ),
+        "l:\n- - x: 1 # c\n    y: 2\n- w:\n  - 1\n  k: v # d\n"
+    );
     assert_eq!(
         run(text, insert_key_at(text, &p("l[0]"), 1, "w", &1i64.into())),
         "a: 1\nl:\n  - x: 1\n    w: 1\n    y: 2\n"

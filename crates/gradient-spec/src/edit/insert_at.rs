@@ -18,7 +18,8 @@ use crate::yaml::ScalarStyle;
 
 /// Adds `key: value` to the mapping at `parent` so that it becomes entry `index`
 /// (0 = first): in a block mapping on its own line(s) above entry `index` and the
-/// comment lines that belong to it, at the siblings' indentation; in a flow mapping
+/// comment lines that belong to it, at the siblings' indentation (for the first key of
+/// a list item: after its `- `, the old first key moving to the next line); in a flow mapping
 /// before that entry, followed by a comma. An `index` at or past the end appends, as
 /// `insert_key` does (which also creates a missing `parent`).
 pub fn insert_key_at(
@@ -74,29 +75,33 @@ pub fn insert_key_at(
         };
         TextEdit::insert(ext.start, format!("{written_key}: {}{sep}", flow(value)))
     } else {
-        // Above the entry's own comment lines; an entry sharing its line with a `- `
-        // (the first key of a list item) cannot have a line put above it. A key right
-        // after a byte-order mark starts the text: the new line goes after the mark.
-        let bom = ctx.text.starts_with('\u{feff}') && line_start(ctx.text, ext.start) == 0;
-        let at = if bom && ext.start == 3 {
-            3
-        } else {
-            owned_lines(&ctx, ext.start, ext.end)
-                .ok_or_else(|| {
-                    EditError::unsupported("the entry shares its line with something else")
-                })?
-                .start
-        };
+        // Above the entry's own comment lines. The first key of a list item shares
+        // its line with the `- `: the new key takes its place there and the old one
+        // moves to the next line, at the same column (its comment goes with it). A
+        // key right after a byte-order mark starts the text: the new line goes after
+        // the mark.
         let col = column(ctx.text, ext.start);
-        TextEdit::insert(
-            at,
-            format!(
-                "{}{}{}",
-                " ".repeat(col),
-                entry(key_name, value, col, &ctx.lay),
-                ctx.lay.eol
-            ),
-        )
+        let rendered = entry(key_name, value, col, &ctx.lay);
+        let ls = line_start(ctx.text, ext.start);
+        let before = ctx.text.get(ls..ext.start).unwrap_or("");
+        let bom = ctx.text.starts_with('\u{feff}') && ls == 0;
+        if bom && ext.start == 3 {
+            TextEdit::insert(3, format!("{rendered}{}", ctx.lay.eol))
+        } else if let Some(lines) = owned_lines(&ctx, ext.start, ext.end) {
+            TextEdit::insert(
+                lines.start,
+                format!("{}{rendered}{}", " ".repeat(col), ctx.lay.eol),
+            )
+        } else if is_dash_prefix(before) {
+            TextEdit::insert(
+                ext.start,
+                format!("{rendered}{}{}", ctx.lay.eol, " ".repeat(col)),
+            )
+        } else {
+            return Err(EditError::unsupported(
+                "the entry shares its line with something else",
+            ));
+        }
     };
     let mut expected = Sem::of_root(ctx.doc.root.as_ref());
     let target = expected
@@ -120,4 +125,11 @@ pub fn insert_key_at(
         ),
     );
     verified(&ctx, vec![edit], &expected, &[])
+}
+
+/// Whether `before` (the start of a line up to a key) is one list dash: `  - `.
+fn is_dash_prefix(before: &str) -> bool {
+    let t = before.trim_start_matches(' ');
+    t.strip_prefix('-')
+        .is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b == b' '))
 }
