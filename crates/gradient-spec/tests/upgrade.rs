@@ -73,17 +73,38 @@ fn assert_errors_explained(name: &str, original: &str, up: &Upgrade) {
 /// The comments of `original` outside the removed top-level fields (with the lines
 /// they own) are all in `new`. `port` moves with its comments into a block
 /// `resources`; into a flow one it is written anew.
-fn assert_comments_kept(name: &str, original: &str, new: &str) {
+fn assert_comments_kept(name: &str, original: &str, up: &Upgrade) {
+    let new = up.text.as_str();
     let root = root_of(original);
     let block_resources = root
         .get("resources")
         .and_then(Node::as_mapping)
         .is_some_and(|m| !m.flow && !m.entries.is_empty());
-    let removed_keys: &[&str] = if block_resources {
-        &["models", "repositories"]
-    } else {
-        &["port", "models", "repositories"]
-    };
+    // Models become integrations in place (their comments kept) when they are a
+    // block list of block mappings of `id` and `path`, all carried.
+    let models_in_place = root
+        .get("models")
+        .and_then(Node::as_sequence)
+        .is_some_and(|s| {
+            !s.flow
+                && s.items.iter().all(|i| {
+                    i.as_mapping().is_some_and(|m| {
+                        !m.flow
+                            && m.get("id").is_some()
+                            && m.entries
+                                .iter()
+                                .all(|e| matches!(e.key.scalar_text(), Some("id" | "path")))
+                    })
+                })
+        })
+        && !up.notes.iter().any(|n| n.path.starts_with("models"));
+    let mut removed_keys = vec!["repositories"];
+    if !block_resources {
+        removed_keys.push("port");
+    }
+    if !models_in_place {
+        removed_keys.push("models");
+    }
     let removed: Vec<Span> = removed_keys
         .iter()
         .filter_map(|k| root.get_entry(k))
@@ -125,7 +146,7 @@ fn every_legacy_corpus_spec_upgrades() {
         );
         assert_v1(prefix, &up);
         assert_errors_explained(prefix, &text, &up);
-        assert_comments_kept(prefix, &text, &up.text);
+        assert_comments_kept(prefix, &text, &up);
         for n in &up.notes {
             assert!(
                 n.span.end <= text.len() && !n.message.is_empty(),
@@ -148,7 +169,7 @@ fn corpus_results_in_detail() {
     let e01 = corpus_file("e01");
     let up = upgrade_to_v1(&e01);
     assert!(up.text.contains(
-        "integrations:\n  - type: model\n    name: model-handle\n    id: model-handle\n    path: /opt/models\nresources:"
+        "integrations:\n  - type: model\n    name: model-handle\n    id: model-handle # the handle of a model from the Gradient Model Registry\n    path: /opt/models # the local filepath you want to sync it to inside your deployment\nresources:"
     ), "{}", up.text);
     assert!(up.text.contains(
         "  machineType: C4 # instance type that your deployment will run on\n  ports: [8080] # local container port that your service is running on\n"
@@ -369,7 +390,8 @@ fn legacy_spec() -> impl Strategy<Value = String> {
         "port: \"7860\" # quoted\n",
         "# the port\nport: 80\n",
     ]);
-    let model = "[a-z]{1,6}".prop_map(|id| format!("  - id: {id}\n    path: /opt/{id}\n"));
+    let model =
+        "[a-z]{1,6}".prop_map(|id| format!("  - id: {id} # model {id}\n    path: /opt/{id}\n"));
     let models = prop::collection::vec(model, 0..4);
     let repo = ("[a-z]{1,6}", any::<bool>(), any::<bool>()).prop_map(|(n, private, r)| {
         let mut s = format!("    - url: https://example.com/{n}.git # repo\n      name: {n}\n");
@@ -430,7 +452,7 @@ proptest! {
         let once = upgrade_to_v1(&text);
         prop_assert_eq!(&once.status, &UpgradeStatus::Upgraded, "{}", once.summary());
         assert_v1("generated", &once);
-        assert_comments_kept("generated", &text, &once.text);
+        assert_comments_kept("generated", &text, &once);
         assert_errors_explained("generated", &text, &once);
         prop_assert_eq!(apply_edits(&text, &once.edits), Some(once.text.clone()));
         let twice = upgrade_to_v1(&once.text);
@@ -448,6 +470,26 @@ fn upgrading_any_corpus_file_twice_is_upgrading_once() {
         assert_eq!(twice.text, once.text, "{name}");
         assert!(twice.edits.is_empty(), "{name}");
     }
+}
+
+#[test]
+fn models_become_integrations_in_place_with_their_comments() {
+    let text = "image: x\nname: n\nmodels: # the models\n  # first\n  - path: rel/a # p\n    id: 12345 # i\n  - id: b\nresources:\n  instanceType: C4\nrepositories:\n  mountPath: /r\n  repositories:\n    - url: https://h/x.git\n      name: x\n";
+    let up = upgrade_to_v1(text);
+    assert_eq!(
+        up.text,
+        "apiVersion: v1\nimage: x\nname: n\nintegrations: # the models\n  # first\n  - type: model\n    name: \"12345\"\n    path: /rel/a # p\n    id: \"12345\" # i\n  - type: model\n    name: b\n    id: b\n  - type: git-lfs\n    name: x\n    url: https://h/x.git\n    path: /r/x\nresources:\n  machineType: C4\n  ports: [80]\n"
+    );
+    assert!(
+        up.notes.iter().any(|n| n.path == "models[0].path"),
+        "{:?}",
+        up.notes
+    );
+    // Where that cannot be done (a flow list), they are written anew.
+    let text = "image: x\nname: n\nmodels: [{id: a}]\nresources:\n  instanceType: C4\n";
+    assert!(upgrade_to_v1(text)
+        .text
+        .contains("integrations:\n  - type: model\n    name: a\n    id: a\nresources:"));
 }
 
 #[test]

@@ -33,7 +33,7 @@ pub(crate) fn integrations(
     root: &Mapping,
     existing: &Existing,
     notes: &mut Vec<UpgradeNote>,
-) -> Vec<NewValue> {
+) -> Vec<Carried> {
     let mut names: Vec<String> = existing.names.clone();
     let mut out = Vec::new();
     if let Some(models) = root.get("models") {
@@ -72,7 +72,7 @@ pub(crate) fn integrations(
     let mut kept = Vec::new();
     for (i, c) in out.into_iter().enumerate() {
         if i < room {
-            kept.push(c.value);
+            kept.push(c);
         } else {
             notes.push(UpgradeNote::new(
                 c.from,

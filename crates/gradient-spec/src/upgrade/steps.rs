@@ -264,11 +264,22 @@ fn integrations(
         }
         None => carry::Existing::default(),
     };
-    let new_integrations = carry::integrations(root, &existing, notes);
+    let kept = carry::integrations(root, &existing, notes);
     let integrations_path = top.key("integrations");
-    if !new_integrations.is_empty() {
-        if root.get_entry("integrations").is_some() {
-            for item in &new_integrations {
+    // Models turned into integrations where they are keep their comments; where that
+    // cannot be done, the integrations are written anew.
+    let mut values: Vec<NewValue> = kept.iter().map(|c| c.value.clone()).collect();
+    let mut has_list = root.get_entry("integrations").is_some();
+    if !has_list {
+        if let Some((t, n)) = models_in_place(text, root, &kept) {
+            *text = t;
+            values.drain(..n);
+            has_list = true;
+        }
+    }
+    if !values.is_empty() {
+        if has_list {
+            for item in &values {
                 apply(text, "add an integration", |t| {
                     edit::append_item(t, &integrations_path, item)
                 })?;
@@ -280,18 +291,13 @@ fn integrations(
             .flatten()
             .unwrap_or(usize::MAX);
             apply(text, "add `integrations`", |t| {
-                edit::insert_key_at(
-                    t,
-                    &top,
-                    at,
-                    "integrations",
-                    &NewValue::Seq(new_integrations),
-                )
+                edit::insert_key_at(t, &top, at, "integrations", &NewValue::Seq(values))
             })?;
         }
     }
     for key in ["models", "repositories"] {
-        if root.get_entry(key).is_some() {
+        let present = with_root(text, |r| r.get_entry(key).is_some()).unwrap_or(false);
+        if present {
             apply(text, &format!("remove `{key}`"), |t| {
                 edit::remove(t, &top.key(key))
             })?;
@@ -299,6 +305,66 @@ fn integrations(
     }
 
     Ok(())
+}
+
+/// `models` renamed `integrations` and each model item given its `type` and `name`
+/// in place, so the comments on its lines stay: when `models` is a non-empty block
+/// list of block mappings of `id` and `path`, every one of them carried, first and in
+/// order, in `kept`. The new text and how many of `kept` it wrote, or `None` (the
+/// caller writes the integrations anew).
+fn models_in_place(text: &str, root: &Mapping, kept: &[carry::Carried]) -> Option<(String, usize)> {
+    let base = SpecPath::root().key("models");
+    let items = &root.get("models")?.as_sequence().filter(|s| !s.flow)?.items;
+    let n = items.len();
+    if n == 0 || kept.len() < n {
+        return None;
+    }
+    for (i, item) in items.iter().enumerate() {
+        let m = item.as_mapping().filter(|m| !m.flow)?;
+        let plain_keys = m
+            .entries
+            .iter()
+            .all(|e| matches!(e.key.scalar_text(), Some("id" | "path")));
+        if kept[i].from != base.index(i) || !plain_keys {
+            return None;
+        }
+    }
+    let list = SpecPath::root().key("integrations");
+    let mut t = text.to_string();
+    apply(&mut t, "rename `models`", |t| {
+        edit::rename_key(t, &base, "integrations")
+    })
+    .ok()?;
+    for (i, c) in kept[..n].iter().enumerate() {
+        let NewValue::Map(fields) = &c.value else {
+            return None;
+        };
+        let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v);
+        let item = list.index(i);
+        let original = items[i].as_mapping()?;
+        let (kind, name) = (get("type")?, get("name")?);
+        apply(&mut t, "add `type`", |t| {
+            edit::insert_key_at(t, &item, 0, "type", kind)
+        })
+        .ok()?;
+        apply(&mut t, "add `name`", |t| {
+            edit::insert_key_at(t, &item, 1, "name", name)
+        })
+        .ok()?;
+        for key in ["id", "path"] {
+            let (Some(NewValue::Str(want)), Some(node)) = (get(key), original.get(key)) else {
+                continue;
+            };
+            if node.as_str() != Some(want.as_str()) {
+                let v = NewValue::Str(want.clone());
+                apply(&mut t, "rewrite a model field", |t| {
+                    edit::set_scalar(t, &item.key(key), &v)
+                })
+                .ok()?;
+            }
+        }
+    }
+    Some((t, n))
 }
 
 /// `apiVersion: v1`: set in place, or inserted first when absent.
