@@ -6,7 +6,8 @@
 //! `resources.ports: [port]` (80, the legacy default, when absent);
 //! `resources.instanceType` is renamed `resources.machineType`; `models` become `model`
 //! integrations and public https `repositories` become `git-lfs` integrations
-//! (`path` = `<mountPath>/<name>`), written where `models` (or `repositories`) stood;
+//! (`path` = `<mountPath>/<name>`), written where `models` (or `repositories`) stood
+//! (a plain block list of models is turned in place, keeping its comments);
 //! then `models` and `repositories` go. What cannot be carried over (private
 //! repositories, a `ref`, the dataset the clones lived in, integrations past the v1
 //! limit, a missing `name`) is said in [`UpgradeNote`]s pointing into the original
