@@ -10,7 +10,7 @@ export WASM_BINDGEN_TEST_WEBDRIVER_JSON := $(CURDIR)/tests/webdriver.json
 # wasm-bindgen-test-runner: allow the first Chromium start some time on 2 cores.
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 
-.PHONY: tools fetch serve dist test test-repo test-core test-app test-web test-e2e docs lint bench soak fuzz
+.PHONY: tools fetch serve dist test test-repo test-core test-app test-web test-e2e test-hooks docs lint bench soak fuzz
 
 tools:
 	@bash .ci/install-tools
@@ -28,7 +28,7 @@ dist: tools fetch
 	node .ci/single-file.mjs dist
 
 test: tools fetch
-	$(MAKE) --no-print-directory test-repo test-core test-app test-web dist test-e2e
+	$(MAKE) --no-print-directory test-repo test-core test-hooks test-app test-web dist test-e2e
 
 # The repository stands alone: no tracked file names a path outside it (the checker
 # proves it can fail first).
@@ -37,8 +37,16 @@ test-repo:
 	node .ci/check-self-contained.mjs
 
 # Tier 1: native tests of the pure core (and the linter) and of the app's logic.
+# Includes the SARIF output checked against the SARIF 2.1.0 schema by the python
+# validator that `tools` installs (tests/sarif_schema.rs: fails when it is missing).
 test-core:
 	cargo test --locked -p gradient-spec
+
+# The pre-commit hook (.pre-commit-hooks.yaml) run by pre-commit itself (try-repo on
+# this checkout). The hook's linter build is kept in the tools folder: only the first
+# run on a machine compiles it.
+test-hooks:
+	GRADIENT_SPEC_HOOK_TARGET_DIR=$(TOOLS)/hook-target bash tests/hooks/pre-commit.sh
 
 test-app:
 	cargo test --locked -p gradient-spec-editor --lib

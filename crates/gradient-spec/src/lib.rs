@@ -18,6 +18,7 @@ pub mod path;
 pub mod rules;
 pub mod spec;
 pub mod text;
+pub mod upgrade;
 pub mod yaml;
 
 pub use diag::{Applicability, Diagnostic, Fix, Severity, Span, TextEdit};

@@ -1,12 +1,17 @@
-//! Fuzzes the whole pipeline: parse → check → JSON → edit → print. Whatever the bytes,
+//! Fuzzes the whole pipeline: parse → check → JSON → edit → upgrade → print. Whatever the bytes,
 //! it must not panic, hang or run out of memory; every span must lie inside the text on
 //! character boundaries; the tree must print back the text byte for byte; and every
 //! edit the core returns (a fix, or a form edit on a path of the document) must apply,
-//! add no syntax problem, and leave a text that checks and prints back in turn.
+//! add no syntax problem, and leave a text that checks and prints back in turn. The
+//! upgrade to v1 must hold the same, and a second upgrade must change nothing.
 #![no_main]
 
 use gradient_spec::diag::apply_edits;
-use gradient_spec::edit::{append_item, insert_key, move_item, remove, set_scalar, NewValue};
+use gradient_spec::edit::{
+    append_item, insert_key, insert_key_at, move_item, move_key, remove, rename_key, set_scalar,
+    wrap_in_list, NewValue,
+};
+use gradient_spec::upgrade::{upgrade_to_v1, UpgradeStatus};
 use gradient_spec::yaml::{Node, Value};
 use gradient_spec::{Report, SpecPath, TextEdit};
 use libfuzzer_sys::fuzz_target;
@@ -34,17 +39,32 @@ fuzz_target!(|data: &[u8]| {
         if !paths.is_empty() {
             let (path, len) = &paths[(seed % paths.len() as u64) as usize];
             let value = new_value(seed >> 8);
-            let result = match (seed >> 16) % 5 {
+            let (other, _) = &paths[((seed >> 32) % paths.len() as u64) as usize];
+            let result = match (seed >> 16) % 9 {
                 0 => set_scalar(text, path, &value),
                 1 => insert_key(text, path, "addedKey", &value),
                 2 => remove(text, path),
                 3 => append_item(text, path, &value),
+                4 => rename_key(text, path, "renamedKey"),
+                5 => insert_key_at(text, path, (seed >> 24) as usize % 4, "addedKey", &value),
+                6 => move_key(text, path, other, (seed >> 24) as usize % 4, "movedKey"),
+                7 => wrap_in_list(text, path),
                 _ => move_item(text, path, (seed >> 24) as usize % (len + 1), 0),
             };
             if let Ok(edits) = result {
                 edited(text, &report, &edits, "a form edit");
             }
         }
+    }
+    let up = upgrade_to_v1(text);
+    if up.status == UpgradeStatus::Upgraded {
+        let after = apply_edits(text, &up.edits).expect("the upgrade's edits apply");
+        assert_eq!(after, up.text, "the upgrade's edits make its text");
+        edited(text, &report, &up.edits, "the upgrade");
+        let again = upgrade_to_v1(&up.text);
+        assert_eq!(again.text, up.text, "a second upgrade changed the text");
+    } else {
+        assert!(up.edits.is_empty() && up.text == text, "an upgrade that did not happen changed the text");
     }
 });
 

@@ -6,6 +6,10 @@ use std::ffi::OsString;
 pub enum Format {
     Text,
     Json,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// SARIF 2.1.0 (code scanning).
+    Sarif,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -24,6 +28,10 @@ pub enum Command {
     Fix {
         unsafe_fixes: bool,
         files: Vec<OsString>,
+    },
+    Upgrade {
+        write: bool,
+        file: OsString,
     },
 }
 
@@ -47,6 +55,7 @@ pub fn parse(args: &[OsString]) -> Result<Command, String> {
         Some("rules") => rules(rest),
         Some("lint") => lint(rest),
         Some("fix") => fix(rest),
+        Some("upgrade") => upgrade(rest),
         _ => Err(format!("unknown command `{}`", first.to_string_lossy())),
     }
 }
@@ -95,7 +104,7 @@ fn lint(args: &[OsString]) -> Result<Command, String> {
                 i += 1;
                 args.get(i - 1)
                     .and_then(|v| v.to_str())
-                    .ok_or("`--format` needs a value: text or json")?
+                    .ok_or("`--format` needs a value: text, json, github or sarif")?
             }
             _ => match s.strip_prefix("--format=") {
                 Some(v) => v,
@@ -105,7 +114,13 @@ fn lint(args: &[OsString]) -> Result<Command, String> {
         format = match value {
             "text" => Format::Text,
             "json" => Format::Json,
-            other => return Err(format!("unknown format `{other}`: use text or json")),
+            "github" => Format::Github,
+            "sarif" => Format::Sarif,
+            other => {
+                return Err(format!(
+                    "unknown format `{other}`: use text, json, github or sarif"
+                ))
+            }
         };
     }
     if files.is_empty() {
@@ -140,6 +155,32 @@ fn fix(args: &[OsString]) -> Result<Command, String> {
     })
 }
 
+fn upgrade(args: &[OsString]) -> Result<Command, String> {
+    let mut write = false;
+    let mut files = Vec::new();
+    let mut options_done = false;
+    for a in args {
+        let s = a.to_str().unwrap_or("");
+        if options_done || s == "-" || !s.starts_with('-') {
+            files.push(a.clone());
+            continue;
+        }
+        match s {
+            "--" => options_done = true,
+            "-h" | "--help" => return Ok(Command::Help),
+            "--write" | "-w" => write = true,
+            _ => return Err(format!("unknown option `{s}` for `upgrade`")),
+        }
+    }
+    match <[OsString; 1]>::try_from(files) {
+        Ok([file]) if write && file == "-" => {
+            Err("`upgrade --write` needs a file, not stdin".into())
+        }
+        Ok([file]) => Ok(Command::Upgrade { write, file }),
+        Err(_) => Err("`upgrade` takes one FILE (- reads stdin)".into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +213,20 @@ mod tests {
                 files: files(&["-x"])
             })
         );
+        assert_eq!(
+            p(&["lint", "-f", "github", "a"]),
+            Ok(Command::Lint {
+                format: Format::Github,
+                files: files(&["a"])
+            })
+        );
+        assert_eq!(
+            p(&["lint", "--format=sarif", "a"]),
+            Ok(Command::Lint {
+                format: Format::Sarif,
+                files: files(&["a"])
+            })
+        );
         assert!(p(&["lint"]).is_err());
         assert!(p(&["lint", "--format"]).is_err());
         assert!(p(&["lint", "--format", "xml", "a"]).is_err());
@@ -192,6 +247,24 @@ mod tests {
             })
         );
         assert!(p(&["fix"]).is_err());
+        assert_eq!(
+            p(&["upgrade", "--write", "a"]),
+            Ok(Command::Upgrade {
+                write: true,
+                file: "a".into()
+            })
+        );
+        assert_eq!(
+            p(&["upgrade", "-"]),
+            Ok(Command::Upgrade {
+                write: false,
+                file: "-".into()
+            })
+        );
+        assert!(p(&["upgrade"]).is_err());
+        assert!(p(&["upgrade", "a", "b"]).is_err());
+        assert!(p(&["upgrade", "--write", "-"]).is_err());
+        assert!(p(&["upgrade", "--bogus", "a"]).is_err());
         assert!(p(&[]).is_err());
         assert!(p(&["frobnicate"]).is_err());
     }

@@ -1,5 +1,5 @@
-//! The command line: `lint`, `fix`, `schema`, `rules`, `--help`, `--version`. Arguments are
-//! parsed by hand (a few flags do not need a parser crate).
+//! The command line: `lint`, `fix`, `upgrade`, `schema`, `rules`, `--help`, `--version`.
+//! Arguments are parsed by hand (a few flags do not need a parser crate).
 //!
 //! Exit codes, for CI: 0 when no problem of severity error was found, 1 when one was,
 //! 2 when the command could not do its work (bad arguments, a file that cannot be
@@ -7,10 +7,13 @@
 
 mod args;
 mod fix;
+mod github_output;
 mod input;
 mod json_output;
 mod lint;
+mod sarif_output;
 mod text_output;
+mod upgrade;
 
 use args::Command;
 use std::ffi::OsString;
@@ -26,8 +29,11 @@ pub const USAGE: &str = "\
 gradient-spec: check Paperspace Gradient deployment specs
 
 Usage:
-  gradient-spec lint [--format text|json] FILE...   report problems (- reads stdin)
+  gradient-spec lint [--format F] FILE...           report problems (- reads stdin); F: text,
+                                                    json, github (Actions annotations), sarif
   gradient-spec fix [--unsafe] FILE...              apply fixes in place (- : stdin to stdout)
+  gradient-spec upgrade [--write] FILE              upgrade a legacy spec to v1: the result on
+                                                    stdout (--write: in place), notes on stderr
   gradient-spec schema                              print the JSON Schema of the spec
   gradient-spec rules [--format text|markdown]      explain every rule id
   gradient-spec --help | --version
@@ -69,6 +75,7 @@ pub fn run(args: &[OsString]) -> i32 {
             unsafe_fixes,
             files,
         }) => fix::run(&files, unsafe_fixes),
+        Ok(Command::Upgrade { write, file }) => upgrade::run(&file, write),
         Err(msg) => {
             eprintln!("gradient-spec: {msg}\n\n{USAGE}");
             EXIT_TROUBLE

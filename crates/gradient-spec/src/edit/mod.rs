@@ -34,6 +34,10 @@
 //!   follows on the line, else a double-quoted one.
 //! - *Moves* carry each item's own lines; blank lines and loose comments between items
 //!   keep their places.
+//! - *Renames* (`rename_key`) replace only the key's text, in its quoting style; a key
+//!   inserted at a place (`insert_key_at`) goes above the entry it precedes and that
+//!   entry's comment lines. `move_key` carries an entry's own comment lines to its new
+//!   place, re-indented; `wrap_in_list` turns `8000` into `[8000]` in place.
 //! - *Refusals*: an edit that would leave an alias without its anchor, or touch YAML
 //!   this editor does not write (an item sharing its line with its list's dash, as in
 //!   `- - a`), is refused rather than approximated.
@@ -42,11 +46,14 @@ mod append;
 mod context;
 mod error;
 mod format;
+mod insert_at;
 mod lines;
 mod locate;
+mod move_key;
 mod owned;
 mod printer;
 mod remove;
+mod rename;
 mod render;
 mod reorder;
 mod scalar;
@@ -58,7 +65,10 @@ mod verify;
 pub use append::append_item;
 pub use error::EditError;
 pub use format::format;
+pub use insert_at::insert_key_at;
+pub use move_key::{move_key, wrap_in_list};
 pub use remove::remove;
+pub use rename::rename_key;
 pub use reorder::move_item;
 pub use set::{insert_key, set_scalar};
 pub use value::NewValue;

@@ -1,0 +1,221 @@
+//! `move_key`: moving an entry, with the comment lines it owns, to another block
+//! mapping (under another name if asked), and `wrap_in_list`: turning a single value
+//! into a one-item flow list in place (`8000` → `[8000]`), its comment kept.
+
+use super::context::Ctx;
+use super::error::EditError;
+use super::lines::{column, indent_of, line_end, starts_line};
+use super::locate::{child_extent, walk, with_props, Owner};
+use super::owned::{owned_lines, skip_deeper_comments};
+use super::remove::remove;
+use super::render::key;
+use super::scalar;
+use super::sem::{Sem, SemV};
+use super::value::NewValue;
+use super::verify::{first_verified, verified};
+use crate::diag::{Span, TextEdit};
+use crate::path::SpecPath;
+use crate::yaml::{ScalarKind, Value};
+
+/// Moves the entry at `from` into the block mapping at `to_parent` as entry `index`
+/// (at or past the end: last), renamed `new_key`. Its comment lines (above it at its
+/// indentation, trailing, and deeper below it) go with it, re-indented to the new
+/// siblings' column; its value is kept as written. Both mappings must be block
+/// mappings with at least one entry left at the destination; `to_parent` may not lie
+/// inside the moved entry.
+pub fn move_key(
+    text: &str,
+    from: &SpecPath,
+    to_parent: &SpecPath,
+    index: usize,
+    new_key: &str,
+) -> Result<Vec<TextEdit>, EditError> {
+    let not_found = |p: &SpecPath| EditError::NotFound {
+        path: p.to_string(),
+    };
+    if to_parent.0.starts_with(&from.0) {
+        return Err(EditError::unsupported("an entry cannot move inside itself"));
+    }
+    let ctx = Ctx::new(text)?;
+    let root = ctx.doc.root.as_ref();
+    let (found, matched) = walk(root, from);
+    let f = found
+        .filter(|_| matched == from.0.len())
+        .ok_or_else(|| not_found(from))?;
+    let Owner::Entry { map, index: at } = f.owner else {
+        return Err(EditError::unsupported("only a mapping entry can be moved"));
+    };
+    if f.flow || map.as_mapping().is_some_and(|m| m.flow) {
+        return Err(EditError::unsupported("an entry of a flow mapping"));
+    }
+    let ext = child_extent(text, map, at)
+        .ok_or_else(|| EditError::unsupported("cannot find where the entry starts"))?;
+    let lines = owned_lines(&ctx, ext.start, ext.end)
+        .ok_or_else(|| EditError::unsupported("the entry shares its line with something else"))?;
+    let (dest, dmatched) = walk(root, to_parent);
+    let dest = dest
+        .filter(|_| dmatched == to_parent.0.len())
+        .ok_or_else(|| not_found(to_parent))?;
+    let Some(dm) = dest.node.as_mapping().filter(|m| !m.flow && !dest.flow) else {
+        return Err(EditError::WrongKind {
+            path: to_parent.to_string(),
+            expected: "a block mapping",
+            found: dest.node.kind_name(),
+        });
+    };
+    let (Some(first), Some(last)) = (dm.entries.first(), dm.entries.last()) else {
+        return Err(EditError::unsupported("an empty destination mapping"));
+    };
+    if dm
+        .entries
+        .iter()
+        .any(|e| e.key.scalar_text() == Some(new_key))
+    {
+        return Err(EditError::KeyExists {
+            path: to_parent.key(new_key).to_string(),
+        });
+    }
+    if !starts_line(text, first.key.span.start) {
+        return Err(EditError::unsupported(
+            "a mapping whose first key does not start its line",
+        ));
+    }
+    let entry = &map
+        .as_mapping()
+        .expect("an entry's owner is a mapping")
+        .entries[at];
+    if entry.key.anchor.is_some() || entry.key.tag.is_some() {
+        return Err(EditError::unsupported("a key with an anchor or a tag"));
+    }
+    // The moved lines, re-indented from the entry's column to the destination's, with
+    // the key renamed (in its quoting style where it had one).
+    let (src_col, dst_col) = (column(text, ext.start), column(text, first.key.span.start));
+    let style = entry.key.as_scalar().map(|s| s.style);
+    let new_key_text = match style {
+        Some(crate::yaml::ScalarStyle::Plain) | None => key(new_key, false),
+        _ => scalar::string(new_key, style, false),
+    };
+    let eol = ctx.lay.eol;
+    let mut moved = String::new();
+    moved.push_str(Span::new(lines.start, ext.start).slice(text));
+    moved.push_str(&new_key_text);
+    moved.push_str(Span::new(entry.key.span.end, lines.end).slice(text));
+    if !moved.ends_with('\n') {
+        moved.push_str(eol);
+    }
+    let mut block = String::new();
+    for line in moved.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\r', '\n']);
+        let keep = indent_of(body).min(src_col);
+        if body.trim().is_empty() {
+            block.push_str(line);
+        } else {
+            block.push_str(&" ".repeat(dst_col));
+            block.push_str(&line[keep..]);
+        }
+    }
+    // Where the block goes: above entry `index` and its comment lines, or after the
+    // last entry and its deeper comment lines.
+    let insert_at = if index < dm.entries.len() {
+        let e = child_extent(text, dest.node, index)
+            .ok_or_else(|| EditError::unsupported("cannot find where the entry starts"))?;
+        owned_lines(&ctx, e.start, e.end)
+            .ok_or_else(|| EditError::unsupported("the entry shares its line with something else"))?
+            .start
+    } else {
+        let end = skip_deeper_comments(&ctx, last.span.end.max(last.key.span.end), dst_col);
+        let at = line_end(text, end);
+        block = format!("{eol}{}", block.strip_suffix(eol).unwrap_or(&block));
+        at
+    };
+    if insert_at > lines.start && insert_at < lines.end {
+        return Err(EditError::unsupported(
+            "the destination is inside the moved entry",
+        ));
+    }
+    let mut edits = remove(text, from)?;
+    if edits
+        .iter()
+        .any(|e| e.span.start < insert_at && insert_at < e.span.end)
+    {
+        return Err(EditError::unsupported(
+            "the destination touches the moved entry",
+        ));
+    }
+    edits.push(TextEdit::insert(insert_at, block));
+    let mut expected = Sem::of_root(ctx.doc.root.as_ref());
+    expected.remove(from).ok_or_else(|| not_found(from))?;
+    let target = expected
+        .get_mut(&to_parent.0)
+        .ok_or_else(|| not_found(to_parent))?;
+    let SemV::Map(entries) = &mut target.v else {
+        return Err(EditError::unsupported("not a mapping"));
+    };
+    let pos = index.min(entries.len());
+    entries.insert(
+        pos,
+        (
+            Some(new_key.to_string()),
+            Sem::of_new(&new_key.into()),
+            Sem::of(&entry.value),
+        ),
+    );
+    verified(&ctx, edits, &expected, &[])
+}
+
+/// Turns the single value at `path` into a one-item flow list, in place: `8000` →
+/// `[8000]`, keeping how it is written (quotes, anchor, tag) and its comment.
+pub fn wrap_in_list(text: &str, path: &SpecPath) -> Result<Vec<TextEdit>, EditError> {
+    let ctx = Ctx::new(text)?;
+    let (found, matched) = walk(ctx.doc.root.as_ref(), path);
+    let f = found
+        .filter(|_| matched == path.0.len() && !path.0.is_empty())
+        .ok_or_else(|| EditError::NotFound {
+            path: path.to_string(),
+        })?;
+    let Value::Scalar(s) = &f.node.value else {
+        return Err(EditError::WrongKind {
+            path: path.to_string(),
+            expected: "a single value",
+            found: f.node.kind_name(),
+        });
+    };
+    if f.node.span.is_empty() {
+        return Err(EditError::unsupported("an empty value"));
+    }
+    if matches!(
+        s.style,
+        crate::yaml::ScalarStyle::Literal | crate::yaml::ScalarStyle::Folded
+    ) {
+        return Err(EditError::unsupported("a block scalar"));
+    }
+    let start = with_props(text, f.node);
+    let span = Span::new(start, f.node.span.end);
+    let written = span.slice(text);
+    let value = match s.kind {
+        ScalarKind::Int(i) => NewValue::Int(i),
+        ScalarKind::Float(x) => NewValue::Float(x),
+        ScalarKind::Bool(b) => NewValue::Bool(b),
+        ScalarKind::Null => NewValue::Null,
+        ScalarKind::String => NewValue::Str(s.text.clone()),
+    };
+    let mut candidates = vec![vec![TextEdit::replace(span, format!("[{written}]"))]];
+    if f.node.anchor.is_none() && f.node.tag.is_none() {
+        candidates.push(vec![TextEdit::replace(
+            span,
+            format!("[{}]", scalar::inline(&value, Some(s.style), true)),
+        )]);
+    }
+    let mut expected = Sem::of_root(ctx.doc.root.as_ref());
+    let target = expected
+        .get_mut(&path.0)
+        .ok_or_else(|| EditError::NotFound {
+            path: path.to_string(),
+        })?;
+    let item = target.clone();
+    *target = Sem::of_new(&NewValue::Seq(Vec::new()));
+    if let SemV::Seq(items) = &mut target.v {
+        items.push(item);
+    }
+    first_verified(&ctx, candidates, &expected, &[])
+}

@@ -1,0 +1,160 @@
+//! Upgrading a legacy spec to the v1 shape (`docs/spec-reference.md`, "Two shapes"),
+//! through the edit layer's by-path operations, so comments, key order, quoting and
+//! layout outside what moves stay as they were, and every step is verified.
+//!
+//! What changes: `apiVersion` becomes `v1` (set, or inserted first); `port` becomes
+//! `resources.ports: [port]` (80, the legacy default, when absent);
+//! `resources.instanceType` is renamed `resources.machineType`; `models` become `model`
+//! integrations and public https `repositories` become `git-lfs` integrations
+//! (`path` = `<mountPath>/<name>`), written where `models` (or `repositories`) stood
+//! (a plain block list of models is turned in place, keeping its comments);
+//! then `models` and `repositories` go. What cannot be carried over (private
+//! repositories, a `ref`, the dataset the clones lived in, integrations past the v1
+//! limit, a missing `name`) is said in [`UpgradeNote`]s pointing into the original
+//! text, for the caller to show as problems. A v1 spec is left alone.
+
+mod carry;
+mod diff;
+mod steps;
+
+use crate::diag::{Span, TextEdit};
+use crate::path::SpecPath;
+use crate::rules::{detect_shape, shape_votes, Shape};
+use crate::yaml::{self, Mapping, Node};
+
+/// Something the upgrade could not carry over or had to decide, located in the
+/// original text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UpgradeNote {
+    /// The spec path in the original document (`repositories.repositories[1]`), or of
+    /// the v1 field that is missing (`name`).
+    pub path: String,
+    /// Where to look in the original text (byte offsets).
+    pub span: Span,
+    /// What happened and what to do about it.
+    pub message: String,
+}
+
+impl UpgradeNote {
+    pub(crate) fn new(path: SpecPath, span: Span, message: impl Into<String>) -> Self {
+        UpgradeNote {
+            path: path.to_string(),
+            span,
+            message: message.into(),
+        }
+    }
+}
+
+/// What the upgrade did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UpgradeStatus {
+    /// The spec was legacy-shaped and [`Upgrade::text`] is its v1 version.
+    Upgraded,
+    /// The spec already has the v1 shape: nothing to do, no edits.
+    AlreadyV1,
+    /// The spec cannot be upgraded as it is (syntax errors, not a mapping, an edit
+    /// the edit layer refused); the reason says what to do. No edits.
+    Refused { reason: String },
+}
+
+/// The result of [`upgrade_to_v1`]: the new text, the edits that make it from the
+/// old one (for a preview and a single undoable step), and the notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upgrade {
+    pub status: UpgradeStatus,
+    /// The upgraded text (the input itself when nothing changed).
+    pub text: String,
+    /// Non-overlapping whole-line edits, in order, turning the input into
+    /// [`Upgrade::text`]; empty when nothing changed.
+    pub edits: Vec<TextEdit>,
+    /// What could not be carried over, in the input's order.
+    pub notes: Vec<UpgradeNote>,
+}
+
+impl Upgrade {
+    /// Whether the upgrade changes the text.
+    pub fn changed(&self) -> bool {
+        !self.edits.is_empty()
+    }
+
+    /// One line for a status bar or a terminal.
+    pub fn summary(&self) -> String {
+        match &self.status {
+            UpgradeStatus::Upgraded => match self.notes.len() {
+                0 => "upgraded to v1".to_string(),
+                1 => "upgraded to v1; 1 note says what was not carried over or is missing"
+                    .to_string(),
+                n => {
+                    format!("upgraded to v1; {n} notes say what was not carried over or is missing")
+                }
+            },
+            UpgradeStatus::AlreadyV1 => "already a v1 spec: nothing to upgrade".to_string(),
+            UpgradeStatus::Refused { reason } => format!("not upgraded: {reason}"),
+        }
+    }
+
+    fn unchanged(text: &str, status: UpgradeStatus) -> Self {
+        Upgrade {
+            status,
+            text: text.to_string(),
+            edits: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// Whether `text` holds a legacy-shaped spec that [`upgrade_to_v1`] would change (for
+/// showing an "Upgrade to v1" button): a mapping with a legacy field or version.
+pub fn is_legacy(text: &str) -> bool {
+    let doc = yaml::parse(text);
+    doc.root
+        .as_ref()
+        .and_then(Node::as_mapping)
+        .is_some_and(needs_upgrade)
+}
+
+fn needs_upgrade(root: &Mapping) -> bool {
+    detect_shape(root) == Shape::Legacy || shape_votes(root).0 > 0
+}
+
+/// Upgrades the legacy spec in `text` to the v1 shape. Never panics; a v1 spec or a
+/// text that cannot be upgraded comes back unchanged, with its status saying why.
+pub fn upgrade_to_v1(text: &str) -> Upgrade {
+    let doc = yaml::parse(text);
+    let syntax = doc
+        .syntax_diagnostics
+        .iter()
+        .filter(|d| matches!(d.rule, "yaml-syntax" | "duplicate-key" | "limit"))
+        .count();
+    if syntax > 0 {
+        return Upgrade::unchanged(
+            text,
+            UpgradeStatus::Refused {
+                reason: format!(
+                    "the document has {syntax} syntax problem(s) (see the problems list); fix them first"
+                ),
+            },
+        );
+    }
+    let Some(root) = doc.root.as_ref().and_then(Node::as_mapping) else {
+        return Upgrade::unchanged(
+            text,
+            UpgradeStatus::Refused {
+                reason: "the document is not a mapping of spec fields".to_string(),
+            },
+        );
+    };
+    if !needs_upgrade(root) {
+        return Upgrade::unchanged(text, UpgradeStatus::AlreadyV1);
+    }
+    let mut notes = Vec::new();
+    match steps::run(text, root, &mut notes) {
+        Ok(new_text) => Upgrade {
+            status: UpgradeStatus::Upgraded,
+            edits: diff::line_edits(text, &new_text),
+            text: new_text,
+            notes,
+        },
+        Err(reason) => Upgrade::unchanged(text, UpgradeStatus::Refused { reason }),
+    }
+}
