@@ -12,6 +12,7 @@ use crate::ui::problems::ProblemsPanel;
 use crate::ui::store::Store;
 use crate::ui::text::with_code;
 use crate::ui::toolbar::Toolbar;
+use crate::ui::upgrade::UpgradePanel;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -88,6 +89,7 @@ pub fn App() -> impl IntoView {
             <ThemeToggle />
         </header>
         <Toolbar store=store />
+        <UpgradePanel store=store />
         <main class=move || format!("workspace {}", layout.get().class())>
             <div class="yaml-column">
                 <section class="pane editor-pane" aria-labelledby="spec-yaml-label">

@@ -17,3 +17,4 @@ pub mod share;
 pub mod store;
 pub mod text;
 pub mod toolbar;
+pub mod upgrade;

@@ -113,7 +113,9 @@ pub fn is_legacy(text: &str) -> bool {
         .is_some_and(needs_upgrade)
 }
 
-fn needs_upgrade(root: &Mapping) -> bool {
+/// Whether a parsed spec has the legacy shape or any legacy field, so an upgrade would
+/// change it (the page asks this of the parse it already has).
+pub fn needs_upgrade(root: &Mapping) -> bool {
     detect_shape(root) == Shape::Legacy || shape_votes(root).0 > 0
 }
 
