@@ -1,13 +1,13 @@
 //! Everything an operation needs to know about the current text, computed once: the
 //! spanned tree, where the comments are, the line ending and the indentation in use.
+//! One parse gives them all: the comments come from the same tree
+//! ([`events::comment_spans`]), not from a second parse.
 
 use super::error::EditError;
 use super::lines::{column, indent_of, line_at};
 use super::render::Layout;
 use crate::diag::Span;
-use crate::yaml::{self, Document, Node, Value, MAX_INPUT_BYTES};
-use rowan::ast::AstNode;
-use yaml_edit::{SyntaxKind, YamlFile};
+use crate::yaml::{self, events, Document, Node, Value, MAX_INPUT_BYTES};
 
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
@@ -23,7 +23,7 @@ impl<'a> Ctx<'a> {
             return Err(EditError::unsupported("the document is too large to edit"));
         }
         let doc = yaml::parse(text);
-        let comments = comment_spans(text);
+        let comments = events::comment_spans(&doc);
         let lay = detect_layout(text, doc.root.as_ref());
         Ok(Ctx {
             text,
@@ -45,21 +45,6 @@ impl<'a> Ctx<'a> {
             .iter()
             .filter(move |c| c.start >= span.start && c.start < span.end)
     }
-}
-
-/// The ranges of the comments in `text`, from yaml-edit's lossless tree (so a `#` inside
-/// a quoted string or a block scalar is not taken for one).
-pub(crate) fn comment_spans(text: &str) -> Vec<Span> {
-    let file = YamlFile::parse(text).tree();
-    file.syntax()
-        .descendants_with_tokens()
-        .filter_map(|e| e.into_token())
-        .filter(|t| t.kind() == SyntaxKind::COMMENT)
-        .map(|t| {
-            let r = t.text_range();
-            Span::new(usize::from(r.start()), usize::from(r.end()))
-        })
-        .collect()
 }
 
 /// The indentation the document already uses (2 and indented lists when it shows
