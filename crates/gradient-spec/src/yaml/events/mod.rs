@@ -34,6 +34,7 @@
 //!   (`recover.rs`; a section is also the unit for re-parsing only what an edit
 //!   touched);
 //! - a tab after a `:` before a scalar, which YAML allows and it refuses: `tabs.rs`;
+//! - a `-` inside a flow scalar before `,]}` (`[a -]`), likewise: `dashes.rs`;
 //! - an alias to an unknown anchor, which it refuses and the layer reads as an alias
 //!   (as yaml-edit does; `to_json` reports it): `aliases.rs`;
 //! - `a: b: c` read as yaml-edit reads it (`b: c` a plain value, with the error),
@@ -57,6 +58,7 @@
 mod aliases;
 mod build;
 mod comments;
+mod dashes;
 mod offsets;
 mod props;
 mod recover;

@@ -38,7 +38,8 @@ pub(crate) fn skip_trivia(b: &[u8], mut p: usize, end: usize) -> usize {
         match b[p] {
             c if is_space(c) => p += 1,
             b'#' if p == 0 || is_space(b[p - 1]) => {
-                while p < end && b[p] != b'\n' {
+                // A comment ends at a line break, `\r` alone included.
+                while p < end && b[p] != b'\n' && b[p] != b'\r' {
                     p += 1;
                 }
             }
@@ -137,7 +138,7 @@ fn header_on_line(b: &[u8], from: usize, to: usize) -> Option<usize> {
 }
 
 /// Whether `p` is right after a byte order mark at the start of the text.
-fn after_bom(b: &[u8], p: usize) -> bool {
+pub(crate) fn after_bom(b: &[u8], p: usize) -> bool {
     p == 3 && b.starts_with("\u{feff}".as_bytes())
 }
 
