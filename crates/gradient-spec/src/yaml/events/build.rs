@@ -492,6 +492,9 @@ mod tests {
         let node = root(text);
         assert_eq!(node.span.slice(text), "-x");
         assert_eq!(node.anchor.as_deref(), Some("0"));
+        // And a block scalar's header is found after one.
+        let text = "#\r|\n%";
+        assert_eq!(root(text).span.slice(text), "|\n%");
     }
 
     /// Found by the same checks: an entry after a value ending in `?` began at that `?`

@@ -39,7 +39,8 @@
 //!   (as yaml-edit does; `to_json` reports it): `aliases.rs`;
 //! - `a: b: c` read as yaml-edit reads it (`b: c` a plain value, with the error),
 //!   which the `secret-syntax` rule relies on: `recover.rs`;
-//! - the comments, for the edits, from the same tree: [`comment_spans`].
+//! - the comments, for the edits, from the same tree: [`comment_spans`];
+//! - its error messages in the layer's words (what is wrong, what to do): `messages.rs`.
 //!
 //! Checked against today's layer (yaml-edit stays the oracle, as a dependency until
 //! the switch): `tests/yaml_events.rs` (every suite case and corpus file: the same
@@ -59,6 +60,7 @@ mod aliases;
 mod build;
 mod comments;
 mod dashes;
+mod messages;
 mod offsets;
 mod props;
 mod recover;

@@ -87,8 +87,11 @@ pub(crate) fn read(text: &str, p: usize, end: usize) -> Props {
 /// `content` that is not blank.
 pub(crate) fn block_header(b: &[u8], content: usize) -> Option<usize> {
     let content = content.min(b.len());
+    // A line break is `\n`, `\r\n` or a lone `\r` (the `\r` of a `\r\n` ends an empty
+    // line, which is blank).
+    let breaks = |c: u8| c == b'\n' || c == b'\r';
     let mut line_start = content;
-    while line_start > 0 && b[line_start - 1] != b'\n' {
+    while line_start > 0 && !breaks(b[line_start - 1]) {
         line_start -= 1;
     }
     // The content's own line, then the lines above it, until one is not blank.
@@ -103,7 +106,7 @@ pub(crate) fn block_header(b: &[u8], content: usize) -> Option<usize> {
         }
         end = line_start - 1;
         line_start = end;
-        while line_start > 0 && b[line_start - 1] != b'\n' {
+        while line_start > 0 && !breaks(b[line_start - 1]) {
             line_start -= 1;
         }
     }

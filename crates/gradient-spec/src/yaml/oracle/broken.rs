@@ -99,6 +99,13 @@ fn broken_corpus_files_compare_with_todays_parse() {
                         "{name} line {}: {edit}: {s:?}",
                         i + 1
                     );
+                    // Every message in the layer's words (`events/messages.rs`).
+                    assert!(
+                        !d.message.starts_with("YAML cannot be read here"),
+                        "{name} line {}: {edit}: {}",
+                        i + 1,
+                        d.message
+                    );
                 }
                 if let Some(root) = &new.root {
                     assert!(
