@@ -102,3 +102,44 @@ fn scan(
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::edit::{append_item, format, insert_key, move_item, remove, set_scalar, NewValue};
+    use crate::path::SpecPath;
+    use crate::yaml::events::PARSES;
+
+    /// The parses `f` costs on this thread.
+    fn parses(f: impl FnOnce()) -> usize {
+        PARSES.with(|n| n.set(0));
+        f();
+        PARSES.with(|n| n.get())
+    }
+
+    /// A form change parses the text once (tree, comments and layout from the same
+    /// parse) and its result once (the check); before the switch it also parsed the
+    /// text a second time with yaml-edit for the comments.
+    #[test]
+    fn a_form_change_parses_the_text_once_and_its_result_once() {
+        let text = "# spec\nimage: x # the image\nport: 8000\nenv:\n  - name: A\n    value: b\n  - name: B\n    value: c\n";
+        let p = |s: &str| SpecPath::parse(s).unwrap();
+        let counts = [
+            parses(|| drop(set_scalar(text, &p("port"), &NewValue::Int(8080)).unwrap())),
+            parses(|| drop(insert_key(text, &p(""), "name", &NewValue::str("app")).unwrap())),
+            parses(|| {
+                drop(
+                    append_item(
+                        text,
+                        &p("env"),
+                        &NewValue::map([("name", NewValue::str("C"))]),
+                    )
+                    .unwrap(),
+                )
+            }),
+            parses(|| drop(remove(text, &p("env[0]")).unwrap())),
+            parses(|| drop(move_item(text, &p("env"), 0, 1).unwrap())),
+            parses(|| drop(format(text).unwrap())),
+        ];
+        assert_eq!(counts, [2; 6]);
+    }
+}
