@@ -1,6 +1,7 @@
-//! Prints what today's YAML layer (`yaml::parse`, yaml-edit) and the next one
-//! (`yaml::events::parse`, saphyr-parser) make of one text: their problems and root.
-//! For looking into a difference the differential tests report:
+//! Prints what the YAML layer (`yaml::parse`, saphyr-parser events) and yaml-edit's
+//! own parser (the oracle of the differential tests in `src/yaml/oracle/`) make of one
+//! text: the layer's problems and root, and yaml-edit's raw errors. For looking into a
+//! difference the differential tests report:
 //!
 //! ```sh
 //! cargo run -p gradient-spec --example yaml_compare -- 'image:\tx\n'
@@ -14,26 +15,27 @@ fn main() {
         std::process::exit(2);
     };
     let text = arg.replace("\\n", "\n").replace("\\t", "\t");
-    let parses = [
-        ("yaml::parse (yaml-edit)", gradient_spec::yaml::parse(&text)),
-        (
-            "yaml::events::parse",
-            gradient_spec::yaml::events::parse(&text),
-        ),
-    ];
-    for (name, doc) in parses {
-        println!("{name}:");
-        for d in &doc.syntax_diagnostics {
-            let s = d.span;
-            println!(
-                "  {} {}..{} {:?}: {}",
-                d.rule,
-                s.start,
-                s.end,
-                s.slice(&text),
-                d.message
-            );
-        }
-        println!("  root: {:?}", doc.root.as_ref().map(|r| r.kind_name()));
+    let doc = gradient_spec::yaml::parse(&text);
+    println!("yaml::parse:");
+    for d in &doc.syntax_diagnostics {
+        let s = d.span;
+        println!(
+            "  {} {}..{} {:?}: {}",
+            d.rule,
+            s.start,
+            s.end,
+            s.slice(&text),
+            d.message
+        );
+    }
+    println!("  root: {:?}", doc.root.as_ref().map(|r| r.kind_name()));
+    println!("yaml-edit's parser:");
+    for e in yaml_edit::YamlFile::parse(&text).positioned_errors() {
+        let (start, end) = (e.range.start as usize, e.range.end as usize);
+        println!(
+            "  {start}..{end} {:?}: {}",
+            text.get(start..end).unwrap_or(""),
+            e.message
+        );
     }
 }

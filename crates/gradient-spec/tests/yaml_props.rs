@@ -1,43 +1,19 @@
-//! Property tests for the YAML layer: round trips are lossless, generated documents
-//! mean what they were generated from, and no input (arbitrary text, or a corpus file
-//! with random edits) makes the pipeline panic or give spans outside the text.
+//! Property tests for the YAML layer: generated documents mean what they were
+//! generated from and their spans slice to their values, and no input (arbitrary text,
+//! or a corpus file with random edits) makes the pipeline panic or give spans outside
+//! the text (nor, when it parses cleanly, spans that miss their values).
 //! Case counts are modest so the file runs in seconds; raise `PROPTEST_CASES` to dig.
 
 #[allow(dead_code)]
 #[path = "yaml_data.rs"]
 mod data;
+#[allow(dead_code)]
+#[path = "yaml_spans.rs"]
+mod spans;
 
-use gradient_spec::yaml::{Node, Value};
 use proptest::prelude::*;
-use rowan::ast::AstNode;
 use serde_json::{json, Map, Value as Json};
-
-fn printed(text: &str) -> String {
-    yaml_edit::YamlFile::parse(text).tree().syntax().to_string()
-}
-
-/// Every span of the tree lies inside the text, on character boundaries.
-fn spans_ok(node: &Node, text: &str) -> Result<(), String> {
-    let s = node.span;
-    if !(s.start <= s.end
-        && s.end <= text.len()
-        && text.is_char_boundary(s.start)
-        && text.is_char_boundary(s.end))
-    {
-        return Err(format!(
-            "node span {s:?} outside the text ({} bytes)",
-            text.len()
-        ));
-    }
-    match &node.value {
-        Value::Mapping(m) => m.entries.iter().try_for_each(|e| {
-            spans_ok(&e.key, text)?;
-            spans_ok(&e.value, text)
-        }),
-        Value::Sequence(q) => q.items.iter().try_for_each(|n| spans_ok(n, text)),
-        _ => Ok(()),
-    }
-}
+use spans::{spans_ok, spans_slice_to_values};
 
 /// Runs the whole pipeline on `text` and checks what must hold for any input.
 fn pipeline_holds(text: &str) -> Result<(), TestCaseError> {
@@ -60,7 +36,14 @@ fn pipeline_holds(text: &str) -> Result<(), TestCaseError> {
         // Converting never panics either (it may refuse, e.g. an unknown alias).
         let _ = report.doc.to_json();
     }
-    prop_assert_eq!(printed(text), text);
+    if !report
+        .doc
+        .syntax_diagnostics
+        .iter()
+        .any(|d| d.rule == "yaml-syntax")
+    {
+        spans_slice_to_values(&report.doc).map_err(TestCaseError::fail)?;
+    }
     Ok(())
 }
 
@@ -388,8 +371,8 @@ fn cfg(cases: u32) -> ProptestConfig {
 proptest! {
     #![proptest_config(cfg(96))]
 
-    /// A generated document parses without syntax problems, means its model, and
-    /// prints back byte for byte (also with CRLF line breaks).
+    /// A generated document parses without syntax problems, means its model, and its
+    /// spans slice to its values (also with CRLF line breaks).
     #[test]
     fn generated_documents_round_trip(m in model(), seed in any::<u64>(), crlf in any::<bool>()) {
         let mut text = render(&m, seed);
@@ -403,11 +386,12 @@ proptest! {
         let syntax: Vec<_> = doc.syntax_diagnostics.iter().map(|d| (d.rule, d.message.clone(), d.span)).collect();
         prop_assert!(syntax.is_empty(), "{text:?}: {syntax:?}");
         prop_assert_eq!(doc.to_json().map_err(|e| TestCaseError::fail(e.to_string()))?, m.json(), "{:?}", text);
-        prop_assert_eq!(printed(&text), text.clone());
+        let nodes = spans_slice_to_values(&doc).map_err(TestCaseError::fail)?;
+        prop_assert!(nodes >= 1, "{text:?}: no nodes");
         pipeline_holds(&text)?;
     }
 
-    /// Any text at all: no panic, spans inside the text, lossless.
+    /// Any text at all: no panic, spans inside the text.
     #[test]
     fn arbitrary_text_never_breaks_the_pipeline(text in "\\PC{0,200}") {
         pipeline_holds(&text)?;
@@ -463,14 +447,13 @@ proptest! {
 }
 
 #[test]
-fn corpus_files_round_trip() {
+fn corpus_files_spans_slice_to_values() {
     for (name, text) in data::corpus_files() {
-        assert_eq!(printed(&text), text, "{name}");
-        assert_eq!(
-            printed(&text.replace('\n', "\r\n")),
-            text.replace('\n', "\r\n"),
-            "{name} (CRLF)"
-        );
-        pipeline_holds(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        for text in [text.clone(), text.replace('\n', "\r\n")] {
+            let doc = gradient_spec::yaml::parse(&text);
+            let nodes = spans_slice_to_values(&doc).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(nodes > 10, "{name}: {nodes} nodes");
+            pipeline_holds(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
     }
 }

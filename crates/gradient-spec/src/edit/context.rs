@@ -1,13 +1,13 @@
 //! Everything an operation needs to know about the current text, computed once: the
 //! spanned tree, where the comments are, the line ending and the indentation in use.
+//! One parse gives them all: the comments come from the same tree
+//! ([`events::comment_spans`]), not from a second parse.
 
 use super::error::EditError;
 use super::lines::{column, indent_of, line_at};
 use super::render::Layout;
 use crate::diag::Span;
-use crate::yaml::{self, Document, Node, Value, MAX_INPUT_BYTES};
-use rowan::ast::AstNode;
-use yaml_edit::{SyntaxKind, YamlFile};
+use crate::yaml::{self, events, Document, Node, Value, MAX_INPUT_BYTES};
 
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
@@ -23,7 +23,7 @@ impl<'a> Ctx<'a> {
             return Err(EditError::unsupported("the document is too large to edit"));
         }
         let doc = yaml::parse(text);
-        let comments = comment_spans(text);
+        let comments = events::comment_spans(&doc);
         let lay = detect_layout(text, doc.root.as_ref());
         Ok(Ctx {
             text,
@@ -45,21 +45,6 @@ impl<'a> Ctx<'a> {
             .iter()
             .filter(move |c| c.start >= span.start && c.start < span.end)
     }
-}
-
-/// The ranges of the comments in `text`, from yaml-edit's lossless tree (so a `#` inside
-/// a quoted string or a block scalar is not taken for one).
-pub(crate) fn comment_spans(text: &str) -> Vec<Span> {
-    let file = YamlFile::parse(text).tree();
-    file.syntax()
-        .descendants_with_tokens()
-        .filter_map(|e| e.into_token())
-        .filter(|t| t.kind() == SyntaxKind::COMMENT)
-        .map(|t| {
-            let r = t.text_range();
-            Span::new(usize::from(r.start()), usize::from(r.end()))
-        })
-        .collect()
 }
 
 /// The indentation the document already uses (2 and indented lists when it shows
@@ -115,5 +100,46 @@ fn scan(
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::edit::{append_item, format, insert_key, move_item, remove, set_scalar, NewValue};
+    use crate::path::SpecPath;
+    use crate::yaml::events::PARSES;
+
+    /// The parses `f` costs on this thread.
+    fn parses(f: impl FnOnce()) -> usize {
+        PARSES.with(|n| n.set(0));
+        f();
+        PARSES.with(|n| n.get())
+    }
+
+    /// A form change parses the text once (tree, comments and layout from the same
+    /// parse) and its result once (the check); before the switch it also parsed the
+    /// text a second time with yaml-edit for the comments.
+    #[test]
+    fn a_form_change_parses_the_text_once_and_its_result_once() {
+        let text = "# spec\nimage: x # the image\nport: 8000\nenv:\n  - name: A\n    value: b\n  - name: B\n    value: c\n";
+        let p = |s: &str| SpecPath::parse(s).unwrap();
+        let counts = [
+            parses(|| drop(set_scalar(text, &p("port"), &NewValue::Int(8080)).unwrap())),
+            parses(|| drop(insert_key(text, &p(""), "name", &NewValue::str("app")).unwrap())),
+            parses(|| {
+                drop(
+                    append_item(
+                        text,
+                        &p("env"),
+                        &NewValue::map([("name", NewValue::str("C"))]),
+                    )
+                    .unwrap(),
+                )
+            }),
+            parses(|| drop(remove(text, &p("env[0]")).unwrap())),
+            parses(|| drop(move_item(text, &p("env"), 0, 1).unwrap())),
+            parses(|| drop(format(text).unwrap())),
+        ];
+        assert_eq!(counts, [2; 6]);
     }
 }

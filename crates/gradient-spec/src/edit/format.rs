@@ -7,11 +7,11 @@
 //! scalar exactly as written (quotes, escapes, block scalars re-indented) are kept.
 //! The result is verified like every edit: same meaning, every comment present.
 
-use super::context::{comment_spans, Ctx};
+use super::context::Ctx;
 use super::error::EditError;
 use super::printer::Printer;
 use super::sem::{first_difference, Sem};
-use crate::yaml::{self, Node, Value, MAX_DEPTH};
+use crate::yaml::{self, events, Node, Value, MAX_DEPTH};
 use std::collections::HashMap;
 
 /// The document in the canonical layout; refused while the text has syntax errors.
@@ -96,7 +96,7 @@ fn check(ctx: &Ctx, out: &str) -> Result<(), EditError> {
     for c in &ctx.comments {
         *count.entry(c.slice(ctx.text).trim_end()).or_default() += 1;
     }
-    for c in comment_spans(out) {
+    for c in events::comment_spans(&doc) {
         if let Some(n) = count.get_mut(c.slice(out).trim_end()) {
             *n -= 1;
         }

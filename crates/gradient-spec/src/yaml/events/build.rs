@@ -200,10 +200,27 @@ impl Builder<'_> {
 
     fn scalar(&mut self, value: String, style: SStyle, start: usize, end: usize) {
         let b = self.text.as_bytes();
-        let p = props::read(self.text, start, end);
+        // saphyr-parser starts a block scalar's event at its properties or its header,
+        // or, when something else stands before the header on its line (`key: |`,
+        // `- |`) or it is a document's top node, at its first content line: there a
+        // leading `&`, `!`, `|` or `>` is content, not a property or the header.
+        let header_before = match style {
+            SStyle::Literal | SStyle::Folded => props::block_header(b, start),
+            _ => None,
+        };
+        let p = match header_before {
+            Some(_) => props::Props {
+                content: start,
+                props_end: start,
+                ..props::Props::default()
+            },
+            None => props::read(self.text, start, end),
+        };
         let span = match style {
             SStyle::Literal | SStyle::Folded => {
-                let header = if matches!(b.get(p.content), Some(b'|' | b'>')) {
+                let header = if let Some(h) = header_before {
+                    h
+                } else if matches!(b.get(p.content), Some(b'|' | b'>')) {
                     p.content
                 } else {
                     props::block_header(b, p.content).unwrap_or(p.content)
@@ -236,7 +253,7 @@ impl Builder<'_> {
                         at += 1;
                     } else if f.key.is_none() {
                         // An absent explicit key sits right after its `?`.
-                        if let Some(q) = indicator_before(b, at, b'?') {
+                        if let Some(q) = indicator_before(b, at, b'?').filter(|&q| q >= f.end) {
                             at = q + 1;
                         }
                     }
@@ -336,7 +353,8 @@ impl Builder<'_> {
                     let question = if f.start.is_none() && parent_awaits_key {
                         None
                     } else {
-                        indicator_before(b, outer, b'?')
+                        // Not inside the previous entry (a block scalar's last line `?`).
+                        indicator_before(b, outer, b'?').filter(|&q| q >= f.end)
                     };
                     let at = question.unwrap_or(outer);
                     f.start.get_or_insert(at);
@@ -413,5 +431,96 @@ fn indicator_before(b: &[u8], at: usize, indicator: u8) -> Option<usize> {
             .unwrap_or(end);
     }
     let i = p.checked_sub(1)?;
-    (b[i] == indicator && b.get(i + 1).is_none_or(|&c| props::is_space(c))).then_some(i)
+    // An indicator stands apart: `b?` or `800-` ending the line above is content.
+    let apart = i == 0 || props::is_space(b[i - 1]) || props::after_bom(b, i);
+    (apart && b[i] == indicator && b.get(i + 1).is_none_or(|&c| props::is_space(c))).then_some(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::yaml::events::parse;
+    use crate::yaml::Node;
+
+    fn root(text: &str) -> Node {
+        let doc = parse(text);
+        assert!(
+            doc.syntax_diagnostics.is_empty(),
+            "{:?}",
+            doc.syntax_diagnostics
+        );
+        doc.root.expect("a root")
+    }
+
+    /// Found by the span checks of `tests/yaml_props.rs`: a block scalar whose event
+    /// starts at its first content line read a leading `&`, `!` or `>` there as an
+    /// anchor, a tag or its header.
+    #[test]
+    fn a_block_scalars_content_is_not_read_as_its_properties() {
+        for (text, slice, value) in [
+            ("|\n&\n", "|\n&", "&\n"),
+            ("|\n>\n", "|\n>", ">\n"),
+            ("|\r>", "|\r>", ">\n"),
+        ] {
+            let node = root(text);
+            assert_eq!(node.span.slice(text), slice, "{text:?}");
+            assert_eq!(node.scalar_text(), Some(value));
+            assert_eq!((node.anchor, node.tag), (None, None), "{text:?}");
+        }
+        let text = "note: |\n  !important\nquote: >\n  &x\n";
+        let m = root(text);
+        let m = m.as_mapping().unwrap();
+        for (key, slice) in [("note", "|\n  !important"), ("quote", ">\n  &x")] {
+            let v = m.get(key).unwrap();
+            assert_eq!(v.span.slice(text), slice);
+            assert_eq!((&v.anchor, &v.tag), (&None, &None), "{key}");
+        }
+        // Properties before the header are still read.
+        let text = "- &a !t |\n  x\n";
+        let list = root(text);
+        let item = &list.as_sequence().unwrap().items[0];
+        assert_eq!(
+            (item.anchor.as_deref(), item.tag.as_deref()),
+            (Some("a"), Some("!t"))
+        );
+    }
+
+    /// Found by the same checks: a comment ended only at `\n`, so after a lone `\r`
+    /// the content was taken for part of it.
+    #[test]
+    fn a_comment_ends_at_a_lone_carriage_return() {
+        let text = "&0 #\r-x";
+        let node = root(text);
+        assert_eq!(node.span.slice(text), "-x");
+        assert_eq!(node.anchor.as_deref(), Some("0"));
+        // And a block scalar's header is found after one.
+        let text = "#\r|\n%";
+        assert_eq!(root(text).span.slice(text), "|\n%");
+    }
+
+    /// Found by the same checks: an entry after a value ending in `?` began at that `?`
+    /// (taken for an explicit key's indicator), so removing the entry cut the value.
+    #[test]
+    fn a_question_mark_ending_a_value_is_not_the_next_keys_indicator() {
+        let text = "a: what?\nb:\n  c: 800-\n  d: x\n? e\n: f\n";
+        let m = root(text);
+        let spans: Vec<&str> = m
+            .as_mapping()
+            .unwrap()
+            .entries
+            .iter()
+            .map(|e| e.span.slice(text))
+            .collect();
+        assert_eq!(spans, ["a: what?", "b:\n  c: 800-\n  d: x", "? e\n: f"]);
+        // Nor is a block scalar's last line `?`.
+        let text = "a:\n  b: |-\n    x\n    ?\n  c: 1\n";
+        let a = root(text);
+        let inner = a
+            .as_mapping()
+            .unwrap()
+            .get("a")
+            .unwrap()
+            .as_mapping()
+            .unwrap();
+        assert_eq!(inner.entries[1].span.slice(text), "c: 1");
+    }
 }

@@ -1,7 +1,7 @@
 //! Where the comments are, from the tree the parse already made: a `#` at a line start
 //! or after a space or tab, outside the scalars whose content may hold one (quoted and
-//! block scalars), runs to the end of its line. The edits need this to keep comments;
-//! today they parse the text a second time with yaml-edit for it.
+//! block scalars), runs to the end of its line. The edits need this to keep comments,
+//! and get it from the parse they already made (no second parse).
 
 use crate::diag::Span;
 use crate::yaml::{Document, Node, ScalarStyle, Value};

@@ -38,7 +38,8 @@ pub(crate) fn skip_trivia(b: &[u8], mut p: usize, end: usize) -> usize {
         match b[p] {
             c if is_space(c) => p += 1,
             b'#' if p == 0 || is_space(b[p - 1]) => {
-                while p < end && b[p] != b'\n' {
+                // A comment ends at a line break, `\r` alone included.
+                while p < end && b[p] != b'\n' && b[p] != b'\r' {
                     p += 1;
                 }
             }
@@ -86,8 +87,11 @@ pub(crate) fn read(text: &str, p: usize, end: usize) -> Props {
 /// `content` that is not blank.
 pub(crate) fn block_header(b: &[u8], content: usize) -> Option<usize> {
     let content = content.min(b.len());
+    // A line break is `\n`, `\r\n` or a lone `\r` (the `\r` of a `\r\n` ends an empty
+    // line, which is blank).
+    let breaks = |c: u8| c == b'\n' || c == b'\r';
     let mut line_start = content;
-    while line_start > 0 && b[line_start - 1] != b'\n' {
+    while line_start > 0 && !breaks(b[line_start - 1]) {
         line_start -= 1;
     }
     // The content's own line, then the lines above it, until one is not blank.
@@ -102,7 +106,7 @@ pub(crate) fn block_header(b: &[u8], content: usize) -> Option<usize> {
         }
         end = line_start - 1;
         line_start = end;
-        while line_start > 0 && b[line_start - 1] != b'\n' {
+        while line_start > 0 && !breaks(b[line_start - 1]) {
             line_start -= 1;
         }
     }
@@ -137,7 +141,7 @@ fn header_on_line(b: &[u8], from: usize, to: usize) -> Option<usize> {
 }
 
 /// Whether `p` is right after a byte order mark at the start of the text.
-fn after_bom(b: &[u8], p: usize) -> bool {
+pub(crate) fn after_bom(b: &[u8], p: usize) -> bool {
     p == 3 && b.starts_with("\u{feff}".as_bytes())
 }
 

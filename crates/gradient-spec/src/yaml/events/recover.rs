@@ -14,6 +14,8 @@
 
 use super::aliases;
 use super::build::{Doc, Run};
+use super::dashes;
+use super::messages;
 use super::tabs;
 use crate::diag::{Diagnostic, Severity, Span};
 use crate::yaml::prescan;
@@ -42,11 +44,13 @@ pub(crate) fn parse_recovering(text: &str) -> Parsed {
         };
     }
     // Tabs after a colon that saphyr-parser refuses: read as spaces from here on.
-    let spaced = match &first.error {
-        Some((_, m)) if m == tabs::REJECTED => tabs::spaced(text),
-        _ => None,
+    // Or dashes inside flow scalars that it refuses: masked from here on.
+    let (spaced, masked) = match &first.error {
+        Some((_, m)) if m == tabs::REJECTED => (tabs::spaced(text), None),
+        Some((_, m)) if m == dashes::REJECTED => (None, dashes::masked(text)),
+        _ => (None, None),
     };
-    let (base, first) = match &spaced {
+    let (base, first) = match spaced.as_ref().or(masked.as_ref()) {
         Some((s, _)) => (s.as_str(), aliases::run(s, &mut unknown)),
         None => (text, first),
     };
@@ -83,6 +87,7 @@ pub(crate) fn parse_recovering(text: &str) -> Parsed {
     let to_original = |at: usize| repaired.as_ref().map_or(at, |r| r.to_original(at));
     for (at, message) in errors {
         let (at, message) = at_the_tab(work, at, message);
+        let message = messages::explain(&message);
         let at = to_original(at).min(text.len());
         let mut end = (at + 1).min(text.len());
         while !text.is_char_boundary(end) {
@@ -106,6 +111,9 @@ pub(crate) fn parse_recovering(text: &str) -> Parsed {
             }
             if let Some((_, replaced)) = &spaced {
                 tabs::restore_quoted(node, text, replaced);
+            }
+            if let Some((m, replaced)) = &masked {
+                dashes::restore(node, m, replaced);
             }
         }
     }

@@ -1,15 +1,13 @@
-//! Differential test of the YAML layer's next parse (`yaml::events`, saphyr-parser)
-//! against today's (`yaml::parse`, yaml-edit): over every YAML Test Suite case and
+//! Differential test of the YAML layer (`yaml::events`, saphyr-parser, what
+//! `yaml::parse` is) against the oracle (`oracle::parse`, yaml-edit, the layer before
+//! the switch): over every YAML Test Suite case and
 //! every corpus file, the same verdict, and for documents both accept, the same tree
 //! (node kinds, spans, entry spans, values, styles, types, tags, anchors) and the same
 //! `duplicate-key` / `multiple-documents` problems. Every difference is listed in
 //! [`KNOWN`] with the reason; a new one, or a listed one that went away, fails.
 
-#[allow(dead_code)]
-#[path = "yaml_data.rs"]
-mod data;
-
-use gradient_spec::yaml::{events, parse, Document, Node, Value};
+use super::{data, parse};
+use crate::yaml::{events, Document, Node, Value};
 
 /// Cases where the two parses differ: the case, the path of the first difference, and
 /// why. All are spans of explicit keys and empty nodes where yaml-edit's CST takes in
@@ -204,7 +202,7 @@ fn the_event_parse_matches_todays_parse_on_the_suite_and_the_corpus() {
     );
 }
 
-/// The comments as the edits find them today (`edit/context.rs`): COMMENT tokens of
+/// The comments as the edits found them before the switch: COMMENT tokens of
 /// yaml-edit's lossless tree.
 fn yaml_edit_comments(text: &str) -> Vec<(usize, usize)> {
     use rowan::ast::AstNode;

@@ -6,9 +6,9 @@
 //! before the content; an empty value is a zero-width `NULL` token. Unparseable text
 //! sits in `ERROR` nodes, which are skipped: what parsed is still validated.
 
-use super::scalar::{resolve_plain, resolve_tagged, ScalarKind, ScalarStyle};
-use super::{Entry, Mapping, Node, Scalar, Sequence, Value, MAX_DEPTH};
 use crate::diag::Span;
+use crate::yaml::scalar::{resolve_plain, resolve_tagged, ScalarKind, ScalarStyle};
+use crate::yaml::{Entry, Mapping, Node, Scalar, Sequence, Value, MAX_DEPTH};
 use rowan::ast::AstNode;
 use yaml_edit::{Lang, SyntaxKind as K};
 

@@ -1,14 +1,12 @@
-//! The next parse (`yaml::events`) on broken specs, against today's (`yaml::parse`):
+//! The layer (`yaml::events`, what `yaml::parse` is) on broken specs, against the
+//! oracle (`oracle::parse`, yaml-edit, the layer before the switch):
 //! every corpus file with one edit on one line (a stray `:`, an unclosed quote or
 //! bracket, a tab as indentation, a lost character), every line in turn. Both must
 //! reject what they reject together, spans stay inside the text, and the tree keeps
 //! the top-level keys (what keeps the form usable while the text is broken).
 
-#[allow(dead_code)]
-#[path = "yaml_data.rs"]
-mod data;
-
-use gradient_spec::yaml::{events, parse, Document, Node, Value};
+use super::{data, parse};
+use crate::yaml::{events, Document, Node, Value};
 
 /// What an edit does to one line.
 type Edit = fn(&str) -> String;
@@ -100,6 +98,13 @@ fn broken_corpus_files_compare_with_todays_parse() {
                             && broken.is_char_boundary(s.end),
                         "{name} line {}: {edit}: {s:?}",
                         i + 1
+                    );
+                    // Every message in the layer's words (`events/messages.rs`).
+                    assert!(
+                        !d.message.starts_with("YAML cannot be read here"),
+                        "{name} line {}: {edit}: {}",
+                        i + 1,
+                        d.message
                     );
                 }
                 if let Some(root) = &new.root {
