@@ -6,6 +6,7 @@
 //! read or is not UTF-8 text).
 
 mod args;
+mod discover;
 mod fix;
 mod input;
 mod json_output;
@@ -26,12 +27,18 @@ pub const USAGE: &str = "\
 gradient-spec: check Paperspace Gradient deployment specs
 
 Usage:
-  gradient-spec lint [--format text|json] FILE...   report problems (- reads stdin)
+  gradient-spec lint [--format text|json] [--cwd DIR] [FILE...]
+                                                  report problems (- reads stdin); with
+                                                  no FILE, checks the spec `pspace up`
+                                                  would deploy from DIR (default: here)
   gradient-spec fix [--unsafe] FILE...              apply fixes in place (- : stdin to stdout)
   gradient-spec schema                              print the JSON Schema of the spec
   gradient-spec --help | --version
 
-Exit status: 0 no errors, 1 errors found, 2 bad arguments or unreadable input.
+Files may be YAML, JSON or JSONC (by extension; stdin by content). TOML is not checked.
+
+Exit status: 0 no errors, 1 errors found, 2 bad arguments, unreadable input, no spec
+found, or a TOML spec.
 ";
 
 /// Runs the command line `args` (without the program name); returns the exit code.
@@ -55,7 +62,7 @@ pub fn run(args: &[OsString]) -> i32 {
             }
             EXIT_OK
         }
-        Ok(Command::Lint { format, files }) => lint::run(&files, format),
+        Ok(Command::Lint { format, files, cwd }) => lint::run(&files, format, cwd.as_deref()),
         Ok(Command::Fix {
             unsafe_fixes,
             files,

@@ -42,7 +42,12 @@ pub(crate) fn set_value(
                 "the whole document cannot be replaced by a single value",
             ));
         }
-        vec![replace_node(ctx, f.node, value)?]
+        vec![replace_node(
+            ctx,
+            f.node,
+            value,
+            one_line_owner(ctx, f.owner),
+        )?]
     } else {
         let rest = &segs[matched..];
         let not_found = || EditError::NotFound {
@@ -62,7 +67,12 @@ pub(crate) fn set_value(
             }
             _ if f.node.is_null() && matched > 0 => {
                 let whole = wrap(rest, value).ok_or_else(not_found)?;
-                vec![replace_node(ctx, f.node, &whole)?]
+                vec![replace_node(
+                    ctx,
+                    f.node,
+                    &whole,
+                    one_line_owner(ctx, f.owner),
+                )?]
             }
             (seg, _) => {
                 return Err(EditError::WrongKind {
@@ -125,9 +135,30 @@ pub(crate) fn append_item(
     }
 }
 
-/// Replaces `node` by `value`, laid out from the indentation of its line.
-fn replace_node(ctx: &JCtx, node: &Node, value: &NewValue) -> Result<TextEdit, EditError> {
-    let rendered = block(value, ctx.indent_at(node.span.start), &ctx.unit, ctx.eol)?;
+/// Whether the collection holding a node is written on one line (`{"a": 1, "b": 2}`):
+/// a value replaced in it is written on one line too.
+fn one_line_owner(ctx: &JCtx, owner: Owner) -> bool {
+    let coll = match owner {
+        Owner::Entry { map, .. } => map,
+        Owner::Item { seq, .. } => seq,
+        Owner::Root => return false,
+    };
+    line_start(ctx.text, coll.span.start) == line_start(ctx.text, coll.span.end)
+}
+
+/// Replaces `node` by `value`, laid out from the indentation of its line (on one line
+/// when `one_line`).
+fn replace_node(
+    ctx: &JCtx,
+    node: &Node,
+    value: &NewValue,
+    one_line: bool,
+) -> Result<TextEdit, EditError> {
+    let rendered = if one_line {
+        inline(value)?
+    } else {
+        block(value, ctx.indent_at(node.span.start), &ctx.unit, ctx.eol)?
+    };
     if node.span.is_empty() {
         return Ok(TextEdit::insert(node.span.start, format!(" {rendered}")));
     }
@@ -197,7 +228,8 @@ fn add_child(
     let multiline = line_start(text, first.start) != line_start(text, open);
     if multiline && ctx.starts_line(first.start) {
         let indent = ctx.indent_at(first.start);
-        let child = lead(block(value, indent, &ctx.unit, ctx.eol)?);
+        let unit = local_unit(ctx, coll, n - 1);
+        let child = lead(block(value, indent, &unit, ctx.eol)?);
         let at = if ctx.rest_of_line_free(anchor) {
             line_end(text, anchor)
         } else {
@@ -219,6 +251,29 @@ fn add_child(
         Some(c) => TextEdit::insert(c.end, format!(" {child},")),
         None => TextEdit::insert(last.end, format!(", {child}")),
     }])
+}
+
+/// The indentation step around child `last` of `coll`: the step inside that child when
+/// it is a collection laid over lines, else the step from `coll` to its children, else
+/// the document's (files mix steps: a 4-space root around 2-space lists).
+fn local_unit(ctx: &JCtx, coll: &Node, last: usize) -> String {
+    let step = |outer: &Node, first_child: Option<Span>| -> Option<String> {
+        let c = first_child?;
+        let (o, i) = (ctx.indent_at(outer.span.start), ctx.indent_at(c.start));
+        let own = line_start(ctx.text, c.start) != line_start(ctx.text, outer.span.start);
+        (own && ctx.starts_line(c.start) && i.len() > o.len() && i.starts_with(o))
+            .then(|| i[o.len()..].to_string())
+    };
+    let sibling = match &coll.value {
+        Value::Mapping(m) => m.entries.get(last).map(|e| &e.value),
+        Value::Sequence(s) => s.items.get(last),
+        _ => None,
+    };
+    sibling
+        .and_then(|s| step(s, extent(s, 0)))
+        .or_else(|| step(coll, extent(coll, 0)))
+        .filter(|u| u.len() <= 8)
+        .unwrap_or_else(|| ctx.unit.clone())
 }
 
 /// Removes the key or item at `path` with the comment lines it owns.
@@ -443,5 +498,31 @@ pub(crate) fn rename_key(
             e.1 = Sem::of_new(&NewValue::str(to));
         }
     }
+    verified(ctx, edits, &expected, &[])
+}
+
+/// Wraps the value at `path` in a one-item list, in place: `8000` → `[8000]`.
+pub(crate) fn wrap_in_list(ctx: &JCtx, path: &SpecPath) -> Result<Vec<TextEdit>, EditError> {
+    let (found, matched) = walk(ctx.root(), path);
+    let f = match found {
+        Some(f) if matched == path.0.len() && !path.0.is_empty() => f,
+        _ => {
+            return Err(EditError::NotFound {
+                path: path.to_string(),
+            })
+        }
+    };
+    let edits = vec![
+        TextEdit::insert(f.node.span.start, "["),
+        TextEdit::insert(f.node.span.end, "]"),
+    ];
+    let mut expected = Sem::of_root(ctx.root());
+    let target = expected
+        .get_mut(&path.0)
+        .ok_or_else(|| EditError::NotFound {
+            path: path.to_string(),
+        })?;
+    let old = target.clone();
+    target.v = SemV::Seq(vec![old]);
     verified(ctx, edits, &expected, &[])
 }

@@ -7,7 +7,7 @@
 
 use super::super::sem::{Sem, SemV};
 use super::super::value::NewValue;
-use super::ops::{remove, rename_key, set_value};
+use super::ops::{remove, rename_key, set_value, wrap_in_list};
 use super::JCtx;
 use crate::diag::{apply_edits, TextEdit};
 use crate::path::SpecPath;
@@ -18,6 +18,7 @@ enum Op {
     Rename(SpecPath, String),
     Set(SpecPath, NewValue),
     Remove(SpecPath),
+    Wrap(SpecPath),
     Insert(SpecPath, NewValue),
 }
 
@@ -41,6 +42,7 @@ pub(crate) fn fix_text(text: &str, jsonc: bool, edits: &[TextEdit]) -> Option<St
             Op::Rename(p, to) => rename_key(&ctx, p, to),
             Op::Set(p, v) => set_value(&ctx, p, v, false),
             Op::Remove(p) => remove(&ctx, p),
+            Op::Wrap(p) => wrap_in_list(&ctx, p),
             Op::Insert(p, v) => set_value(&ctx, p, v, true),
         }
         .ok()?;
@@ -148,6 +150,10 @@ fn diff(old: &Sem, new: &Sem, at: &SpecPath, ops: &mut Vec<Op>) -> Option<()> {
             Some(())
         }
         _ if at.0.is_empty() => None,
+        (_, SemV::Seq(b)) if b.len() == 1 && b[0] == *old => {
+            ops.push(Op::Wrap(at.clone()));
+            Some(())
+        }
         _ => {
             ops.push(Op::Set(at.clone(), to_new(new)?));
             Some(())
