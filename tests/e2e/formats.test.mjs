@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
-import yaml from 'js-yaml';
+import { load as loadYaml } from 'js-yaml';
 import { serve, launch, openFresh, repoRoot } from './support/harness.mjs';
 
 let server, context;
@@ -139,7 +139,7 @@ test('downloads give the spec in its own format byte for byte, and converted', a
   assert.deepEqual(JSON.parse(json), jsonc(original));
   const [yamlName, text] = await download('Download YAML');
   assert.equal(yamlName, 'paperspace.yaml');
-  assert.deepEqual(yaml.load(text), jsonc(original));
+  assert.deepEqual(loadYaml(text), jsonc(original));
 });
 
 test('a template loaded over a JSON spec comes in as JSON', async () => {

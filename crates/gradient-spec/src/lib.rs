@@ -2,6 +2,8 @@
 //!
 //! Layers, each usable alone (see `docs/design.md`):
 //! - [`yaml`]: a lossless, error-tolerant parse into a spanned tree; never fails.
+//! - [`json`]: the same spanned tree from JSON and JSONC specs; [`Format`] says which
+//!   language a document is in ([`check_as`], [`edit::in_format`]).
 //! - [`spec`]: the field catalogue that drives rules, the form, help and the schema.
 //! - [`rules`]: one function per rule id, emitting [`Diagnostic`]s with spans and fixes.
 //! - [`edit`]: edits by spec path, returned as minimal text edits.
