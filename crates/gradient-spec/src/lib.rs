@@ -17,6 +17,7 @@ pub mod diag;
 pub mod edit;
 pub mod format;
 pub mod highlight;
+pub mod highlight_json;
 pub mod json;
 pub mod path;
 pub mod rules;
