@@ -1,20 +1,23 @@
 //! Converting a whole document to another format, for "Download as YAML / JSON".
-//! Comments do not survive a change of language; the value and key order do.
+//! Comments do not survive a change of language; the value and key order do. Written
+//! with the edit layer's own renderers (no serializer crate in the browser bundle).
 
-use super::context::Ctx;
 use super::error::EditError;
 use super::render::{below, Layout};
-use super::scalar;
 use super::value::NewValue;
+use super::{json, scalar};
 use crate::format::Format;
 use serde_json::Value as Json;
 
 /// `text` (written in `from`) as a document in `to`: the same text when the format is
-/// the same, else two-space YAML or two-space JSON (JSONC gets plain JSON). Refused
-/// when the document has syntax errors.
+/// the same; else two-space YAML, or canonical two-space JSON (a JSONC spec loses its
+/// comments and trailing commas). Refused when the document has syntax errors.
 pub fn convert(text: &str, from: Format, to: Format) -> Result<String, EditError> {
     if from == to {
         return Ok(text.to_string());
+    }
+    if from.is_json() && to.is_json() {
+        return json::plain_json(text);
     }
     let doc = crate::parse_as(text, from);
     let errors = doc.syntax_diagnostics.len();
@@ -24,15 +27,13 @@ pub fn convert(text: &str, from: Format, to: Format) -> Result<String, EditError
     let value = doc
         .to_json()
         .map_err(|e| EditError::unsupported(e.to_string()))?;
+    let v = to_new(&value)?;
     let eol = super::lines::eol_of(text);
-    match to {
+    let out = match to {
         Format::Json | Format::Jsonc => {
-            let s = serde_json::to_string_pretty(&value)
-                .map_err(|e| EditError::unsupported(e.to_string()))?;
-            Ok(format!("{}{eol}", s.replace('\n', eol)))
+            format!("{}{eol}", json::render_block(&v, "  ", eol)?)
         }
         Format::Yaml => {
-            let v = to_new(&value);
             let lay = Layout {
                 unit: 2,
                 seq_indent: true,
@@ -43,32 +44,35 @@ pub fn convert(text: &str, from: Format, to: Format) -> Result<String, EditError
                 NewValue::Seq(s) if !s.is_empty() => below(&v, 0, &lay),
                 _ => scalar::inline(&v, None, false),
             };
-            let out = format!("{}{eol}", body.strip_prefix(eol).unwrap_or(&body));
-            // The YAML written must mean the same value.
-            let _ = Ctx::new(&out)?;
-            let back = crate::yaml::parse(&out)
-                .to_json()
-                .map_err(|e| EditError::unsupported(e.to_string()))?;
-            if back != value {
-                return Err(EditError::refused(
-                    "the YAML would not read back as the same value",
-                ));
-            }
-            Ok(out)
+            format!("{}{eol}", body.strip_prefix(eol).unwrap_or(&body))
         }
+    };
+    // What is written must read back as the same value.
+    let back = crate::parse_as(&out, to);
+    if !back.syntax_diagnostics.is_empty() || back.to_json().ok().as_ref() != Some(&value) {
+        return Err(EditError::refused(format!(
+            "the {} would not read back as the same value",
+            to.name()
+        )));
     }
+    Ok(out)
 }
 
-fn to_new(v: &Json) -> NewValue {
-    match v {
+fn to_new(v: &Json) -> Result<NewValue, EditError> {
+    Ok(match v {
         Json::Null => NewValue::Null,
         Json::Bool(b) => NewValue::Bool(*b),
-        Json::Number(n) => match n.as_i64() {
-            Some(i) => NewValue::Int(i),
-            None => NewValue::Float(n.as_f64().unwrap_or(0.0)),
+        Json::Number(n) => match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => NewValue::Int(i),
+            (None, Some(f)) => NewValue::Float(f),
+            _ => return Err(EditError::unsupported(format!("the number {n}"))),
         },
         Json::String(s) => NewValue::Str(s.clone()),
-        Json::Array(a) => NewValue::Seq(a.iter().map(to_new).collect()),
-        Json::Object(o) => NewValue::Map(o.iter().map(|(k, v)| (k.clone(), to_new(v))).collect()),
-    }
+        Json::Array(a) => NewValue::Seq(a.iter().map(to_new).collect::<Result<_, _>>()?),
+        Json::Object(o) => NewValue::Map(
+            o.iter()
+                .map(|(k, v)| Ok((k.clone(), to_new(v)?)))
+                .collect::<Result<_, EditError>>()?,
+        ),
+    })
 }

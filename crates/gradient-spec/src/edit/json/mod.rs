@@ -18,7 +18,7 @@ mod render;
 mod translate;
 
 pub(crate) use ops::{append_item, insert_key, move_item, remove, set_value};
-pub(crate) use pretty::format;
+pub(crate) use pretty::{format, plain_json};
 pub(crate) use translate::fix_text;
 
 use super::error::EditError;
@@ -27,6 +27,15 @@ use crate::diag::{apply_edits, Span, TextEdit};
 use crate::json::{parse_full, Parsed, Tok, Token};
 use crate::yaml::{Node, Value, MAX_INPUT_BYTES};
 use std::collections::HashMap;
+
+/// `v` as JSON over lines from column 0, children `unit` deeper (for `convert`).
+pub(crate) fn render_block(
+    v: &super::value::NewValue,
+    unit: &str,
+    eol: &str,
+) -> Result<String, EditError> {
+    render::block(v, "", unit, eol)
+}
 
 /// What an operation needs to know about the current JSON(C) text.
 pub(crate) struct JCtx<'a> {

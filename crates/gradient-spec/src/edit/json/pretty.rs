@@ -17,11 +17,33 @@ use std::collections::HashMap;
 
 pub(crate) fn format(text: &str, jsonc: bool) -> Result<String, EditError> {
     let ctx = JCtx::new(text, jsonc)?;
+    let out = print(&ctx, true)?;
+    check(&ctx, &out, jsonc)?;
+    Ok(out)
+}
+
+/// A JSON or JSONC text as strict, canonical JSON: comments and trailing commas
+/// dropped (for "Download JSON" of a JSONC spec).
+pub(crate) fn plain_json(text: &str) -> Result<String, EditError> {
+    let ctx = JCtx::new(text, true)?;
+    let out = print(&ctx, false)?;
+    check(&ctx, &out, false)?;
+    Ok(out)
+}
+
+/// The canonical layout of the tokens of `ctx`, with or without its comments.
+fn print(ctx: &JCtx, keep_comments: bool) -> Result<String, EditError> {
+    let text = ctx.text;
     let errors = ctx.parsed.doc.syntax_diagnostics.len();
     if errors > 0 {
         return Err(EditError::SyntaxErrors { count: errors });
     }
-    let toks = &ctx.parsed.tokens;
+    let toks: Vec<&crate::json::Token> = ctx
+        .parsed
+        .tokens
+        .iter()
+        .filter(|t| keep_comments || !t.is_comment())
+        .collect();
     let eol = ctx.eol;
     let mut out = String::new();
     if text.starts_with('\u{feff}') {
@@ -44,7 +66,7 @@ pub(crate) fn format(text: &str, jsonc: bool) -> Result<String, EditError> {
     // The next token that is not a comment, and whether a comment comes before it.
     let next_sig = |i: usize| {
         let mut comment = false;
-        for t in &toks[i + 1..] {
+        for t in toks[i + 1..].iter() {
             if t.is_comment() {
                 comment = true;
             } else {
@@ -128,12 +150,13 @@ pub(crate) fn format(text: &str, jsonc: bool) -> Result<String, EditError> {
         out.pop();
     }
     out.push_str(eol);
-    check(&ctx, &out)?;
     Ok(out)
 }
 
-fn check(ctx: &JCtx, out: &str) -> Result<(), EditError> {
-    let new = parse_full(out, ctx.jsonc);
+/// The printed text must parse cleanly as `jsonc` says, mean the same, and keep every
+/// comment it was meant to keep.
+fn check(ctx: &JCtx, out: &str, jsonc: bool) -> Result<(), EditError> {
+    let new = parse_full(out, jsonc);
     if let Some(d) = new.doc.syntax_diagnostics.first() {
         return Err(EditError::refused(format!(
             "the formatted text would not parse: {}",
@@ -151,7 +174,7 @@ fn check(ctx: &JCtx, out: &str) -> Result<(), EditError> {
         )));
     }
     let mut count: HashMap<&str, i64> = HashMap::new();
-    for c in &ctx.parsed.comments {
+    for c in ctx.parsed.comments.iter().filter(|_| jsonc) {
         *count.entry(c.slice(ctx.text).trim_end()).or_default() += 1;
     }
     for c in &new.comments {
