@@ -383,6 +383,12 @@ fn format_gives_canonical_json_in_the_file_s_indent() {
             assert_eq!(out, stringify(&value(&text, f), indent), "{name}");
         }
     }
+    let plain = convert(
+        "{\n  // a\n\n  \"a\": 1, /* b */\n}\n",
+        Format::Jsonc,
+        Format::Json,
+    );
+    assert_eq!(plain.unwrap(), "{\n  \"a\": 1\n}\n");
     let messy = "// a\n{ \"a\" :1,/* b */\"c\":[ ], \"d\": [1,2,], // e\n\n  \"f\": {}}";
     let out = in_format(Format::Jsonc).format(messy).unwrap();
     assert_eq!(
@@ -453,6 +459,14 @@ fn conversions_keep_the_value() {
             text,
             "{name}: own format byte for byte"
         );
+        if f == Format::Jsonc {
+            let plain = convert(&text, f, Format::Json).unwrap();
+            assert_eq!(
+                plain,
+                stringify(&value(&text, f), b"  "),
+                "{name}: canonical JSON"
+            );
+        }
     }
 }
 

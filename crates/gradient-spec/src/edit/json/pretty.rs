@@ -78,7 +78,7 @@ fn print(ctx: &JCtx, keep_comments: bool) -> Result<String, EditError> {
     for (i, t) in toks.iter().enumerate() {
         let gap = prev_end.map_or("", |p| &text[p..t.span.start]);
         let own_line = prev_end.is_some() && gap.contains('\n');
-        let blank = gap.matches('\n').count() >= 2;
+        let blank = keep_comments && gap.matches('\n').count() >= 2;
         let s = t.span.slice(text);
         match &t.tok {
             Tok::LineComment | Tok::BlockComment { .. } => {
