@@ -81,7 +81,7 @@ pub fn start(store: Store, origin: Option<String>) {
                 }
                 Parsed::Act(Incoming::Set { yaml }) => store.load_anyway(yaml, None),
                 Parsed::Act(Incoming::Get) => store.doc.with_untracked(|d| {
-                    let report = gradient_spec::check(&d.text);
+                    let report = gradient_spec::check_as(&d.text, d.format());
                     send(
                         &messages::value(&d.text, &report),
                         Some(&field(&data, "id")),

@@ -37,7 +37,7 @@ fn comments(text: &str) -> Vec<&str> {
 
 /// Applies `action` and checks the invariants; returns the new text (None if refused).
 fn check_action(name: &str, text: &str, shape: Shape, action: &FormAction) -> Option<String> {
-    let edits = match edits_for(text, shape, action) {
+    let edits = match edits_for(text, shape, action, gradient_spec::Format::Yaml) {
         Ok(e) => e,
         Err(e) => {
             // A refusal must say why, in words.

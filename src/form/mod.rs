@@ -7,6 +7,8 @@ pub mod ops;
 
 #[cfg(test)]
 mod corpus_tests;
+#[cfg(test)]
+mod json_tests;
 
 pub use model::{
     build, build_with, Control, FieldProblem, FieldState, FormField, FormItem, FormModel,

@@ -4,7 +4,7 @@
 
 use gradient_spec::edit::{self, EditError, NewValue};
 use gradient_spec::spec::{self, Field, Kind, Shape};
-use gradient_spec::{SpecPath, TextEdit};
+use gradient_spec::{Format, SpecPath, TextEdit};
 
 /// Something a person did in the form.
 #[derive(Debug, Clone, PartialEq)]
@@ -148,8 +148,10 @@ pub fn edits_for(
     text: &str,
     shape: Shape,
     action: &FormAction,
+    format: Format,
 ) -> Result<Vec<TextEdit>, FormError> {
-    let report = gradient_spec::yaml::parse(text);
+    let edit = edit::in_format(format);
+    let report = gradient_spec::parse_as(text, format);
     let current = |path: &SpecPath| lookup(report.root.as_ref(), path);
     Ok(match action {
         FormAction::SetText { path, text: value } => {
@@ -158,24 +160,24 @@ pub fn edits_for(
             let is_item = matches!(p.0.last(), Some(gradient_spec::PathSegment::Index(_)));
             if value.trim().is_empty() && !is_item {
                 return match node {
-                    Some(_) => Ok(edit::remove(text, &p)?),
+                    Some(_) => Ok(edit.remove(text, &p)?),
                     None => Ok(Vec::new()),
                 };
             }
             if node.and_then(|n| n.scalar_text()) == Some(value.as_str()) {
                 return Ok(Vec::new());
             }
-            edit::set_scalar(text, &p, &typed_value(kind_at(shape, &p), value))?
+            edit.set_scalar(text, &p, &typed_value(kind_at(shape, &p), value))?
         }
         FormAction::SetBool { path, value } => {
             let p = parse_path(path)?;
-            edit::set_scalar(text, &p, &NewValue::Bool(*value))?
+            edit.set_scalar(text, &p, &NewValue::Bool(*value))?
         }
         FormAction::AddItem { path } => {
             let p = parse_path(path)?;
             let field = spec::field(shape, &p)
                 .ok_or_else(|| FormError(format!("`{path}` is not a list of this spec")))?;
-            edit::append_item(text, &p, &new_item(shape, field, &p))?
+            edit.append_item(text, &p, &new_item(shape, field, &p))?
         }
         FormAction::AddSection { path } => {
             let p = parse_path(path)?;
@@ -186,11 +188,11 @@ pub fn edits_for(
                 return Err(FormError(format!("`{path}` is not a key")));
             };
             let value = new_value(shape, field, &spec::pattern(&p), None);
-            edit::insert_key(text, &parent, &key, &value)?
+            edit.insert_key(text, &parent, &key, &value)?
         }
-        FormAction::Remove { path } => edit::remove(text, &parse_path(path)?)?,
+        FormAction::Remove { path } => edit.remove(text, &parse_path(path)?)?,
         FormAction::Move { path, from, to } => {
-            edit::move_item(text, &parse_path(path)?, *from, *to)?
+            edit.move_item(text, &parse_path(path)?, *from, *to)?
         }
     })
 }
@@ -216,7 +218,8 @@ mod tests {
     use gradient_spec::diag::apply_edits;
 
     fn run(text: &str, shape: Shape, action: FormAction) -> String {
-        let edits = edits_for(text, shape, &action).unwrap_or_else(|e| panic!("{action:?}: {e:?}"));
+        let edits = edits_for(text, shape, &action, Format::Yaml)
+            .unwrap_or_else(|e| panic!("{action:?}: {e:?}"));
         apply_edits(text, &edits).unwrap()
     }
 

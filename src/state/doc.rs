@@ -3,6 +3,7 @@
 
 use super::change::Change;
 use super::history::{History, Step, StepKind};
+use gradient_spec::Format;
 
 /// A selection in UTF-16 offsets, as the textarea counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -141,6 +142,31 @@ impl EditorDoc {
         }
     }
 
+    /// The language of the document: its file name's when the file has a known
+    /// extension (an opened `.json` stays JSON), else its content's (the default
+    /// `spec.yaml` name is a placeholder: pasted JSON is JSON). See `gradient_spec::Format`.
+    pub fn format(&self) -> Format {
+        if self.file_name == DEFAULT_FILE_NAME {
+            Format::detect(&self.text)
+        } else {
+            Format::of_document(Some(&self.file_name), &self.text)
+        }
+    }
+
+    /// The file name for a download in `format`: the document's own name for its own
+    /// format, else the same stem with that format's extension.
+    pub fn file_name_as(&self, format: Format) -> String {
+        if format == self.format() && !(self.file_name == DEFAULT_FILE_NAME && format.is_json()) {
+            return self.file_name.clone();
+        }
+        let name = &self.file_name;
+        let stem = [".yaml", ".yml", ".jsonc", ".json"]
+            .iter()
+            .find_map(|ext| name.strip_suffix(ext))
+            .unwrap_or(name);
+        format!("{stem}.{}", format.extension())
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.text != self.saved_text
     }
@@ -152,6 +178,26 @@ impl EditorDoc {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn format_from_the_name_or_else_the_content() {
+        let mut doc = EditorDoc::new("{\"name\": \"a\"}\n");
+        assert_eq!(
+            doc.format(),
+            Format::Json,
+            "pasted JSON under the default name"
+        );
+        assert_eq!(doc.file_name_as(Format::Json), "spec.json");
+        assert_eq!(doc.file_name_as(Format::Yaml), "spec.yaml");
+        doc.file_name = "paperspace.jsonc".into();
+        assert_eq!(doc.format(), Format::Jsonc);
+        assert_eq!(doc.file_name_as(Format::Jsonc), "paperspace.jsonc");
+        assert_eq!(doc.file_name_as(Format::Json), "paperspace.json");
+        assert_eq!(doc.file_name_as(Format::Yaml), "paperspace.yaml");
+        doc.file_name = "app.yml".into();
+        assert_eq!(doc.format(), Format::Yaml, "the name wins");
+        assert_eq!(EditorDoc::new("name: a\n").format(), Format::Yaml);
+    }
 
     fn type_char(doc: &mut EditorDoc, at: usize, c: &str, now: f64) {
         let mut t = doc.text.clone();

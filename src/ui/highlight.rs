@@ -3,6 +3,8 @@
 
 use crate::state::lines::ColourRange;
 use gradient_spec::highlight::{highlight_lines, TokenClass};
+use gradient_spec::highlight_json::highlight_json_lines;
+use gradient_spec::Format;
 
 fn class_of(class: TokenClass) -> &'static str {
     match class {
@@ -21,14 +23,20 @@ fn class_of(class: TokenClass) -> &'static str {
     }
 }
 
-/// The colour ranges of lines `first..first + count` (line-relative byte offsets).
+/// The colour ranges of lines `first..first + count` (line-relative byte offsets) of
+/// a document in `format`.
 pub fn colours(
     text: &str,
     line_starts: &[usize],
     first: usize,
     count: usize,
+    format: Format,
 ) -> Vec<Vec<ColourRange>> {
-    highlight_lines(text, line_starts, first, count)
+    let tokens = match format {
+        Format::Yaml => highlight_lines(text, line_starts, first, count),
+        _ => highlight_json_lines(text, line_starts, first, count),
+    };
+    tokens
         .into_iter()
         .map(|tokens| {
             tokens

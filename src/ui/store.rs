@@ -6,10 +6,11 @@ use crate::analysis::Analysis;
 use crate::form::FormAction;
 use crate::state::{EditorDoc, Selection, StepKind};
 use gradient_spec::diag::apply_edits;
+use gradient_spec::edit::in_format;
 use gradient_spec::spec::Shape;
 use gradient_spec::text::LineIndex;
 use gradient_spec::Report;
-use gradient_spec::{Fix, TextEdit};
+use gradient_spec::{Fix, Format, TextEdit};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -38,6 +39,8 @@ impl PartialEq for SharedIndex {
 #[derive(Clone, Copy)]
 pub struct Store {
     pub doc: RwSignal<EditorDoc>,
+    /// The document's language (YAML, JSON, JSONC): every edit keeps it.
+    pub format: Memo<Format>,
     /// The parse and diagnostics of the current text (computed once per change).
     pub checked: Memo<Checked>,
     /// The line index of the current text.
@@ -62,14 +65,18 @@ pub fn now_ms() -> f64 {
 impl Store {
     pub fn new(doc: EditorDoc) -> Self {
         let doc = RwSignal::new(doc);
-        let checked =
-            Memo::new(move |_| Checked(Arc::new(doc.with(|d| gradient_spec::check(&d.text)))));
+        let format = Memo::new(move |_| doc.with(|d| d.format()));
+        let checked = Memo::new(move |_| {
+            let f = format.get();
+            Checked(Arc::new(doc.with(|d| gradient_spec::check_as(&d.text, f))))
+        });
         let index =
             Memo::new(move |_| SharedIndex(Arc::new(doc.with(|d| LineIndex::new(&d.text)))));
         let analysis =
             Memo::new(move |_| checked.with(|c| index.with(|i| Analysis::from_report(&c.0, &i.0))));
         Store {
             doc,
+            format,
             checked,
             index,
             analysis,
@@ -128,7 +135,8 @@ impl Store {
     /// in one field coalesces). A refused edit becomes a notice; the text is kept.
     pub fn form_action(&self, action: FormAction) {
         let shape = self.shape();
-        let result = self.with_text(|t| crate::form::ops::edits_for(t, shape, &action));
+        let format = self.format.get_untracked();
+        let result = self.with_text(|t| crate::form::ops::edits_for(t, shape, &action, format));
         match result {
             Ok(edits) if edits.is_empty() => {}
             Ok(edits) => {
@@ -175,18 +183,26 @@ impl Store {
 
     /// Applies a fix as one undoable step, unless it would add a syntax problem (the
     /// core checks the result: see `gradient_spec::apply_fix`); then says so.
+    /// On a JSON or JSONC document the core makes the fix again as JSON edits
+    /// (`gradient_spec::apply_fix_as`), applied here as one edit of the changed bytes.
     pub fn apply_fix(&self, fix: &Fix) -> bool {
-        let safe = self.checked.with_untracked(|c| {
-            self.with_text(|t| gradient_spec::apply_fix(t, &c.0, fix).is_some())
+        let format = self.format.get_untracked();
+        let fixed = self.checked.with_untracked(|c| {
+            self.with_text(|t| gradient_spec::apply_fix_as(t, format, &c.0, fix))
         });
-        if !safe {
+        let Some(fixed) = fixed else {
             self.notice.set(Some(format!(
-                "“{}” was not applied: here it would break the YAML. Edit the text by hand.",
-                fix.title
+                "“{}” was not applied: here it would break the {}. Edit the text by hand.",
+                fix.title,
+                format.name()
             )));
             return false;
+        };
+        if format == Format::Yaml {
+            return self.apply_edits(&fix.edits, StepKind::Fix);
         }
-        self.apply_edits(&fix.edits, StepKind::Fix)
+        let edit = self.with_text(|t| changed_bytes(t, &fixed));
+        self.apply_edits(&[edit], StepKind::Fix)
     }
 
     /// Loads a whole new text (a file, a template): one undoable step, and the text
@@ -220,7 +236,8 @@ impl Store {
 
     /// Rewrites the text in the canonical layout (comments kept), as one step.
     pub fn format(&self) {
-        match self.with_text(gradient_spec::edit::format) {
+        let editor = in_format(self.format.get_untracked());
+        match self.with_text(|t| editor.format(t)) {
             Ok(formatted) => {
                 let unchanged = self.with_text(|t| t == formatted);
                 self.doc.update(|d| {
@@ -260,6 +277,33 @@ impl Store {
             d.redo();
         });
     }
+}
+
+/// The one edit turning `old` into `new`: their common start and end are left alone.
+pub fn changed_bytes(old: &str, new: &str) -> TextEdit {
+    let mut pre = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(pre) || !new.is_char_boundary(pre) {
+        pre -= 1;
+    }
+    let max = (old.len() - pre).min(new.len() - pre);
+    let mut suf = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(max)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(old.len() - suf) || !new.is_char_boundary(new.len() - suf) {
+        suf -= 1;
+    }
+    TextEdit::replace(
+        gradient_spec::Span::new(pre, old.len() - suf),
+        &new[pre..new.len() - suf],
+    )
 }
 
 fn hash_of(s: &str) -> u64 {

@@ -5,6 +5,8 @@ use crate::examples::TEMPLATES;
 use crate::ui::browser;
 use crate::ui::share::ShareButton;
 use crate::ui::store::Store;
+use gradient_spec::edit::convert;
+use gradient_spec::Format;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -28,13 +30,24 @@ pub fn to_json(text: &str) -> Result<String, String> {
         .map_err(|e| format!("The YAML does not convert to JSON: {e}"))
 }
 
-/// `spec.yaml` → `spec.json`.
-fn json_name(yaml_name: &str) -> String {
-    let stem = yaml_name
-        .strip_suffix(".yaml")
-        .or_else(|| yaml_name.strip_suffix(".yml"))
-        .unwrap_or(yaml_name);
-    format!("{stem}.json")
+/// The text of a document written in `from`, for a download in `to`: the text itself
+/// for its own format, else converted by the core (JSON from YAML through `to_json`,
+/// as before; comments do not survive a change of language).
+pub fn export_as(text: &str, from: Format, to: Format) -> Result<String, String> {
+    match (from, to) {
+        _ if from == to => Ok(text.to_string()),
+        (Format::Yaml, _) => to_json(text),
+        _ => gradient_spec::edit::convert(text, from, to)
+            .map_err(|e| format!("The {} does not convert to {}: {e}", from.name(), to.name())),
+    }
+}
+
+/// The formats a document in `own` can also be downloaded in.
+fn other_formats(own: Format) -> Vec<Format> {
+    [Format::Yaml, Format::Json]
+        .into_iter()
+        .filter(|f| *f != own)
+        .collect()
 }
 
 #[component]
@@ -65,12 +78,14 @@ pub fn Toolbar(store: Store) -> impl IntoView {
             Err(msg) => say(msg),
         });
     };
-    let download_yaml = move |_| {
+    let format = store.format;
+    // The document in its own format, byte for byte (CRLF kept).
+    let download_own = move |_| {
+        let own = format.get_untracked();
         let (name, result) = store.doc.with(|d| {
-            (
-                d.file_name.clone(),
-                browser::download(&d.file_name, "application/yaml", &d.export_text()),
-            )
+            let name = d.file_name_as(own);
+            let result = browser::download(&name, own.media_type(), &d.export_text());
+            (name, result)
         });
         match result {
             Ok(()) => {
@@ -80,20 +95,23 @@ pub fn Toolbar(store: Store) -> impl IntoView {
             Err(e) => say(e),
         }
     };
-    let download_json = move |_| {
-        let (name, json) = store
+    // The document converted to another format.
+    let download_as = move |to: Format| {
+        let own = format.get_untracked();
+        let (name, out) = store
             .doc
-            .with(|d| (json_name(&d.file_name), to_json(&d.text)));
-        match json.and_then(|j| browser::download(&name, "application/json", &j)) {
+            .with(|d| (d.file_name_as(to), export_as(&d.text, own, to)));
+        match out.and_then(|t| browser::download(&name, to.media_type(), &t)) {
             Ok(()) => say(format!("Saved {name}.")),
             Err(e) => say(e),
         }
     };
-    let copy_yaml = move |_| {
+    let copy_text = move |_| {
+        let own = format.get_untracked();
         store.doc.with(|d| {
             browser::copy_text(&d.export_text(), move |r| {
                 say(match r {
-                    Ok(()) => "Copied the YAML to the clipboard.".into(),
+                    Ok(()) => format!("Copied the {} to the clipboard.", own.name()),
                     Err(e) => e,
                 })
             })
@@ -110,7 +128,13 @@ pub fn Toolbar(store: Store) -> impl IntoView {
                 "Replace the current text with the template? (Undo brings it back.)",
             )
         {
-            store.load(t.text.to_string(), Some("spec.yaml".into()));
+            // A template keeps the document's format: a JSON document gets it as JSON.
+            let own = format.get_untracked();
+            let name = store.doc.with_untracked(|d| d.file_name_as(own));
+            match convert(t.text, Format::Yaml, own) {
+                Ok(text) if own.is_json() => store.load(text, Some(name)),
+                _ => store.load(t.text.to_string(), Some("spec.yaml".into())),
+            }
             say(format!("Loaded the template “{}”.", t.label));
         }
         let target: web_sys::HtmlSelectElement = event_target(&ev);
@@ -124,7 +148,7 @@ pub fn Toolbar(store: Store) -> impl IntoView {
         <div class="toolbar" role="toolbar" aria-label="Document">
             <div class="group">
                 <button type="button" on:click=open_file prop:disabled=store.read_only>"Open file"</button>
-                <input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true" accept=".yaml,.yml,.json,application/yaml,application/json,text/yaml,text/plain" node_ref=file_input on:change=on_file />
+                <input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true" accept=".yaml,.yml,.json,.jsonc,application/yaml,application/json,text/yaml,text/plain" node_ref=file_input on:change=on_file />
                 <label class="visually-hidden" for="template-select">"Template"</label>
                 <select id="template-select" aria-label="Template" on:change=choose_template prop:disabled=store.read_only>
                     <option value="" selected>"Template…"</option>
@@ -137,9 +161,11 @@ pub fn Toolbar(store: Store) -> impl IntoView {
                 <button type="button" on:click=move |_| store.format() title="Rewrite in the canonical layout, keeping comments">"Format"</button>
             </div>
             <div class="group">
-                <button type="button" on:click=download_yaml>"Download YAML"</button>
-                <button type="button" on:click=download_json>"Download JSON"</button>
-                <button type="button" on:click=copy_yaml>"Copy YAML"</button>
+                <button type="button" on:click=download_own title="The text as it is, in its own format">{move || format!("Download {}", format.get().name())}</button>
+                {move || other_formats(format.get()).into_iter().map(|to| view! {
+                    <button type="button" on:click=move |_| download_as(to) title=format!("Converted to {} (comments are not carried over)", to.name())>{format!("Download {}", to.name())}</button>
+                }).collect_view()}
+                <button type="button" on:click=copy_text>{move || format!("Copy {}", format.get().name())}</button>
                 <ShareButton store=store />
                 <span class="export-note" aria-live="polite">
                     {move || match errors() {
@@ -165,9 +191,22 @@ mod tests {
             "{\n  \"a\": 1,\n  \"b\": [\n    \"x\"\n  ]\n}\n"
         );
         assert!(to_json("a: [").is_err());
-        assert_eq!(json_name("paperspace.yaml"), "paperspace.json");
-        assert_eq!(json_name("spec.yml"), "spec.json");
-        assert_eq!(json_name("x"), "x.json");
+        assert_eq!(other_formats(Format::Yaml), [Format::Json]);
+        assert_eq!(other_formats(Format::Json), [Format::Yaml]);
+        assert_eq!(other_formats(Format::Jsonc), [Format::Yaml, Format::Json]);
+        let jsonc = "{\n  // c\n  \"a\": 1,\n}\n";
+        assert_eq!(
+            export_as(jsonc, Format::Jsonc, Format::Jsonc).unwrap(),
+            jsonc
+        );
+        assert_eq!(
+            export_as(jsonc, Format::Jsonc, Format::Json).unwrap(),
+            "{\n  \"a\": 1\n}\n"
+        );
+        assert_eq!(
+            export_as(jsonc, Format::Jsonc, Format::Yaml).unwrap(),
+            "a: 1\n"
+        );
     }
 
     /// The core's limits, with its messages: alias expansion, nesting, size.

@@ -2,6 +2,8 @@
 //!
 //! Layers, each usable alone (see `docs/design.md`):
 //! - [`yaml`]: a lossless, error-tolerant parse into a spanned tree; never fails.
+//! - [`json`]: the same spanned tree from JSON and JSONC specs; [`Format`] says which
+//!   language a document is in ([`check_as`], [`edit::in_format`]).
 //! - [`spec`]: the field catalogue that drives rules, the form, help and the schema.
 //! - [`rules`]: one function per rule id, emitting [`Diagnostic`]s with spans and fixes.
 //! - [`edit`]: edits by spec path, returned as minimal text edits.
@@ -13,7 +15,10 @@
 pub mod complete;
 pub mod diag;
 pub mod edit;
+pub mod format;
 pub mod highlight;
+pub mod highlight_json;
+pub mod json;
 pub mod path;
 pub mod rules;
 pub mod spec;
@@ -22,6 +27,7 @@ pub mod upgrade;
 pub mod yaml;
 
 pub use diag::{Applicability, Diagnostic, Fix, Severity, Span, TextEdit};
+pub use format::Format;
 pub use path::{PathSegment, SpecPath};
 
 /// The result of checking one document: its parse and every problem found in it.
@@ -40,6 +46,41 @@ pub fn check(text: &str) -> Report {
     diagnostics.extend(rules::validate(&doc));
     diag::sort(&mut diagnostics);
     Report { doc, diagnostics }
+}
+
+/// Parses `text` in `format` (see [`Format::of_document`] to decide it). YAML gives
+/// exactly what [`yaml::parse`] gives; JSON and JSONC give the same spanned tree from
+/// [`json::parse`], so every rule reads them alike.
+pub fn parse_as(text: &str, format: Format) -> yaml::Document {
+    match format {
+        Format::Yaml => yaml::parse(text),
+        Format::Json | Format::Jsonc => json::parse(text, format),
+    }
+}
+
+/// [`check`] for a document in `format`: the same rules on the same tree, syntax
+/// problems in the format's own words (a trailing comma in a `.json` file, …).
+pub fn check_as(text: &str, format: Format) -> Report {
+    if format == Format::Yaml {
+        return check(text);
+    }
+    let doc = parse_as(text, format);
+    let mut diagnostics = doc.syntax_diagnostics.clone();
+    diagnostics.extend(rules::validate(&doc));
+    diag::sort(&mut diagnostics);
+    Report { doc, diagnostics }
+}
+
+/// [`apply_fix`] for a document in `format`. The rules write their fixes as YAML; on a
+/// JSON or JSONC document the fix's effect (what the document means once it is
+/// applied) is made again with the JSON edit operations, so the file stays valid in
+/// its own format with its comments and layout. `None` when that cannot be done.
+pub fn apply_fix_as(text: &str, format: Format, before: &Report, fix: &Fix) -> Option<String> {
+    if format == Format::Yaml {
+        return apply_fix(text, before, fix);
+    }
+    let after = edit::json_fix(text, format, &fix.edits)?;
+    (syntax_problems(&check_as(&after, format)) <= syntax_problems(before)).then_some(after)
 }
 
 /// The number of `yaml-syntax` problems in a report.

@@ -242,3 +242,129 @@ fn a_10_mb_file_gives_a_limit_problem() {
         stdout(&o)
     );
 }
+
+/// A fresh empty folder in this test binary's scratch area.
+fn scratch_dir(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("cli-tests")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join(".paperspace")).expect("scratch dir");
+    dir
+}
+
+const JSON_SPEC: &str = "{\n  \"apiVersion\": \"v1\",\n  \"name\": \"a\",\n  \"enabled\": true,\n  \"image\": \"x\",\n  \"resources\": {\"machineType\": \"C4\", \"ports\": [80]}\n}\n";
+
+#[test]
+fn with_no_file_lint_finds_the_spec_as_pspace_up_does() {
+    let dir = scratch_dir("discover");
+    let names = gradient_spec::format::SPEC_FILE_NAMES;
+    // Each name added beats every name after it in pspace's order.
+    for name in names.iter().rev() {
+        let body = if name.ends_with(".toml") {
+            "name = \"a\"\n"
+        } else {
+            JSON_SPEC
+        };
+        std::fs::write(dir.join(name), body).unwrap();
+        let o = run(&["lint", "--cwd", dir.to_str().unwrap()], None);
+        let shown = dir.join(name);
+        assert!(
+            stderr(&o).contains(&format!("checking {}", shown.display())),
+            "{name}: {}",
+            stderr(&o)
+        );
+        if name.ends_with(".toml") {
+            assert_eq!(o.status.code(), Some(2), "{name}");
+            assert!(
+                stderr(&o).contains("TOML specs are not checked"),
+                "{}",
+                stderr(&o)
+            );
+        } else {
+            assert_eq!(o.status.code(), Some(0), "{name}: {}", stdout(&o));
+            assert!(
+                stdout(&o).contains("checked 1 file: 0 errors"),
+                "{}",
+                stdout(&o)
+            );
+        }
+    }
+    // Without --cwd: the current folder.
+    let o = Command::new(BIN)
+        .arg("lint")
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&o).contains("checking paperspace.yaml (the spec `pspace up` would deploy"),
+        "{}",
+        stderr(&o)
+    );
+    // A folder with no spec: exit 2, saying what was looked for.
+    let empty = scratch_dir("discover-empty");
+    let o = run(&["lint", "--cwd", empty.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no spec found"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("paperspace.yaml, paperspace.yml, paperspace.json, paperspace.jsonc, paperspace.toml, .paperspace/app.yaml"));
+    let o = run(&["lint", "--cwd", "/nonexistent-folder-x"], None);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn toml_specs_are_refused_with_a_message() {
+    let path = scratch("paperspace.toml", b"name = \"a\"\nimage = \"x\"\n");
+    let o = run(&["lint", path.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stdout(&o).is_empty(),
+        "no YAML parse of TOML: {}",
+        stdout(&o)
+    );
+    assert!(
+        stderr(&o).contains("paperspace.toml: TOML specs are not checked"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn json_and_jsonc_files_are_linted_in_their_format() {
+    let ok = scratch("ok.json", JSON_SPEC.as_bytes());
+    let o = run(&["lint", ok.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let commented = JSON_SPEC.replace("\"name\": \"a\",", "\"name\": \"a\", // the name");
+    let c = scratch("commented.json", commented.as_bytes());
+    let o = run(&["lint", c.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o)
+            .contains("commented.json:3:16: error[yaml-syntax]: comments are not allowed in .json"),
+        "{}",
+        stdout(&o)
+    );
+    let jc = scratch("commented.jsonc", commented.as_bytes());
+    let o = run(&["lint", jc.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // stdin: by content.
+    let o = run(&["lint", "-"], Some(b"{\"name\": \"a\",}"));
+    assert!(
+        stdout(&o).contains("a trailing comma is not allowed in JSON"),
+        "{}",
+        stdout(&o)
+    );
+    // --cwd makes relative FILEs relative to it.
+    let dir = ok.parent().unwrap().to_str().unwrap().to_string();
+    let o = run(&["lint", "--cwd", &dir, "ok.json"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn fix_keeps_a_json_spec_json() {
+    let text = JSON_SPEC.replace("\"ports\": [80]", "\"ports\": 80");
+    let path = scratch("fix-me.json", text.as_bytes());
+    let o = run(&["fix", "--unsafe", path.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(fixed, JSON_SPEC);
+}

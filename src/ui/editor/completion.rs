@@ -24,6 +24,10 @@ pub struct Open {
 /// Items worth offering at byte `offset`; `explicit` (Ctrl+Space) also opens with
 /// nothing typed yet.
 pub fn open_at(store: Store, offset: usize, explicit: bool) -> Option<Open> {
+    // Completion writes YAML (`key: `): not offered in a JSON or JSONC document.
+    if store.format.get_untracked() != gradient_spec::Format::Yaml {
+        return None;
+    }
     let completion = store
         .checked
         .with_untracked(|c| complete_doc(&c.0.doc, offset));

@@ -82,9 +82,10 @@ pub fn CodeEditor(
         );
         let marks = store.analysis.with(|a| a.marks());
         let highlight = view.highlight.get();
+        let format = store.format.get();
         store.with_text(|text| {
             starts.with(|s| {
-                let colours = crate::ui::highlight::colours(text, s, first, last - first);
+                let colours = crate::ui::highlight::colours(text, s, first, last - first, format);
                 (first..last)
                     .zip(colours)
                     .map(|(i, colours)| {

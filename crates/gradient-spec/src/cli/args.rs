@@ -23,7 +23,10 @@ pub enum Command {
     },
     Lint {
         format: Format,
+        /// Empty: find the spec as `pspace up` does.
         files: Vec<OsString>,
+        /// `--cwd DIR`: where to find the spec, and what relative FILEs are relative to.
+        cwd: Option<OsString>,
     },
     Fix {
         unsafe_fixes: bool,
@@ -85,6 +88,7 @@ fn is_help(a: &OsString) -> bool {
 fn lint(args: &[OsString]) -> Result<Command, String> {
     let mut format = Format::Text;
     let mut files = Vec::new();
+    let mut cwd = None;
     let mut i = 0;
     let mut options_done = false;
     while let Some(a) = args.get(i) {
@@ -100,6 +104,15 @@ fn lint(args: &[OsString]) -> Result<Command, String> {
                 continue;
             }
             "-h" | "--help" => return Ok(Command::Help),
+            "--cwd" => {
+                i += 1;
+                cwd = Some(args.get(i - 1).cloned().ok_or("`--cwd` needs a folder")?);
+                continue;
+            }
+            _ if s.starts_with("--cwd=") => {
+                cwd = Some(OsString::from(&s["--cwd=".len()..]));
+                continue;
+            }
             "--format" | "-f" => {
                 i += 1;
                 args.get(i - 1)
@@ -123,10 +136,7 @@ fn lint(args: &[OsString]) -> Result<Command, String> {
             }
         };
     }
-    if files.is_empty() {
-        return Err("`lint` needs at least one FILE (use - for stdin)".into());
-    }
-    Ok(Command::Lint { format, files })
+    Ok(Command::Lint { format, files, cwd })
 }
 
 fn fix(args: &[OsString]) -> Result<Command, String> {
@@ -196,38 +206,59 @@ mod tests {
             p(&["lint", "a.yaml"]),
             Ok(Command::Lint {
                 format: Format::Text,
-                files: files(&["a.yaml"])
+                files: files(&["a.yaml"]),
+                cwd: None
             })
         );
         assert_eq!(
             p(&["lint", "--format", "json", "a", "-"]),
             Ok(Command::Lint {
                 format: Format::Json,
-                files: files(&["a", "-"])
+                files: files(&["a", "-"]),
+                cwd: None
             })
         );
         assert_eq!(
             p(&["lint", "--format=json", "--", "-x"]),
             Ok(Command::Lint {
                 format: Format::Json,
-                files: files(&["-x"])
+                files: files(&["-x"]),
+                cwd: None
             })
         );
         assert_eq!(
             p(&["lint", "-f", "github", "a"]),
             Ok(Command::Lint {
                 format: Format::Github,
-                files: files(&["a"])
+                files: files(&["a"]),
+                cwd: None
             })
         );
         assert_eq!(
             p(&["lint", "--format=sarif", "a"]),
             Ok(Command::Lint {
                 format: Format::Sarif,
-                files: files(&["a"])
+                files: files(&["a"]),
+                cwd: None
             })
         );
-        assert!(p(&["lint"]).is_err());
+        assert_eq!(
+            p(&["lint", "--cwd", "d"]),
+            Ok(Command::Lint {
+                format: Format::Text,
+                files: vec![],
+                cwd: Some("d".into())
+            })
+        );
+        assert_eq!(
+            p(&["lint", "--cwd=d", "x.json"]),
+            Ok(Command::Lint {
+                format: Format::Text,
+                files: files(&["x.json"]),
+                cwd: Some("d".into())
+            })
+        );
+        assert!(p(&["lint", "--cwd"]).is_err());
         assert!(p(&["lint", "--format"]).is_err());
         assert!(p(&["lint", "--format", "xml", "a"]).is_err());
         assert!(p(&["lint", "--bogus", "a"]).is_err());

@@ -8,7 +8,7 @@
 use super::{input, summary, EXIT_OK, EXIT_PROBLEMS, EXIT_TROUBLE};
 use gradient_spec::diag::apply_edits;
 use gradient_spec::text::LineIndex;
-use gradient_spec::{Applicability, Diagnostic, Severity, Span, TextEdit};
+use gradient_spec::{Applicability, Diagnostic, Format, Severity, Span, TextEdit};
 use std::ffi::OsString;
 
 /// Fixes can enable other fixes; this bounds the loop should two fixes undo each other.
@@ -34,7 +34,13 @@ pub fn run(files: &[OsString], unsafe_fixes: bool) -> i32 {
                 continue;
             }
         };
-        let (fixed, applied, left) = fix_text(&input.text, unsafe_fixes);
+        let named = (!input::is_stdin(path)).then_some(input.name.as_str());
+        let format = Format::of_document(named, &input.text);
+        let (fixed, applied, left) = if format == Format::Yaml {
+            fix_text(&input.text, unsafe_fixes)
+        } else {
+            fix_text_as(&input.text, format, unsafe_fixes)
+        };
         let to_stdout = input::is_stdin(path);
         for a in &applied {
             let line = format!(
@@ -122,6 +128,41 @@ pub fn fix_text(text: &str, unsafe_fixes: bool) -> (String, Vec<Applied>, Vec<Di
         report = next_report;
     }
     (current, applied, report)
+}
+
+/// [`fix_text`] for a JSON or JSONC document: one fix at a time, each made with JSON
+/// edits by the core (`apply_fix_as`), so the file stays valid in its own format.
+pub fn fix_text_as(
+    text: &str,
+    format: Format,
+    unsafe_fixes: bool,
+) -> (String, Vec<Applied>, Vec<Diagnostic>) {
+    let mut current = text.to_string();
+    let mut report = gradient_spec::check_as(&current, format);
+    let mut applied = Vec::new();
+    for _ in 0..MAX_PASSES * 10 {
+        if syntax_errors(&report.diagnostics) > 0 {
+            break;
+        }
+        let chosen = choose(&report.diagnostics, unsafe_fixes);
+        let Some((d, next)) = chosen.into_iter().find_map(|d| {
+            let fix = d.fix.as_ref()?;
+            let next = gradient_spec::apply_fix_as(&current, format, &report, fix)?;
+            (next != current).then_some((d, next))
+        }) else {
+            break;
+        };
+        let p = LineIndex::new(&current).position(d.span.start);
+        applied.push(Applied {
+            line: p.line,
+            column: p.column,
+            rule: d.rule,
+            title: d.fix.as_ref().map(|f| f.title.clone()).unwrap_or_default(),
+        });
+        current = next;
+        report = gradient_spec::check_as(&current, format);
+    }
+    (current, applied, report.diagnostics)
 }
 
 fn syntax_errors(diags: &[Diagnostic]) -> usize {

@@ -1,22 +1,84 @@
 //! `gradient-spec lint`: checks each file and reports every problem: as text, as one
-//! JSON array, as GitHub Actions workflow commands, or as one SARIF 2.1.0 log.
+//! JSON array, as GitHub Actions workflow commands, or as one SARIF 2.1.0 log. Each file is read in its own format (YAML, JSON, JSONC: by its
+//! extension, stdin by its content); a `.toml` spec is refused with a message. With no
+//! FILE, the spec is found as `pspace up` finds it (`discover`), and named on stderr.
 
 use super::args::Format;
 use super::sarif_output::{self, Checked};
 use super::{
-    github_output, input, json_output, summary, text_output, EXIT_OK, EXIT_PROBLEMS, EXIT_TROUBLE,
+    discover, github_output, input, json_output, summary, text_output, EXIT_OK, EXIT_PROBLEMS,
+    EXIT_TROUBLE,
 };
+use gradient_spec::format::NameKind;
 use gradient_spec::text::LineIndex;
 use gradient_spec::{Diagnostic, Severity};
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
+use std::path::Path;
 
-pub fn run(files: &[OsString], format: Format) -> i32 {
+/// The files to check: those given (relative ones under `cwd`), or the one found.
+fn targets(files: &[OsString], cwd: Option<&OsStr>) -> Result<Vec<OsString>, String> {
+    let base = Path::new(cwd.unwrap_or(OsStr::new(".")));
+    if cwd.is_some() && !base.is_dir() {
+        return Err(format!("`--cwd {}` is not a folder", base.display()));
+    }
+    if files.is_empty() {
+        return match discover::find(base) {
+            Some(p) => {
+                let shown = if cwd.is_some() {
+                    p.clone()
+                } else {
+                    p.strip_prefix(".").unwrap_or(&p).to_path_buf()
+                };
+                eprintln!(
+                    "gradient-spec: checking {} (the spec `pspace up` would deploy from {})",
+                    shown.display(),
+                    base.display()
+                );
+                Ok(vec![shown.into_os_string()])
+            }
+            None => Err(format!(
+                "no spec found in {}: looked for {} (as `pspace up` does); name a FILE to check another",
+                base.display(),
+                discover::looked_for()
+            )),
+        };
+    }
+    Ok(files
+        .iter()
+        .map(|f| match cwd {
+            Some(_) if !input::is_stdin(f) && Path::new(f).is_relative() => {
+                base.join(f).into_os_string()
+            }
+            _ => f.clone(),
+        })
+        .collect())
+}
+
+pub fn run(files: &[OsString], format: Format, cwd: Option<&OsStr>) -> i32 {
+    let files = match targets(files, cwd) {
+        Ok(f) => f,
+        Err(msg) => {
+            eprintln!("gradient-spec: {msg}");
+            return EXIT_TROUBLE;
+        }
+    };
     let mut trouble = Vec::new();
     let mut checked = Vec::new();
-    for path in files {
+    for path in &files {
+        let name = input::display_name(path);
+        if !input::is_stdin(path) && gradient_spec::Format::of_name(&name) == NameKind::Toml {
+            let msg = format!(
+                "{name}: TOML specs are not checked: gradient-spec reads YAML, JSON and JSONC (write the spec as paperspace.yaml or paperspace.json to check it)"
+            );
+            eprintln!("gradient-spec: {msg}");
+            trouble.push(msg);
+            continue;
+        }
         match input::read(path) {
             Ok(input) => {
-                let report = gradient_spec::check(&input.text);
+                let named = (!input::is_stdin(path)).then_some(input.name.as_str());
+                let spec_format = gradient_spec::Format::of_document(named, &input.text);
+                let report = gradient_spec::check_as(&input.text, spec_format);
                 checked.push((input, report.diagnostics));
             }
             Err(msg) => {

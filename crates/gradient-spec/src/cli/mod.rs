@@ -6,6 +6,7 @@
 //! read or is not UTF-8 text).
 
 mod args;
+mod discover;
 mod fix;
 mod github_output;
 mod input;
@@ -29,8 +30,11 @@ pub const USAGE: &str = "\
 gradient-spec: check Paperspace Gradient deployment specs
 
 Usage:
-  gradient-spec lint [--format F] FILE...           report problems (- reads stdin); F: text,
-                                                    json, github (Actions annotations), sarif
+  gradient-spec lint [--format F] [--cwd DIR] [FILE...]
+                                                    report problems (- reads stdin); F: text,
+                                                    json, github (Actions annotations), sarif;
+                                                    with no FILE, checks the spec `pspace up`
+                                                    would deploy from DIR (default: here)
   gradient-spec fix [--unsafe] FILE...              apply fixes in place (- : stdin to stdout)
   gradient-spec upgrade [--write] FILE              upgrade a legacy spec to v1: the result on
                                                     stdout (--write: in place), notes on stderr
@@ -38,7 +42,10 @@ Usage:
   gradient-spec rules [--format text|markdown]      explain every rule id
   gradient-spec --help | --version
 
-Exit status: 0 no errors, 1 errors found, 2 bad arguments or unreadable input.
+Files may be YAML, JSON or JSONC (by extension; stdin by content). TOML is not checked.
+
+Exit status: 0 no errors, 1 errors found, 2 bad arguments, unreadable input, no spec
+found, or a TOML spec.
 ";
 
 /// Runs the command line `args` (without the program name); returns the exit code.
@@ -70,7 +77,7 @@ pub fn run(args: &[OsString]) -> i32 {
             }
             EXIT_OK
         }
-        Ok(Command::Lint { format, files }) => lint::run(&files, format),
+        Ok(Command::Lint { format, files, cwd }) => lint::run(&files, format, cwd.as_deref()),
         Ok(Command::Fix {
             unsafe_fixes,
             files,

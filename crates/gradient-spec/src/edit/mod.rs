@@ -44,9 +44,11 @@
 
 mod append;
 mod context;
+mod convert;
 mod error;
 mod format;
 mod insert_at;
+mod json;
 mod lines;
 mod locate;
 mod move_key;
@@ -63,6 +65,7 @@ mod value;
 mod verify;
 
 pub use append::append_item;
+pub use convert::convert;
 pub use error::EditError;
 pub use format::format;
 pub use insert_at::insert_key_at;
@@ -72,3 +75,108 @@ pub use rename::rename_key;
 pub use reorder::move_item;
 pub use set::{insert_key, set_scalar};
 pub use value::NewValue;
+
+use crate::diag::TextEdit;
+use crate::format::Format;
+use crate::path::SpecPath;
+
+/// The by-path operations for a document in a given [`Format`]: YAML goes to the
+/// functions above unchanged; JSON and JSONC to the JSON edit layer (`json`), which
+/// writes JSON in the file's own indentation, handles commas, keeps comments and
+/// verifies the result parses in its own format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Editor {
+    pub format: Format,
+}
+
+/// The operations for documents in `format`.
+pub fn in_format(format: Format) -> Editor {
+    Editor { format }
+}
+
+impl Editor {
+    fn json<'t>(&self, text: &'t str) -> Result<json::JCtx<'t>, EditError> {
+        json::JCtx::new(text, self.format == Format::Jsonc)
+    }
+
+    /// See [`set_scalar`].
+    pub fn set_scalar(
+        &self,
+        text: &str,
+        path: &SpecPath,
+        value: &NewValue,
+    ) -> Result<Vec<TextEdit>, EditError> {
+        if self.format == Format::Yaml {
+            return set_scalar(text, path, value);
+        }
+        if !value.is_scalar() {
+            return Err(EditError::unsupported(
+                "set_scalar writes a single value; use insert_key or append_item for a mapping or a list",
+            ));
+        }
+        json::set_value(&self.json(text)?, path, value, false)
+    }
+
+    /// See [`insert_key`].
+    pub fn insert_key(
+        &self,
+        text: &str,
+        parent: &SpecPath,
+        key: &str,
+        value: &NewValue,
+    ) -> Result<Vec<TextEdit>, EditError> {
+        if self.format == Format::Yaml {
+            return insert_key(text, parent, key, value);
+        }
+        json::insert_key(&self.json(text)?, parent, key, value)
+    }
+
+    /// See [`append_item`].
+    pub fn append_item(
+        &self,
+        text: &str,
+        list_path: &SpecPath,
+        value: &NewValue,
+    ) -> Result<Vec<TextEdit>, EditError> {
+        if self.format == Format::Yaml {
+            return append_item(text, list_path, value);
+        }
+        json::append_item(&self.json(text)?, list_path, value)
+    }
+
+    /// See [`remove`].
+    pub fn remove(&self, text: &str, path: &SpecPath) -> Result<Vec<TextEdit>, EditError> {
+        if self.format == Format::Yaml {
+            return remove(text, path);
+        }
+        json::remove(&self.json(text)?, path)
+    }
+
+    /// See [`move_item`].
+    pub fn move_item(
+        &self,
+        text: &str,
+        list_path: &SpecPath,
+        from: usize,
+        to: usize,
+    ) -> Result<Vec<TextEdit>, EditError> {
+        if self.format == Format::Yaml {
+            return move_item(text, list_path, from, to);
+        }
+        json::move_item(&self.json(text)?, list_path, from, to)
+    }
+
+    /// See [`format`]; JSON and JSONC get canonical JSON in the file's indentation,
+    /// JSONC comments kept.
+    pub fn format(&self, text: &str) -> Result<String, EditError> {
+        match self.format {
+            Format::Yaml => format(text),
+            f => json::format(text, f == Format::Jsonc),
+        }
+    }
+}
+
+/// A rule's fix (YAML edits) made on a JSON(C) document with JSON edits.
+pub(crate) fn json_fix(text: &str, format: Format, edits: &[TextEdit]) -> Option<String> {
+    json::fix_text(text, format == Format::Jsonc, edits)
+}

@@ -178,3 +178,13 @@ impl Mapping {
 pub fn parse(text: &str) -> Document {
     events::parse(text)
 }
+
+/// `duplicate-key` problems of a tree (shared with the JSON layer).
+pub(crate) fn check_duplicate_keys(root: &Node, text: &str, out: &mut Vec<Diagnostic>) {
+    dupkeys::check(root, text, out);
+}
+
+/// Sorts, dedupes and caps syntax problems (shared with the JSON layer).
+pub(crate) fn dedupe_and_cap(diags: &mut Vec<Diagnostic>) {
+    cap::dedupe_and_cap(diags);
+}
