@@ -220,6 +220,9 @@ impl Store {
 
     /// Rewrites the text in the canonical layout (comments kept), as one step.
     pub fn format(&self) {
+        if self.refuse_read_only() {
+            return;
+        }
         match self.with_text(gradient_spec::edit::format) {
             Ok(formatted) => {
                 let unchanged = self.with_text(|t| t == formatted);

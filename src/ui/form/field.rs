@@ -29,7 +29,10 @@ fn group_view(cx: FormCx, field: FormField, present: bool, children: Vec<FormFie
                 children.into_iter().map(|c| field_view(cx, c)).collect_view().into_any()
             } else {
                 view! {
-                    <button type="button" class="add" on:click=move |_| cx.store.form_action(FormAction::AddSection { path: path.clone() })>
+                    <button type="button" class="add" prop:disabled=cx.store.read_only on:click=move |_| {
+                        cx.store.form_action(FormAction::AddSection { path: path.clone() });
+                        crate::ui::focus::focus_first_soon(vec![dom_id(&path)]);
+                    }>
                         {add_label}
                     </button>
                 }
@@ -79,6 +82,10 @@ fn scalar_view(cx: FormCx, field: FormField) -> AnyView {
     let id = dom_id(&path);
     let state = cx.state(&path);
     let stale = move || is_stale(state);
+    // `?readonly`: selects and checkboxes cannot be read-only, only disabled; text
+    // inputs are `readonly` (still focusable, selectable and read out).
+    let read_only = cx.store.read_only;
+    let locked = move || read_only || stale();
     let invalid = move || {
         state.with(|s| {
             s.as_ref().is_some_and(|s| {
@@ -120,7 +127,7 @@ fn scalar_view(cx: FormCx, field: FormField) -> AnyView {
                 _ => default,
             });
             view! {
-                <input type="checkbox" id=id.clone() name=path.clone() prop:checked=checked prop:disabled=stale
+                <input type="checkbox" id=id.clone() name=path.clone() prop:checked=checked prop:disabled=locked
                     aria-describedby=describedby.clone() on:focus=highlight on:blur=unhighlight
                     on:change=move |ev| cx.store.form_action(FormAction::SetBool { path: path.clone(), value: event_target_checked(&ev) }) />
             }
@@ -128,7 +135,7 @@ fn scalar_view(cx: FormCx, field: FormField) -> AnyView {
         }
         Control::Select { options, .. } => view! {
             <select id=id.clone() name=path.clone() prop:value=move || state.with(|s| s.as_ref().map(|s| text_of(&s.control)).unwrap_or_default())
-                prop:disabled=stale aria-describedby=describedby.clone() aria-invalid=move || invalid().to_string()
+                prop:disabled=locked aria-describedby=describedby.clone() aria-invalid=move || invalid().to_string()
                 on:focus=highlight on:blur=unhighlight on:change=move |ev| set_text(event_target_value(&ev))>
                 <option value="">"—"</option>
                 {options.iter().map(|o| view! { <option value=*o>{*o}</option> }).collect_view()}
@@ -161,10 +168,11 @@ fn scalar_view(cx: FormCx, field: FormField) -> AnyView {
                 <div class="input-row">
                     <input type="text" id=id.clone() name=path.clone() inputmode=mode placeholder=placeholder autocomplete="off" spellcheck="false"
                         list=list_id.clone() prop:value=move || state.with(|s| s.as_ref().map(|s| text_of(&s.control)).unwrap_or_default())
-                        prop:disabled=stale aria-describedby=describedby.clone() aria-invalid=move || invalid().to_string()
+                        prop:disabled=stale prop:readOnly=read_only aria-readonly=read_only.then_some("true")
+                        aria-describedby=describedby.clone() aria-invalid=move || invalid().to_string()
                         on:focus=highlight on:blur=unhighlight on:input=move |ev| set_text(event_target_value(&ev)) />
                     {list_id.map(|lid| view! { <datalist id=lid>{options.iter().map(|o| view! { <option value=*o></option> }).collect_view()}</datalist> })}
-                    {secret.then(|| view! { <button type="button" class="secret-helper" on:click=ask_secret prop:disabled=stale>"Use a secret…"</button> })}
+                    {secret.then(|| view! { <button type="button" class="secret-helper" on:click=ask_secret prop:disabled=locked>"Use a secret…"</button> })}
                 </div>
             }
             .into_any()

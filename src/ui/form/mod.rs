@@ -133,7 +133,7 @@ pub fn FormPane(store: Store, view: EditorView) -> impl IntoView {
                 <h2 id="form-title" class="pane-title">"Form"</h2>
                 <label class="shape-switch">
                     "Spec shape "
-                    <select on:change=switch_shape prop:value=move || if shape() == Shape::V1 { "v1" } else { "legacy" }>
+                    <select on:change=switch_shape prop:disabled=store.read_only prop:value=move || if shape() == Shape::V1 { "v1" } else { "legacy" }>
                         <option value="legacy">"Legacy (port, instanceType, repositories)"</option>
                         <option value="v1">"v1 (ports, machineType, integrations)"</option>
                     </select>
