@@ -87,7 +87,11 @@ pub fn App() -> impl IntoView {
             <OfflineLink />
             <ThemeToggle />
         </header>
-        <Toolbar store=store />
+        // A landmark of its own: in `?embed` the header is hidden, and every control
+        // must sit in a landmark.
+        <section class="toolbar-region" aria-label="Document tools">
+            <Toolbar store=store />
+        </section>
         <main class=move || format!("workspace {}", layout.get().class())>
             <div class="yaml-column">
                 <section class="pane editor-pane" aria-labelledby="spec-yaml-label">

@@ -4,6 +4,7 @@
 
 mod field;
 mod list;
+mod secret;
 mod states;
 
 use crate::form::{build_with, FieldState, FormAction, FormModel, DEFAULT_MAX_ITEMS};
