@@ -6,8 +6,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-/// The controls a person can type into or press, in document order.
+/// The controls a person can type into or press.
 const CONTROLS: &str = "input:not([type=hidden]):not([tabindex='-1']), select, textarea, button";
+/// Of those, the ones holding a value (an item's fields rather than its buttons).
+const FIELDS: &str = "input:not([type=hidden]):not([tabindex='-1']), select, textarea";
 
 fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
@@ -32,7 +34,8 @@ fn is_disabled(el: &Element) -> bool {
             .is_some_and(|b| b.disabled())
 }
 
-/// Focuses the element `id` itself, or the first enabled control inside it.
+/// Focuses the element `id` itself, or the first enabled field inside it, or else its
+/// first enabled button (so a list item gets its first field, not its Remove).
 pub fn focus_in(id: &str) -> bool {
     let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else {
         return false;
@@ -41,12 +44,14 @@ pub fn focus_in(id: &str) -> bool {
     if own && focus_el(&el) {
         return true;
     }
-    let Ok(list) = el.query_selector_all(CONTROLS) else {
-        return false;
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
-        .any(|c| focus_el(&c))
+    [FIELDS, "button"].iter().any(|selector| {
+        let Ok(list) = el.query_selector_all(selector) else {
+            return false;
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+            .any(|c| focus_el(&c))
+    })
 }
 
 /// In the next frame, focuses the first of `ids` that can take focus (each tried as

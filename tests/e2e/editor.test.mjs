@@ -157,6 +157,7 @@ test('choosing a template asks first when the text has changed, and Undo brings 
   let asked = 0;
   page.on('dialog', (d) => { asked += 1; d.accept(); });
   await page.getByRole('combobox', { name: 'Template' }).selectOption('minimal');
+  await page.getByRole('button', { name: 'Load template' }).click();
   await page.waitForFunction(() => document.querySelector('#spec-yaml').value.includes('nginx:1.27'));
   assert.equal(asked, 1);
   await statusOf(page).filter({ hasText: '0 errors, 0 warnings' }).waitFor();

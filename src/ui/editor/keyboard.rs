@@ -32,6 +32,10 @@ pub fn on_keydown(
     }
     let key = ev.key();
     let ctrl = ev.ctrl_key() || ev.meta_key();
+    // Escape arms "the next Tab leaves", also when it closes a list.
+    if key == "Escape" {
+        ESCAPED.with(|e| e.set(true));
+    }
     if completion.with_untracked(Option::is_some) && completion_key(&ev, &key, store, completion) {
         return;
     }
