@@ -4,7 +4,7 @@
 // both themes (axe cannot see them: they are drawn behind a transparent textarea).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openFresh, editorOf } from './support/harness.mjs';
+import { serve, launch, openFresh, openPage, editorOf } from './support/harness.mjs';
 import { axeViolations, tokenContrasts } from './support/axe.mjs';
 
 let server, context;
@@ -28,7 +28,7 @@ export const FULL_OF_PROBLEMS = [
   '      password: hunter2',
   'resources:',
   '  instanceType: Free-GPU',
-  '  replicas: -1',
+  '  replicas: -1 # stops nothing',
   'env:',
   '  - name: HF_TOKEN',
   '    value: hf_abcdefghijklmnop',
@@ -58,7 +58,10 @@ for (const [what, query] of [
   ['?embed&readonly', '?embed&readonly'],
 ]) {
   test(`axe: no violation in ${what}`, async () => {
-    const { page, problems } = await openFresh(context, server.url + query);
+    const { page, problems } = await openPage(context, server.url + query);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.locator('#spec-yaml').waitFor({ state: 'attached' });
     await assertClean(page, what);
     assert.deepEqual(problems, []);
   });
@@ -82,7 +85,7 @@ for (const theme of ['light', 'dark']) {
     const { page } = await openFresh(context, server.url);
     await setTheme(page, theme);
     await editorOf(page).fill(FULL_OF_PROBLEMS);
-    await page.locator('.code-line .tok-comment').first().waitFor();
+    await page.locator('.code-line .tok-anchor').first().waitFor({ state: 'attached' });
     const pairs = await tokenContrasts(page);
     for (const cls of ['tok-key', 'tok-comment', 'tok-punct', 'tok-string', 'tok-number', 'tok-anchor', 'gutter-line']) {
       assert.ok(pairs.some((p) => p.cls.split(' ').includes(cls)), `${cls} drawn: ${JSON.stringify(pairs)}`);

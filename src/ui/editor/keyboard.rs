@@ -115,6 +115,11 @@ pub fn on_keydown(
     } else {
         StepKind::Indent
     };
+    // Shown at once, not when the store's effect runs: keys that arrive before it (a
+    // WebDriver burst in Firefox, where no microtask runs between synthetic events)
+    // would otherwise read the old text back and drop the line break.
+    area.set_value(&text);
+    let _ = area.set_selection_range(after.start as u32, after.end as u32);
     store.replace(text, kind, before, after);
 }
 
