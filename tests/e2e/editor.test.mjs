@@ -182,7 +182,8 @@ test('typing a key offers the keys valid there; a value offers the allowed value
   await editor.pressSequentially('mach');
   const list = page.getByRole('listbox', { name: 'Completions' });
   await list.getByRole('option', { name: /^machineType/ }).waitFor();
-  assert.equal(await editor.getAttribute('aria-expanded'), 'true');
+  // (A textarea has no aria-expanded: the open list is named by aria-controls.)
+  assert.equal(await editor.getAttribute('aria-controls'), 'completion');
   await editor.press('Enter');
   await page.waitForFunction(() => document.querySelector('#spec-yaml').value.endsWith('  machineType: '));
   await editor.pressSequentially('A10');
