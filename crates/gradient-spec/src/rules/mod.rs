@@ -87,17 +87,6 @@ pub fn secret_name_problem(name: &str) -> Option<&'static str> {
         })
 }
 
-#[cfg(test)]
-mod secret_name_tests {
-    #[test]
-    fn secret_names_are_judged_as_the_rule_does() {
-        assert_eq!(super::secret_name_problem("HF_TOKEN"), None);
-        for bad in ["", " x", "my token", "gh-token", "1token", &"a".repeat(129)] {
-            assert!(super::secret_name_problem(bad).is_some(), "{bad:?}");
-        }
-    }
-}
-
 pub fn validate(doc: &Document) -> Vec<Diagnostic> {
     // An empty document (nothing but comments, or no text) is an empty spec: its
     // required fields are missing. A document that hit an input limit is not checked.
@@ -130,4 +119,15 @@ pub fn validate(doc: &Document) -> Vec<Diagnostic> {
         check(&cx, &mut out);
     }
     out
+}
+
+#[cfg(test)]
+mod secret_name_tests {
+    #[test]
+    fn secret_names_are_judged_as_the_rule_does() {
+        assert_eq!(super::secret_name_problem("HF_TOKEN"), None);
+        for bad in ["", " x", "my token", "gh-token", "1token", &"a".repeat(129)] {
+            assert!(super::secret_name_problem(bad).is_some(), "{bad:?}");
+        }
+    }
 }
