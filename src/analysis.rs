@@ -140,6 +140,21 @@ impl Analysis {
 mod tests {
     use super::*;
 
+    /// Ctrl+.: the fixes of the problems under the caret, and only there; each problem
+    /// carries its spec path (the form field it leads to in Form view).
+    #[test]
+    fn fixes_at_lists_the_fixable_problems_under_the_caret() {
+        let text = "image: x\nport: \"7860\"\nresources:\n  instanceType: C4\n";
+        let a = Analysis::of(text);
+        let at = text.find("7860").unwrap();
+        let fixes = a.fixes_at(at);
+        assert!(!fixes.is_empty(), "{:?}", a.problems);
+        assert!(fixes
+            .iter()
+            .all(|p| p.rule == "port-range" && p.path == "port"));
+        assert!(a.fixes_at(text.find("C4").unwrap()).is_empty());
+    }
+
     #[test]
     fn status_uses_singular_for_one() {
         let a = Analysis {

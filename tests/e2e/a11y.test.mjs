@@ -94,3 +94,18 @@ for (const theme of ['light', 'dark']) {
     assert.deepEqual(low, [], JSON.stringify(pairs));
   });
 }
+
+test('required inputs are announced as required, and every target is at least 24 × 24 px', async () => {
+  const { page } = await openFresh(context, server.url);
+  await editorOf(page).fill(FULL_OF_PROBLEMS);
+  await page.getByRole('status').filter({ hasText: /[1-9]\d* errors/ }).waitFor();
+  const form = page.getByRole('region', { name: 'Form' });
+  assert.equal(await form.locator('input[name="image"]').getAttribute('aria-required'), 'true');
+  assert.equal(await form.locator('input[name="repositories.dataset"]').getAttribute('aria-required'), 'true');
+  assert.equal(await form.locator('input[name="name"]').getAttribute('aria-required'), null);
+  const small = await page.evaluate(() => [...document.querySelectorAll('button, select, input[type=checkbox]')]
+    .map((el) => [el, el.getBoundingClientRect()])
+    .filter(([, r]) => r.width > 0 && r.height > 0 && (r.width < 24 || r.height < 24))
+    .map(([el, r]) => `${el.getAttribute('aria-label') ?? el.textContent.trim().slice(0, 30)} ${Math.round(r.width)}×${Math.round(r.height)}`));
+  assert.deepEqual(small, []);
+});
