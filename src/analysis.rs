@@ -16,6 +16,8 @@ pub struct Problem {
     /// Byte span in the text.
     pub span: Span,
     pub fix: Option<Fix>,
+    /// The spec path the problem is about (empty for the root).
+    pub path: String,
     /// UTF-16 offsets of the span, for the textarea's selection.
     pub utf16_start: usize,
     pub utf16_end: usize,
@@ -66,6 +68,7 @@ impl Analysis {
                     message: d.message.clone(),
                     span: d.span,
                     fix: d.fix.clone(),
+                    path: d.path.clone(),
                     utf16_start: index.utf16_offset(d.span.start),
                     utf16_end: index.utf16_offset(d.span.end),
                 }
@@ -91,6 +94,21 @@ impl Analysis {
             .collect();
         marks.sort_by_key(|m| (m.span.start, m.severity));
         marks
+    }
+
+    /// The problems touching byte `offset` (holding it, or starting or ending there)
+    /// that have a fix to apply (not display-only advice): what Ctrl+. lists.
+    pub fn fixes_at(&self, offset: usize) -> Vec<Problem> {
+        self.problems
+            .iter()
+            .filter(|p| p.span.start <= offset && offset <= p.span.end)
+            .filter(|p| {
+                p.fix
+                    .as_ref()
+                    .is_some_and(|f| f.applicability != gradient_spec::Applicability::Display)
+            })
+            .cloned()
+            .collect()
     }
 
     /// The most severe problem whose span holds byte `offset` (or starts there).
@@ -121,6 +139,21 @@ impl Analysis {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Ctrl+.: the fixes of the problems under the caret, and only there; each problem
+    /// carries its spec path (the form field it leads to in Form view).
+    #[test]
+    fn fixes_at_lists_the_fixable_problems_under_the_caret() {
+        let text = "image: x\nport: \"7860\"\nresources:\n  instanceType: C4\n";
+        let a = Analysis::of(text);
+        let at = text.find("7860").unwrap();
+        let fixes = a.fixes_at(at);
+        assert!(!fixes.is_empty(), "{:?}", a.problems);
+        assert!(fixes
+            .iter()
+            .all(|p| p.rule == "port-range" && p.path == "port"));
+        assert!(a.fixes_at(text.find("C4").unwrap()).is_empty());
+    }
 
     #[test]
     fn status_uses_singular_for_one() {

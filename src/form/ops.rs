@@ -81,7 +81,21 @@ pub fn typed_value(kind: Option<Kind>, text: &str) -> NewValue {
     }
 }
 
-/// A new value for a field: its required children filled with placeholders.
+/// The value a new scalar starts with: empty (`null`, which the form shows as an empty
+/// input and the rules as absent), never the catalogue's example
+/// (`<dataset-id>`, `https://github.com/owner/repo.git`): an example written as a
+/// value reads as a real one, passes the checks and ends up deployed, while an empty
+/// required field is a `missing-field` problem the person sees. The form shows the
+/// example as the input's placeholder instead. A choice of exactly one value
+/// (`summary: average`) is not an example, and is written.
+fn empty_value(kind: Kind) -> NewValue {
+    match kind {
+        Kind::Enum([only]) => NewValue::str(*only),
+        _ => NewValue::Null,
+    }
+}
+
+/// A new value for a field: its required children, empty.
 fn new_value(shape: Shape, field: &Field, pattern: &str, variant: Option<&str>) -> NewValue {
     match field.kind {
         Kind::Mapping => {
@@ -119,9 +133,9 @@ fn new_value(shape: Shape, field: &Field, pattern: &str, variant: Option<&str>) 
                     variant,
                 )])
             }
-            k => NewValue::Seq(vec![typed_value(Some(*k), field.placeholder)]),
+            k => NewValue::Seq(vec![empty_value(*k)]),
         },
-        k => typed_value(Some(k), field.placeholder),
+        k => empty_value(k),
     }
 }
 
@@ -137,7 +151,7 @@ fn new_item(shape: Shape, list: &Field, path: &SpecPath) -> NewValue {
             };
             new_value(shape, &item, &pattern, variant)
         }
-        Kind::List(k) => typed_value(Some(*k), list.placeholder),
+        Kind::List(k) => empty_value(*k),
         _ => NewValue::Null,
     }
 }
@@ -338,14 +352,59 @@ mod tests {
         let report = gradient_spec::check(&out);
         assert!(out.starts_with(text));
         assert!(
-            out.contains("dataset:") && out.contains("repositories:\n"),
+            out.contains("dataset: null") && out.contains("repositories:\n"),
             "{out}"
         );
+        // Examples are never written as values: every required field is empty, and
+        // so reported missing (the person sees what is left to fill in).
+        assert!(
+            !out.contains("<dataset-id>") && !out.contains("owner/repo"),
+            "{out}"
+        );
+        let missing: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| matches!(d.rule, "missing-field" | "dataset-required"))
+            .map(|d| d.path.as_str())
+            .collect();
+        for path in [
+            "repositories.dataset",
+            "repositories.repositories[0].url",
+            "repositories.repositories[0].name",
+        ] {
+            assert!(
+                missing.contains(&path),
+                "{path} not reported missing: {missing:?}\n{out}"
+            );
+        }
         assert!(
             report.diagnostics.iter().all(|d| d.rule != "yaml-syntax"),
             "{:?}",
             report.diagnostics
         );
+    }
+
+    #[test]
+    fn new_items_and_sections_start_empty_except_for_a_single_choice() {
+        let text = "apiVersion: v1\nimage: x\nresources:\n  machineType: C4\n  ports: [80]\n";
+        let out = run(
+            text,
+            Shape::V1,
+            FormAction::AddSection {
+                path: "resources.autoscaling".into(),
+            },
+        );
+        assert!(out.contains("maxReplicas: null"), "{out}");
+        assert!(
+            out.contains("metric: null") && out.contains("value: null"),
+            "{out}"
+        );
+        assert!(
+            out.contains("summary: average"),
+            "the only allowed value: {out}"
+        );
+        let out = run(text, Shape::V1, FormAction::AddItem { path: "env".into() });
+        assert!(out.contains("- name: null\n    value: null\n"), "{out}");
     }
 
     #[test]

@@ -88,7 +88,11 @@ pub fn App() -> impl IntoView {
             <OfflineLink />
             <ThemeToggle />
         </header>
-        <Toolbar store=store />
+        // A landmark of its own: in `?embed` the header is hidden, and every control
+        // must sit in a landmark.
+        <section class="toolbar-region" aria-label="Document tools">
+            <Toolbar store=store />
+        </section>
         <UpgradePanel store=store />
         <main class=move || format!("workspace {}", layout.get().class())>
             <div class="yaml-column">
@@ -97,7 +101,7 @@ pub fn App() -> impl IntoView {
                     <CodeEditor store=store editor=editor view=view />
                     <CaretInfo store=store view=view />
                 </section>
-                <ProblemsPanel store=store editor=editor help=help />
+                <ProblemsPanel store=store editor=editor help=help show_editor=Callback::new(move |_| layout.set(Layout::Split)) />
                 <RuleHelp help=help />
                 <DeployCommand store=store />
             </div>
@@ -180,7 +184,7 @@ fn CaretInfo(store: Store, view: EditorView) -> impl IntoView {
             })}
             {move || match at_caret() {
                 Some((sev, label)) => view! { <p class=format!("at-caret {sev}")>{with_code(label)}</p> }.into_any(),
-                None => view! { <p class="hint">"Ctrl+Space completes · Tab indents · Esc then Tab leaves the editor · Ctrl+Z undoes"</p> }.into_any(),
+                None => view! { <p class="hint">"Ctrl+Space completes · Ctrl+. lists fixes · Tab indents · Esc then Tab leaves the editor · Ctrl+Z undoes"</p> }.into_any(),
             }}
         </div>
     }

@@ -3,6 +3,7 @@
 //! undoable step; the rule id opens the rule's explanation.
 
 use crate::analysis::{Analysis, Problem};
+use crate::ui::go_to;
 use crate::ui::keyed::static_rows;
 use crate::ui::store::Store;
 use crate::ui::text::with_code;
@@ -15,18 +16,14 @@ pub fn ProblemsPanel(
     store: Store,
     editor: NodeRef<html::Textarea>,
     help: RwSignal<Option<&'static str>>,
+    /// Brings the YAML editor into view (for a problem the form cannot show).
+    show_editor: Callback<()>,
 ) -> impl IntoView {
     let analysis = store.analysis;
-    let reveal = move |p: &Problem| {
-        if let Some(area) = editor.get() {
-            let _ = area.focus();
-            let _ = area.set_selection_range(p.utf16_start as u32, p.utf16_end as u32);
-        }
-    };
     view! {
         <section class="pane problems-pane" aria-labelledby="problems-title">
             <div class="problems-head">
-                <h2 id="problems-title" class="pane-title">"Problems"</h2>
+                <h2 id="problems-title" class="pane-title" tabindex="-1">"Problems"</h2>
                 <p role="status" class="status" aria-live="polite">{move || analysis.with(Analysis::status)}</p>
             </div>
             <p class="empty" class:hidden=move || analysis.with(|a| !a.problems.is_empty())>"No problems found."</p>
@@ -41,11 +38,12 @@ pub fn ProblemsPanel(
                         let message = p.message.clone();
                         let severity = p.severity.as_str();
                         let rule = p.rule;
+                        let (shown, fixed) = (p.clone(), p.clone());
                         let fix = p.fix.clone().filter(|f| f.applicability != Applicability::Display);
                         let advice = p.fix.clone().filter(|f| f.applicability == Applicability::Display);
                         view! {
                             <li class=format!("problem {severity}")>
-                                <button type="button" class="problem-link" on:click=move |_| reveal(&p)>
+                                <button type="button" class="problem-link" on:click=move |_| go_to::reveal(&shown, editor, show_editor)>
                                     {prefix}
                                     {with_code(message)}
                                 </button>
@@ -54,7 +52,7 @@ pub fn ProblemsPanel(
                                         let title = f.title.clone();
                                         let hint = if f.applicability == Applicability::Safe { "safe fix" } else { "changes meaning: check the result" };
                                         view! {
-                                            <button type="button" class="fix" title=hint prop:disabled=store.read_only on:click=move |_| { store.apply_fix(&f); }>
+                                            <button type="button" class="fix" title=hint prop:disabled=store.read_only on:click=move |_| if store.apply_fix(&f) { go_to::after_fix(&fixed, editor) }>
                                                 {with_code(title)}
                                             </button>
                                         }
@@ -64,7 +62,9 @@ pub fn ProblemsPanel(
                                         type="button"
                                         class="rule-link"
                                         aria-label=format!("Explain rule {rule}")
-                                        on:click=move |_| help.set(Some(rule))
+                                        aria-controls="rule-help"
+                                        aria-expanded=move || (help.get() == Some(rule)).to_string()
+                                        on:click=move |_| help.update(|h| *h = if *h == Some(rule) { None } else { Some(rule) })
                                     >
                                         {rule}
                                     </button>

@@ -82,6 +82,9 @@ pub fn ShareButton(store: Store) -> impl IntoView {
                 return;
             }
             made.set(Some((revision, url.clone())));
+            // The link's field takes focus (and selects the link): the person's next
+            // step is to copy it, and focus must not fall to the page.
+            crate::ui::focus::focus_first_soon(vec!["share-url".into()]);
             browser::copy_text(&url, move |r| {
                 say(match r {
                     Ok(()) => "Copied the share link to the clipboard.".into(),
@@ -101,9 +104,9 @@ pub fn ShareButton(store: Store) -> impl IntoView {
             .map(|(_, url)| url)
     };
     view! {
-        <button type="button" on:click=share prop:disabled=move || busy.get()>"Share link"</button>
+        <button type="button" on:click=share aria-disabled=move || busy.get().to_string()>"Share link"</button>
         {move || shown().map(|url| view! {
-            <input class="share-url" readonly aria-label="Share link URL" prop:value=url
+            <input id="share-url" class="share-url" readonly aria-label="Share link URL" prop:value=url
                 on:focus=|ev| {
                     let input: web_sys::HtmlInputElement = event_target(&ev);
                     input.select();

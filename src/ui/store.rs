@@ -236,6 +236,9 @@ impl Store {
 
     /// Rewrites the text in the canonical layout (comments kept), as one step.
     pub fn format(&self) {
+        if self.refuse_read_only() {
+            return;
+        }
         let editor = in_format(self.format.get_untracked());
         match self.with_text(|t| editor.format(t)) {
             Ok(formatted) => {

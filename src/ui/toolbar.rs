@@ -1,11 +1,10 @@
 //! The toolbar: open, export, format, undo/redo, templates. Export works even when
 //! the spec has errors, and says so next to the buttons.
 
-use crate::examples::TEMPLATES;
 use crate::ui::browser;
 use crate::ui::share::ShareButton;
 use crate::ui::store::Store;
-use gradient_spec::edit::convert;
+use crate::ui::templates::TemplatePicker;
 use gradient_spec::Format;
 use leptos::html;
 use leptos::prelude::*;
@@ -117,29 +116,6 @@ pub fn Toolbar(store: Store) -> impl IntoView {
             })
         });
     };
-    let choose_template = move |ev: leptos::ev::Event| {
-        let id = event_target_value(&ev);
-        let Some(t) = TEMPLATES.iter().find(|t| t.id == id) else {
-            return;
-        };
-        let dirty = store.doc.with_untracked(|d| d.is_dirty());
-        if !dirty
-            || browser::confirm(
-                "Replace the current text with the template? (Undo brings it back.)",
-            )
-        {
-            // A template keeps the document's format: a JSON document gets it as JSON.
-            let own = format.get_untracked();
-            let name = store.doc.with_untracked(|d| d.file_name_as(own));
-            match convert(t.text, Format::Yaml, own) {
-                Ok(text) if own.is_json() => store.load(text, Some(name)),
-                _ => store.load(t.text.to_string(), Some("spec.yaml".into())),
-            }
-            say(format!("Loaded the template “{}”.", t.label));
-        }
-        let target: web_sys::HtmlSelectElement = event_target(&ev);
-        target.set_value("");
-    };
     let errors = move || store.analysis.with(|a| a.errors);
     let can_undo = move || !store.read_only && store.doc.with(|d| d.can_undo());
     let can_redo = move || !store.read_only && store.doc.with(|d| d.can_redo());
@@ -148,17 +124,13 @@ pub fn Toolbar(store: Store) -> impl IntoView {
         <div class="toolbar" role="toolbar" aria-label="Document">
             <div class="group">
                 <button type="button" on:click=open_file prop:disabled=store.read_only>"Open file"</button>
-                <input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true" accept=".yaml,.yml,.json,.jsonc,application/yaml,application/json,text/yaml,text/plain" node_ref=file_input on:change=on_file />
-                <label class="visually-hidden" for="template-select">"Template"</label>
-                <select id="template-select" aria-label="Template" on:change=choose_template prop:disabled=store.read_only>
-                    <option value="" selected>"Template…"</option>
-                    {TEMPLATES.iter().map(|t| view! { <option value=t.id>{t.label}</option> }).collect_view()}
-                </select>
+                <input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true" accept=".yaml,.yml,.json,application/yaml,application/json,text/yaml,text/plain" node_ref=file_input on:change=on_file />
+                <TemplatePicker store=store />
             </div>
             <div class="group">
                 <button type="button" on:click=move |_| store.undo() prop:disabled=move || !can_undo() aria-keyshortcuts="Control+Z">"Undo"</button>
                 <button type="button" on:click=move |_| store.redo() prop:disabled=move || !can_redo() aria-keyshortcuts="Control+Shift+Z Control+Y">"Redo"</button>
-                <button type="button" on:click=move |_| store.format() title="Rewrite in the canonical layout, keeping comments">"Format"</button>
+                <button type="button" on:click=move |_| store.format() prop:disabled=store.read_only title="Rewrite in the canonical layout, keeping comments">"Format"</button>
             </div>
             <div class="group">
                 <button type="button" on:click=download_own title="The text as it is, in its own format">{move || format!("Download {}", format.get().name())}</button>
@@ -175,6 +147,7 @@ pub fn Toolbar(store: Store) -> impl IntoView {
                     }}
                 </span>
             </div>
+            {store.read_only.then(|| view! { <span class="badge">"Read-only"</span> })}
             <p class="notice" aria-live="polite">{move || notice.get()}</p>
         </div>
     }

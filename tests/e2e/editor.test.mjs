@@ -157,6 +157,7 @@ test('choosing a template asks first when the text has changed, and Undo brings 
   let asked = 0;
   page.on('dialog', (d) => { asked += 1; d.accept(); });
   await page.getByRole('combobox', { name: 'Template' }).selectOption('minimal');
+  await page.getByRole('button', { name: 'Load template' }).click();
   await page.waitForFunction(() => document.querySelector('#spec-yaml').value.includes('nginx:1.27'));
   assert.equal(asked, 1);
   await statusOf(page).filter({ hasText: '0 errors, 0 warnings' }).waitFor();
@@ -181,7 +182,8 @@ test('typing a key offers the keys valid there; a value offers the allowed value
   await editor.pressSequentially('mach');
   const list = page.getByRole('listbox', { name: 'Completions' });
   await list.getByRole('option', { name: /^machineType/ }).waitFor();
-  assert.equal(await editor.getAttribute('aria-expanded'), 'true');
+  // (A textarea has no aria-expanded: the open list is named by aria-controls.)
+  assert.equal(await editor.getAttribute('aria-controls'), 'completion');
   await editor.press('Enter');
   await page.waitForFunction(() => document.querySelector('#spec-yaml').value.endsWith('  machineType: '));
   await editor.pressSequentially('A10');

@@ -1,8 +1,10 @@
 //! Keys the editor handles itself: Tab / Shift+Tab indent and outdent (Escape first
 //! lets Tab leave the editor: no keyboard trap), Enter keeps the indentation,
-//! Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y drive the shared history.
+//! Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y drive the shared history, Ctrl+. lists the fixes
+//! at the caret.
 
 use super::completion::Open;
+use super::quickfix::{self, FixMenu};
 use super::EditorView;
 use crate::state::keys::{indent, newline, outdent, KeyEdit};
 use crate::state::{Selection, StepKind};
@@ -22,6 +24,7 @@ pub fn on_keydown(
     store: Store,
     editor: NodeRef<html::Textarea>,
     completion: RwSignal<Option<Open>>,
+    fixes: RwSignal<Option<FixMenu>>,
     view: EditorView,
 ) {
     if store.read_only {
@@ -29,7 +32,27 @@ pub fn on_keydown(
     }
     let key = ev.key();
     let ctrl = ev.ctrl_key() || ev.meta_key();
+    // Escape arms "the next Tab leaves", also when it closes a list.
+    if key == "Escape" {
+        ESCAPED.with(|e| e.set(true));
+    }
     if completion.with_untracked(Option::is_some) && completion_key(&ev, &key, store, completion) {
+        return;
+    }
+    if quickfix::on_key(&ev, store, fixes) {
+        return;
+    }
+    // A modifier pressed on its own (the Shift of Shift+Tab) keeps Escape's effect.
+    if matches!(
+        key.as_str(),
+        "Shift" | "Control" | "Alt" | "Meta" | "AltGraph"
+    ) {
+        return;
+    }
+    if ctrl && key == "." {
+        ev.prevent_default();
+        completion.set(None);
+        fixes.set(quickfix::open_at(store, view.caret.get_untracked()));
         return;
     }
     if ctrl && key == " " {
@@ -92,6 +115,11 @@ pub fn on_keydown(
     } else {
         StepKind::Indent
     };
+    // Shown at once, not when the store's effect runs: keys that arrive before it (a
+    // WebDriver burst in Firefox, where no microtask runs between synthetic events)
+    // would otherwise read the old text back and drop the line break.
+    area.set_value(&text);
+    let _ = area.set_selection_range(after.start as u32, after.end as u32);
     store.replace(text, kind, before, after);
 }
 

@@ -6,6 +6,7 @@ mod backdrop;
 mod completion;
 mod keyboard;
 mod pointer;
+mod quickfix;
 
 use crate::state::lines::{line_starts, line_view, visible_range, LineView};
 use crate::state::Selection;
@@ -70,6 +71,7 @@ pub fn CodeEditor(
     let shown_revision = StoredValue::new(u64::MAX);
     let last_selection = StoredValue::new(Selection::default());
     let completion = RwSignal::new(None::<completion::Open>);
+    let fixes = RwSignal::new(None::<quickfix::FixMenu>);
 
     let starts = Memo::new(move |_| store.with_text(line_starts));
     let lines = Memo::new(move |_| {
@@ -187,6 +189,7 @@ pub fn CodeEditor(
         let typing = ev
             .dyn_ref::<web_sys::InputEvent>()
             .is_some_and(|e| e.input_type() == "insertText" && !e.is_composing());
+        fixes.set(None);
         completion.set(if typing {
             completion::open_at(store, view.caret.get_untracked(), false)
         } else {
@@ -209,15 +212,21 @@ pub fn CodeEditor(
                     autocomplete="off"
                     autocapitalize="off"
                     wrap="off"
+                    prop:readOnly=store.read_only
                     aria-describedby="caret-info"
                     aria-autocomplete="list"
-                    aria-controls="completion"
-                    aria-expanded=move || completion.with(Option::is_some).to_string()
+                    aria-keyshortcuts="Control+Space Control+."
+                    aria-controls=move || match (completion.with(Option::is_some), fixes.with(Option::is_some)) {
+                        (true, _) => Some("completion"),
+                        (_, true) => Some("quick-fixes"),
+                        _ => None,
+                    }
                     aria-activedescendant=move || completion.with(|c| c.as_ref().map(|o| format!("completion-{}", o.active)))
+                        .or_else(|| fixes.with(|m| m.as_ref().map(|m| format!("quick-fix-{}", m.active))))
                     on:input=on_input
-                    on:keydown=move |ev| keyboard::on_keydown(ev, store, editor, completion, view)
-                    on:blur=move |_| completion.set(None)
-                    on:mousedown=move |_| completion.set(None)
+                    on:keydown=move |ev| keyboard::on_keydown(ev, store, editor, completion, fixes, view)
+                    on:blur=move |_| { completion.set(None); fixes.set(None); }
+                    on:mousedown=move |_| { completion.set(None); fixes.set(None); }
                     on:keyup=move |ev| track_caret(&event_target(&ev))
                     on:click=move |ev| track_caret(&event_target(&ev))
                     on:focus=move |ev| track_caret(&event_target(&ev))
@@ -232,6 +241,7 @@ pub fn CodeEditor(
                 ></textarea>
                 <pointer::HoverTip hover=hover />
                 <completion::CompletionList open=completion store=store view=view editor=editor />
+                <quickfix::QuickFixList menu=fixes store=store view=view editor=editor />
             </div>
         </div>
     }

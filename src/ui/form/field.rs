@@ -1,6 +1,7 @@
 //! One form field: a label, an input of the field's kind bound to the current value,
 //! its help text and its problems (linked with `aria-describedby`).
 
+use super::secret::SecretHelper;
 use super::{dom_id, list, FormCx};
 use crate::form::{Control, FieldState, FormAction, FormField};
 use crate::ui::scoped::scoped_memo;
@@ -29,7 +30,10 @@ fn group_view(cx: FormCx, field: FormField, present: bool, children: Vec<FormFie
                 children.into_iter().map(|c| field_view(cx, c)).collect_view().into_any()
             } else {
                 view! {
-                    <button type="button" class="add" on:click=move |_| cx.store.form_action(FormAction::AddSection { path: path.clone() })>
+                    <button type="button" class="add" prop:disabled=cx.store.read_only on:click=move |_| {
+                        cx.store.form_action(FormAction::AddSection { path: path.clone() });
+                        crate::ui::focus::focus_first_soon(vec![dom_id(&path)]);
+                    }>
                         {add_label}
                     </button>
                 }
@@ -79,6 +83,10 @@ fn scalar_view(cx: FormCx, field: FormField) -> AnyView {
     let id = dom_id(&path);
     let state = cx.state(&path);
     let stale = move || is_stale(state);
+    // `?readonly`: selects and checkboxes cannot be read-only, only disabled; text
+    // inputs are `readonly` (still focusable, selectable and read out).
+    let read_only = cx.store.read_only;
+    let locked = move || read_only || stale();
     let invalid = move || {
         state.with(|s| {
             s.as_ref().is_some_and(|s| {
@@ -89,6 +97,8 @@ fn scalar_view(cx: FormCx, field: FormField) -> AnyView {
         })
     };
     let describedby = format!("{id}-help {id}-problems");
+    // Announced as required (the visible `*` is only a mark).
+    let required = field.required.then_some("true");
     let highlight = {
         let path = path.clone();
         move |_| {
@@ -113,14 +123,18 @@ fn scalar_view(cx: FormCx, field: FormField) -> AnyView {
         scoped_memo(move |_| cx.current.with(|c| c.as_deref() == Some(path.as_str())))
     };
     let input: AnyView = match field.control.clone() {
-        Control::Checkbox { default, .. } => {
+        Control::Checkbox { .. } => {
             let path = path.clone();
-            let checked = move || state.with(|s| match s.as_ref().map(|s| &s.control) {
-                Some(Control::Checkbox { value, default }) => value.unwrap_or(*default),
-                _ => default,
+            // Ticked only when the YAML says `true`; absent or not a boolean shows as
+            // mixed (the help says what the default is), never as a tick it lacks.
+            let value = move || state.with(|s| match s.as_ref().map(|s| &s.control) {
+                Some(Control::Checkbox { value, .. }) => *value,
+                _ => None,
             });
+            let checked = move || value() == Some(true);
+            let mixed = move || value().is_none();
             view! {
-                <input type="checkbox" id=id.clone() name=path.clone() prop:checked=checked prop:disabled=stale
+                <input type="checkbox" id=id.clone() name=path.clone() prop:checked=checked prop:indeterminate=mixed prop:disabled=locked aria-required=required
                     aria-describedby=describedby.clone() on:focus=highlight on:blur=unhighlight
                     on:change=move |ev| cx.store.form_action(FormAction::SetBool { path: path.clone(), value: event_target_checked(&ev) }) />
             }
@@ -128,7 +142,7 @@ fn scalar_view(cx: FormCx, field: FormField) -> AnyView {
         }
         Control::Select { options, .. } => view! {
             <select id=id.clone() name=path.clone() prop:value=move || state.with(|s| s.as_ref().map(|s| text_of(&s.control)).unwrap_or_default())
-                prop:disabled=stale aria-describedby=describedby.clone() aria-invalid=move || invalid().to_string()
+                prop:disabled=locked aria-required=required aria-describedby=describedby.clone() aria-invalid=move || invalid().to_string()
                 on:focus=highlight on:blur=unhighlight on:change=move |ev| set_text(event_target_value(&ev))>
                 <option value="">"—"</option>
                 {options.iter().map(|o| view! { <option value=*o>{*o}</option> }).collect_view()}
@@ -150,30 +164,31 @@ fn scalar_view(cx: FormCx, field: FormField) -> AnyView {
                 Control::Suggest { options, .. } => *options,
                 _ => &[],
             };
-            let set_secret = set_text.clone();
-            let ask_secret = move |_| {
-                let name = web_sys::window().and_then(|w| w.prompt_with_message("Name of the secret (saved in your team, project or cluster settings):").ok().flatten());
-                if let Some(name) = name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()) {
-                    set_secret(format!("secret:{name}"));
-                }
+            let set_secret = Callback::new(set_text.clone());
+            // A plaintext in a secret field is masked; a `secret:NAME` reference shows.
+            let masked = move || {
+                secret && state.with(|s| {
+                    let v = s.as_ref().map(|s| text_of(&s.control)).unwrap_or_default();
+                    !v.is_empty() && !v.to_ascii_lowercase().starts_with("secret:")
+                })
             };
             view! {
                 <div class="input-row">
-                    <input type="text" id=id.clone() name=path.clone() inputmode=mode placeholder=placeholder autocomplete="off" spellcheck="false"
+                    <input type=move || if masked() { "password" } else { "text" } id=id.clone() name=path.clone() inputmode=mode placeholder=placeholder autocomplete="off" spellcheck="false"
                         list=list_id.clone() prop:value=move || state.with(|s| s.as_ref().map(|s| text_of(&s.control)).unwrap_or_default())
-                        prop:disabled=stale aria-describedby=describedby.clone() aria-invalid=move || invalid().to_string()
+                        prop:disabled=stale prop:readOnly=read_only aria-required=required
+                        aria-describedby=describedby.clone() aria-invalid=move || invalid().to_string()
                         on:focus=highlight on:blur=unhighlight on:input=move |ev| set_text(event_target_value(&ev)) />
                     {list_id.map(|lid| view! { <datalist id=lid>{options.iter().map(|o| view! { <option value=*o></option> }).collect_view()}</datalist> })}
-                    {secret.then(|| view! { <button type="button" class="secret-helper" on:click=ask_secret prop:disabled=stale>"Use a secret…"</button> })}
+                    {secret.then(|| view! { <SecretHelper field_id=id.clone() set=set_secret locked=Signal::derive(locked) /> })}
                 </div>
             }
             .into_any()
         }
     };
-    let required = field.required;
     view! {
         <div class="field" class:current=move || is_current.get() class:stale=stale>
-            <label for=id.clone()>{field.label}{required.then(|| view! { <span class="required" aria-label="required">" *"</span> })}</label>
+            <label for=id.clone()>{field.label}{field.required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
             {input}
             <p class="help" id=format!("{id}-help")>{with_code(field.help)}</p>
             {problem_list(state, &path)}

@@ -4,6 +4,7 @@
 
 mod field;
 mod list;
+mod secret;
 mod states;
 
 use crate::form::{build_with, FieldState, FormAction, FormModel, DEFAULT_MAX_ITEMS};
@@ -133,7 +134,7 @@ pub fn FormPane(store: Store, view: EditorView) -> impl IntoView {
                 <h2 id="form-title" class="pane-title">"Form"</h2>
                 <label class="shape-switch">
                     "Spec shape "
-                    <select on:change=switch_shape prop:value=move || if shape() == Shape::V1 { "v1" } else { "legacy" }>
+                    <select on:change=switch_shape prop:disabled=store.read_only prop:value=move || if shape() == Shape::V1 { "v1" } else { "legacy" }>
                         <option value="legacy">"Legacy (port, instanceType, repositories)"</option>
                         <option value="v1">"v1 (ports, machineType, integrations)"</option>
                     </select>

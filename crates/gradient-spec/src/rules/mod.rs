@@ -73,6 +73,23 @@ pub const RULE_IDS: &[&str] = &[
 ];
 
 /// Runs every schema rule over the parsed document.
+/// Why `name` would not make a good `secret:NAME` reference, as the `secret-syntax`
+/// rule judges it (an error or a warning there), or `None` when it is fine: for
+/// helpers that write a reference, so they never write one the rules then flag.
+pub fn secret_name_problem(name: &str) -> Option<&'static str> {
+    use secret_ref::NameIssue;
+    secret_ref::name_issues(name)
+        .first()
+        .map(|issue| match issue {
+            NameIssue::Empty => "The name is empty.",
+            NameIssue::Padded(_) => "The name has blanks around it.",
+            NameIssue::BadChars => "Use only letters, digits and `_`.",
+            NameIssue::Hyphen => "The current CLI cannot create a name with `-`: use `_`.",
+            NameIssue::LeadingNonLetter => "The name must start with a letter.",
+            NameIssue::TooLong => "The name is longer than 128 characters.",
+        })
+}
+
 pub fn validate(doc: &Document) -> Vec<Diagnostic> {
     // An empty document (nothing but comments, or no text) is an empty spec: its
     // required fields are missing. A document that hit an input limit is not checked.
@@ -105,4 +122,15 @@ pub fn validate(doc: &Document) -> Vec<Diagnostic> {
         check(&cx, &mut out);
     }
     out
+}
+
+#[cfg(test)]
+mod secret_name_tests {
+    #[test]
+    fn secret_names_are_judged_as_the_rule_does() {
+        assert_eq!(super::secret_name_problem("HF_TOKEN"), None);
+        for bad in ["", " x", "my token", "gh-token", "1token", &"a".repeat(129)] {
+            assert!(super::secret_name_problem(bad).is_some(), "{bad:?}");
+        }
+    }
 }
