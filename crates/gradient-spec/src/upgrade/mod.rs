@@ -12,6 +12,11 @@
 //! repositories, a `ref`, the dataset the clones lived in, integrations past the v1
 //! limit, a missing `name`) is said in [`UpgradeNote`]s pointing into the original
 //! text, for the caller to show as problems. A v1 spec is left alone.
+//!
+//! A spec is upgraded in its own format ([`upgrade_to_v1_as`]): the steps go through
+//! [`edit::in_format`], so JSON stays JSON (double quotes, commas, the file's
+//! indentation and key order) and JSONC keeps its comments; the result is parsed again
+//! in that format and the upgrade refused if it does not read back cleanly.
 
 mod carry;
 mod diff;
