@@ -13,6 +13,7 @@ use gradient_spec::upgrade::{
     is_legacy, is_legacy_as, needs_upgrade, upgrade_to_v1, upgrade_to_v1_as, Upgrade, UpgradeStatus,
 };
 use gradient_spec::{check_as, parse_as, Format};
+use proptest::prelude::*;
 use serde_json::Value as Json;
 
 /// The JSON and JSONC specs of the corpus, as (name, format, text), sorted by name.
@@ -380,4 +381,130 @@ fn json_texts_that_cannot_be_upgraded_are_refused_unchanged() {
         assert!(up.edits.is_empty() && up.summary().starts_with("not upgraded"));
     }
     assert_eq!(cases.len(), 7);
+}
+
+/// One top-level entry of a generated JSONC spec: its key, its value's text (over
+/// lines, indented for the top level), a comment above it and one after it.
+#[derive(Clone, Debug)]
+struct Entry {
+    key: &'static str,
+    value: String,
+    above: bool,
+    after: bool,
+}
+
+/// A legacy JSONC spec: some of `apiVersion`, `port`, `models`, `repositories` and
+/// `resources` written every way the corpus writes them, in any order, with comments
+/// around any entry, a 2- or 4-space indentation, trailing commas or not.
+fn legacy_jsonc() -> impl Strategy<Value = (String, bool)> {
+    let version = prop::sample::select(vec!["", "\"v0alpha0\"", "\"latest\""]);
+    let port = prop::sample::select(vec!["", "8000", "\"7860\""]);
+    let models = prop::collection::vec(("[a-z]{1,5}", any::<bool>()), 0..3);
+    let repos = prop::collection::vec(("[a-z]{1,5}", any::<bool>()), 0..3);
+    let resources = any::<bool>();
+    let flags = prop::collection::vec((any::<bool>(), any::<bool>()), 8);
+    (version, port, models, repos, resources, flags, any::<bool>(), any::<bool>())
+        .prop_flat_map(|(version, port, models, repos, block_res, flags, four, trailing)| {
+            let u = if four { "    " } else { "  " };
+            let mut entries: Vec<(&'static str, String)> = vec![
+                ("image", "\"x\"".to_string()),
+                ("name", "\"n\"".to_string()),
+                ("env", "[{\"name\": \"A\", \"value\": \"b\"}]".to_string()),
+            ];
+            if !version.is_empty() {
+                entries.push(("apiVersion", version.to_string()));
+            }
+            if !port.is_empty() {
+                entries.push(("port", port.to_string()));
+            }
+            if !models.is_empty() {
+                let items: Vec<String> = models
+                    .iter()
+                    .map(|(id, one_line)| {
+                        if *one_line {
+                            format!("{{\"id\": \"{id}\", \"path\": \"/opt/{id}\"}}")
+                        } else {
+                            format!("{{\n{u}{u}{u}\"id\": \"{id}\",\n{u}{u}{u}\"path\": \"/opt/{id}\"\n{u}{u}}}")
+                        }
+                    })
+                    .collect();
+                entries.push(("models", format!("[\n{u}{u}{}\n{u}]", items.join(&format!(",\n{u}{u}")))));
+            }
+            if !repos.is_empty() {
+                let items: Vec<String> = repos
+                    .iter()
+                    .map(|(n, r)| {
+                        let r = if *r { ", \"ref\": \"main\"" } else { "" };
+                        format!("{{\"url\": \"https://example.com/{n}.git\", \"name\": \"{n}\"{r}}}")
+                    })
+                    .collect();
+                entries.push((
+                    "repositories",
+                    format!("{{\n{u}{u}\"dataset\": \"ds\",\n{u}{u}\"mountPath\": \"/opt/repos\",\n{u}{u}\"repositories\": [{}]\n{u}}}", items.join(", ")),
+                ));
+            }
+            entries.push((
+                "resources",
+                if block_res {
+                    format!("{{\n{u}{u}\"replicas\": 1,\n{u}{u}\"instanceType\": \"C4\"\n{u}}}")
+                } else {
+                    "{\"instanceType\": \"A4000\"}".to_string()
+                },
+            ));
+            let entries: Vec<Entry> = entries
+                .into_iter()
+                .zip(flags)
+                .map(|((key, value), (above, after))| Entry { key, value, above, after })
+                .collect();
+            (Just(entries).prop_shuffle(), Just(u), Just(trailing), Just(block_res))
+        })
+        .prop_map(|(entries, u, trailing, block_res)| {
+            let mut s = String::from("{\n");
+            let n = entries.len();
+            for (i, e) in entries.iter().enumerate() {
+                if e.above {
+                    s.push_str(&format!("{u}// about {}\n", e.key));
+                }
+                let comma = if i + 1 < n || trailing { "," } else { "" };
+                let after = if e.after { format!(" // {} after", e.key) } else { String::new() };
+                s.push_str(&format!("{u}\"{}\": {}{comma}{after}\n", e.key, e.value));
+            }
+            s.push_str("}\n");
+            (s, block_res)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// Generated JSONC specs upgrade to valid JSONC with the YAML upgrade's value and
+    /// notes, keeping every comment but those of the removed `models` and
+    /// `repositories` (and of `port` when `resources` is written on one line); without
+    /// their comments and trailing commas, as JSON, to valid JSON.
+    #[test]
+    fn generated_json_specs_upgrade_like_yaml((text, block_res) in legacy_jsonc()) {
+        let yaml = convert(&text, Format::Jsonc, Format::Yaml).expect("to YAML");
+        let yup = upgrade_to_v1(&yaml);
+        let up = upgrade_to_v1_as(&text, Format::Jsonc);
+        assert_upgraded("generated", &text, Format::Jsonc, &up);
+        prop_assert_eq!(
+            core_value("generated", &up.text, Format::Jsonc),
+            core_value("yaml", &yup.text, Format::Yaml),
+            "{}", up.text
+        );
+        prop_assert_eq!(said(&up), said(&yup));
+        let kept = comments(&up.text);
+        for c in comments(&text) {
+            let removed = c.contains("models") || c.contains("repositories")
+                || (c.contains("port") && !block_res);
+            prop_assert!(removed || kept.contains(&c), "lost {}\n{}\n{}", c, text, up.text);
+        }
+        let json = convert(&text, Format::Jsonc, Format::Json).expect("to JSON");
+        let up = upgrade_to_v1_as(&json, Format::Json);
+        assert_upgraded("generated JSON", &json, Format::Json, &up);
+        prop_assert_eq!(
+            serde_value("generated JSON", &up.text, Format::Json),
+            core_value("yaml", &yup.text, Format::Yaml)
+        );
+    }
 }
