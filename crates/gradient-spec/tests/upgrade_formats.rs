@@ -508,3 +508,56 @@ proptest! {
         );
     }
 }
+
+/// Damaged JSON: every legacy JSON(C) text of the corpus (and the YAML corpus as JSON)
+/// with each line dropped and each line doubled. The upgrade never panics; when it
+/// upgrades, the result reads back in its format with no syntax problem and its
+/// edits make it; when it refuses, the text comes back unchanged with a reason.
+#[test]
+fn damaged_json_is_upgraded_cleanly_or_refused() {
+    let mut texts: Vec<(String, Format, String)> = json_corpus();
+    for (name, yaml) in corpus() {
+        if is_legacy(&yaml) {
+            let json = convert(&yaml, Format::Yaml, Format::Json).expect("converts");
+            texts.push((name, Format::Json, json));
+        }
+    }
+    let (mut upgraded, mut refused) = (0, 0);
+    for (name, f, text) in &texts {
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        for i in 0..lines.len() {
+            for variant in [
+                [&lines[..i], &lines[i + 1..]].concat().concat(),
+                [&lines[..=i], &lines[i..]].concat().concat(),
+            ] {
+                let up = upgrade_to_v1_as(&variant, *f);
+                match &up.status {
+                    UpgradeStatus::Upgraded => {
+                        let doc = parse_as(&up.text, *f);
+                        assert!(
+                            doc.syntax_diagnostics.is_empty(),
+                            "{name}: {:?}\n{}",
+                            doc.syntax_diagnostics,
+                            up.text
+                        );
+                        assert_eq!(
+                            apply_edits(&variant, &up.edits).as_deref(),
+                            Some(up.text.as_str())
+                        );
+                        upgraded += 1;
+                    }
+                    UpgradeStatus::Refused { reason } => {
+                        assert!(!reason.is_empty() && up.text == variant && up.edits.is_empty());
+                        refused += 1;
+                    }
+                    UpgradeStatus::AlreadyV1 => assert_eq!(up.text, variant),
+                }
+            }
+        }
+    }
+    assert!(texts.len() >= 17, "{}", texts.len());
+    assert!(
+        upgraded >= 100 && refused >= 100,
+        "{upgraded} upgraded, {refused} refused"
+    );
+}
