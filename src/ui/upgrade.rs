@@ -8,7 +8,8 @@ use crate::state::StepKind;
 use crate::ui::store::Store;
 use crate::ui::text::with_code;
 use gradient_spec::text::LineIndex;
-use gradient_spec::upgrade::{needs_upgrade, upgrade_to_v1, Upgrade, UpgradeStatus};
+use gradient_spec::upgrade::{needs_upgrade, upgrade_to_v1_as, Upgrade, UpgradeStatus};
+use gradient_spec::Format;
 use leptos::prelude::*;
 
 /// One changed region of the preview: the lines that go and the lines that come.
@@ -35,8 +36,10 @@ struct Preview {
 }
 
 impl Preview {
-    fn of(text: &str) -> Self {
-        let upgrade = upgrade_to_v1(text);
+    /// The upgrade of `text`, written in `format` (the document's own: a JSON spec
+    /// stays JSON).
+    fn of(text: &str, format: Format) -> Self {
+        let upgrade = upgrade_to_v1_as(text, format);
         let index = LineIndex::new(text);
         let lines = |s: &str| s.lines().map(str::to_owned).collect::<Vec<_>>();
         let hunks = upgrade
@@ -78,7 +81,10 @@ pub fn UpgradePanel(store: Store) -> impl IntoView {
     let preview = RwSignal::new(None::<Preview>);
     // Notes of an applied upgrade: shown until dismissed.
     let applied = RwSignal::new(None::<Vec<Note>>);
-    let open = move |_| preview.set(Some(store.with_text(Preview::of)));
+    let open = move |_| {
+        let format = store.format.get_untracked();
+        preview.set(Some(store.with_text(|t| Preview::of(t, format))));
+    };
     let apply = move |_| {
         let Some(p) = preview.get_untracked() else {
             return;

@@ -188,3 +188,51 @@ fn upgrade_refusals_exit_2_and_leave_the_file() {
         assert_eq!(o.status.code(), Some(2), "{args:?}");
     }
 }
+
+#[test]
+fn upgrade_keeps_a_json_spec_json() {
+    use gradient_spec::upgrade::upgrade_to_v1_as;
+    use gradient_spec::Format;
+    // A JSONC corpus spec: upgraded in JSONC, its comments kept.
+    let c01 = std::fs::read_to_string(corpus("c01")).unwrap();
+    let o = run(&["upgrade".as_ref(), corpus("c01").as_os_str()]);
+    assert_eq!(out(&o), upgrade_to_v1_as(&c01, Format::Jsonc).text);
+    assert!(
+        out(&o).contains("\"apiVersion\": \"v1\",\n  // The name"),
+        "{}",
+        out(&o)
+    );
+    // A legacy YAML spec written as `.json`: the result is JSON.
+    let e05 = std::fs::read_to_string(corpus("e05")).unwrap();
+    let json = gradient_spec::edit::convert(&e05, Format::Yaml, Format::Json).expect("converts");
+    let path = scratch("legacy.json", &json);
+    let o = run(&["upgrade".as_ref(), "--write".as_ref(), path.as_os_str()]);
+    assert!(err(&o).contains("(written)"), "{}", err(&o));
+    let written = std::fs::read_to_string(&path).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&written).expect("JSON");
+    assert_eq!(v["apiVersion"], "v1");
+    assert!(v.get("repositories").is_none());
+    // From stdin the content decides: JSON in, JSON out.
+    let mut child = Command::new(BIN)
+        .args(["upgrade", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"{\"name\": \"n\", \"image\": \"x\", \"port\": 8000}\n")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&out(&o)).expect("JSON");
+    assert_eq!(v["resources"]["ports"], serde_json::json!([8000]));
+    // TOML is not read.
+    let path = scratch("paperspace.toml", "image = \"x\"\n");
+    let o = run(&["upgrade".as_ref(), path.as_os_str()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("TOML"), "{}", err(&o));
+}

@@ -166,6 +166,59 @@ impl Editor {
         json::move_item(&self.json(text)?, list_path, from, to)
     }
 
+    /// See [`rename_key`]; in JSON the key is written as a JSON string.
+    pub fn rename_key(
+        &self,
+        text: &str,
+        path: &SpecPath,
+        new_key: &str,
+    ) -> Result<Vec<TextEdit>, EditError> {
+        if self.format == Format::Yaml {
+            return rename_key(text, path, new_key);
+        }
+        json::rename_key(&self.json(text)?, path, new_key)
+    }
+
+    /// See [`insert_key_at`]; in JSON a new entry on its own line gets its comma, one
+    /// in an object written on one line goes before entry `index` followed by `, `.
+    pub fn insert_key_at(
+        &self,
+        text: &str,
+        parent: &SpecPath,
+        index: usize,
+        key: &str,
+        value: &NewValue,
+    ) -> Result<Vec<TextEdit>, EditError> {
+        if self.format == Format::Yaml {
+            return insert_key_at(text, parent, index, key, value);
+        }
+        json::insert_key_at(&self.json(text)?, parent, index, key, value)
+    }
+
+    /// See [`move_key`]; in JSON the value moves as written when it is on one line,
+    /// with the comment lines above it and the comment after it (JSONC).
+    pub fn move_key(
+        &self,
+        text: &str,
+        from: &SpecPath,
+        to_parent: &SpecPath,
+        index: usize,
+        new_key: &str,
+    ) -> Result<Vec<TextEdit>, EditError> {
+        if self.format == Format::Yaml {
+            return move_key(text, from, to_parent, index, new_key);
+        }
+        json::move_key(&self.json(text)?, from, to_parent, index, new_key)
+    }
+
+    /// See [`wrap_in_list`]: `8000` → `[8000]` in place.
+    pub fn wrap_in_list(&self, text: &str, path: &SpecPath) -> Result<Vec<TextEdit>, EditError> {
+        if self.format == Format::Yaml {
+            return wrap_in_list(text, path);
+        }
+        json::wrap_in_list(&self.json(text)?, path)
+    }
+
     /// See [`format`]; JSON and JSONC get canonical JSON in the file's indentation,
     /// JSONC comments kept.
     pub fn format(&self, text: &str) -> Result<String, EditError> {

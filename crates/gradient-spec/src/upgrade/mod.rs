@@ -12,12 +12,19 @@
 //! repositories, a `ref`, the dataset the clones lived in, integrations past the v1
 //! limit, a missing `name`) is said in [`UpgradeNote`]s pointing into the original
 //! text, for the caller to show as problems. A v1 spec is left alone.
+//!
+//! A spec is upgraded in its own format ([`upgrade_to_v1_as`]): the steps go through
+//! [`edit::in_format`], so JSON stays JSON (double quotes, commas, the file's
+//! indentation and key order) and JSONC keeps its comments; the result is parsed again
+//! in that format and the upgrade refused if it does not read back cleanly.
 
 mod carry;
 mod diff;
 mod steps;
 
 use crate::diag::{Span, TextEdit};
+use crate::edit;
+use crate::format::Format;
 use crate::path::SpecPath;
 use crate::rules::{detect_shape, shape_votes, Shape};
 use crate::yaml::{self, Mapping, Node};
@@ -57,7 +64,7 @@ pub enum UpgradeStatus {
     Refused { reason: String },
 }
 
-/// The result of [`upgrade_to_v1`]: the new text, the edits that make it from the
+/// The result of [`upgrade_to_v1`] and [`upgrade_to_v1_as`]: the new text, the edits that make it from the
 /// old one (for a preview and a single undoable step), and the notes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Upgrade {
@@ -106,7 +113,12 @@ impl Upgrade {
 /// Whether `text` holds a legacy-shaped spec that [`upgrade_to_v1`] would change (for
 /// showing an "Upgrade to v1" button): a mapping with a legacy field or version.
 pub fn is_legacy(text: &str) -> bool {
-    let doc = yaml::parse(text);
+    is_legacy_as(text, Format::Yaml)
+}
+
+/// [`is_legacy`] for a spec written in `format`.
+pub fn is_legacy_as(text: &str, format: Format) -> bool {
+    let doc = crate::parse_as(text, format);
     doc.root
         .as_ref()
         .and_then(Node::as_mapping)
@@ -119,15 +131,20 @@ pub fn needs_upgrade(root: &Mapping) -> bool {
     detect_shape(root) == Shape::Legacy || shape_votes(root).0 > 0
 }
 
-/// Upgrades the legacy spec in `text` to the v1 shape. Never panics; a v1 spec or a
-/// text that cannot be upgraded comes back unchanged, with its status saying why.
+/// Upgrades the legacy YAML spec in `text` to the v1 shape. Never panics; a v1 spec or
+/// a text that cannot be upgraded comes back unchanged, with its status saying why.
 pub fn upgrade_to_v1(text: &str) -> Upgrade {
-    let doc = yaml::parse(text);
-    let syntax = doc
-        .syntax_diagnostics
-        .iter()
-        .filter(|d| matches!(d.rule, "yaml-syntax" | "duplicate-key" | "limit"))
-        .count();
+    upgrade_to_v1_as(text, Format::Yaml)
+}
+
+/// [`upgrade_to_v1`] for a spec written in `format`: parsed with [`crate::parse_as`]
+/// and edited through [`edit::in_format`], so a JSON spec stays JSON (double quotes,
+/// commas, its indentation and key order) and a JSONC spec keeps its comments. The
+/// result is checked in its own format; an upgrade that would not parse cleanly is
+/// refused, never returned.
+pub fn upgrade_to_v1_as(text: &str, format: Format) -> Upgrade {
+    let doc = crate::parse_as(text, format);
+    let syntax = syntax_problems(&doc);
     if syntax > 0 {
         return Upgrade::unchanged(
             text,
@@ -150,7 +167,18 @@ pub fn upgrade_to_v1(text: &str) -> Upgrade {
         return Upgrade::unchanged(text, UpgradeStatus::AlreadyV1);
     }
     let mut notes = Vec::new();
-    match steps::run(text, root, &mut notes) {
+    let result = steps::run(text, root, edit::in_format(format), &mut notes).and_then(|t| {
+        let back = crate::parse_as(&t, format);
+        match syntax_problems(&back) {
+            0 if back.root.as_ref().and_then(Node::as_mapping).is_some() => Ok(t),
+            n => Err(format!(
+                "the upgraded {} would not read back cleanly ({n} syntax problem(s)); \
+                 nothing was changed",
+                format.name()
+            )),
+        }
+    });
+    match result {
         Ok(new_text) => Upgrade {
             status: UpgradeStatus::Upgraded,
             edits: diff::line_edits(text, &new_text),
@@ -159,4 +187,13 @@ pub fn upgrade_to_v1(text: &str) -> Upgrade {
         },
         Err(reason) => Upgrade::unchanged(text, UpgradeStatus::Refused { reason }),
     }
+}
+
+/// The problems that make a document unsafe to edit: syntax errors, duplicate keys,
+/// limits hit.
+fn syntax_problems(doc: &yaml::Document) -> usize {
+    doc.syntax_diagnostics
+        .iter()
+        .filter(|d| matches!(d.rule, "yaml-syntax" | "duplicate-key" | "limit"))
+        .count()
 }

@@ -4,9 +4,9 @@
 
 use super::{carry, UpgradeNote};
 use crate::diag::{apply_edits, Span, TextEdit};
-use crate::edit::{self, EditError, NewValue};
+use crate::edit::{EditError, Editor, NewValue};
 use crate::path::SpecPath;
-use crate::yaml::{self, Mapping, Node, ScalarKind, Value};
+use crate::yaml::{Mapping, Node, ScalarKind, Value};
 
 /// Applies one by-path operation's edits to `text`.
 fn apply(
@@ -21,8 +21,8 @@ fn apply(
 }
 
 /// The root mapping of `text` (re-parsed: positions move after each step).
-fn with_root<T>(text: &str, f: impl FnOnce(&Mapping) -> T) -> Option<T> {
-    let doc = yaml::parse(text);
+fn with_root<T>(text: &str, ed: Editor, f: impl FnOnce(&Mapping) -> T) -> Option<T> {
+    let doc = crate::parse_as(text, ed.format);
     doc.root.as_ref().and_then(Node::as_mapping).map(f)
 }
 
@@ -49,11 +49,11 @@ fn port_value(node: &Node) -> Option<NewValue> {
 
 /// `port` moved to `resources.ports` (entry `at`) with its comments, as `[port]`,
 /// written `value` (a quoted number becomes a number).
-fn move_port(text: &str, at: usize, value: &NewValue) -> Result<String, String> {
+fn move_port(text: &str, ed: Editor, at: usize, value: &NewValue) -> Result<String, String> {
     let mut t = text.to_string();
     let ports = SpecPath::root().key("resources").key("ports");
     apply(&mut t, "move `port`", |t| {
-        edit::move_key(
+        ed.move_key(
             t,
             &SpecPath::root().key("port"),
             &SpecPath::root().key("resources"),
@@ -62,10 +62,10 @@ fn move_port(text: &str, at: usize, value: &NewValue) -> Result<String, String> 
         )
     })?;
     apply(&mut t, "wrap the port in a list", |t| {
-        edit::wrap_in_list(t, &ports)
+        ed.wrap_in_list(t, &ports)
     })?;
     let item = ports.index(0);
-    let written = with_root(&t, |r| {
+    let written = with_root(&t, ed, |r| {
         r.get("resources")
             .and_then(Node::as_mapping)
             .and_then(|m| m.get("ports"))
@@ -76,7 +76,7 @@ fn move_port(text: &str, at: usize, value: &NewValue) -> Result<String, String> 
     .flatten();
     if matches!(value, NewValue::Int(_)) && written == Some(ScalarKind::String) {
         apply(&mut t, "write the port as a number", |t| {
-            edit::set_scalar(t, &item, value)
+            ed.set_scalar(t, &item, value)
         })?;
     }
     Ok(t)
@@ -88,6 +88,7 @@ fn move_port(text: &str, at: usize, value: &NewValue) -> Result<String, String> 
 pub(crate) fn run(
     original: &str,
     root: &Mapping,
+    ed: Editor,
     notes: &mut Vec<UpgradeNote>,
 ) -> Result<String, String> {
     let resources = root.get_entry("resources");
@@ -99,10 +100,10 @@ pub(crate) fn run(
     }
     let mut text = original.to_string();
     name_note(root, notes);
-    machine_type(&mut text, root, notes)?;
-    ports(&mut text, root, notes)?;
-    integrations(&mut text, root, notes)?;
-    api_version(&mut text, root)?;
+    machine_type(&mut text, ed, root, notes)?;
+    ports(&mut text, ed, root, notes)?;
+    integrations(&mut text, ed, root, notes)?;
+    api_version(&mut text, ed, root)?;
     notes.sort_by_key(|n| (n.span.start, n.span.end));
     Ok(text)
 }
@@ -127,6 +128,7 @@ fn name_note(root: &Mapping, notes: &mut Vec<UpgradeNote>) {
 /// `resources.instanceType` → `resources.machineType`, renamed in place.
 fn machine_type(
     text: &mut String,
+    ed: Editor,
     root: &Mapping,
     notes: &mut Vec<UpgradeNote>,
 ) -> Result<(), String> {
@@ -139,7 +141,7 @@ fn machine_type(
         (Some(_), None) => apply(
             text,
             "rename `resources.instanceType`",
-            |t| edit::rename_key(t, &resources_path.key("instanceType"), "machineType"),
+            |t| ed.rename_key(t, &resources_path.key("instanceType"), "machineType"),
         )?,
         (Some(i), Some(_)) => {
             notes.push(UpgradeNote::new(
@@ -151,7 +153,7 @@ fn machine_type(
                 ),
             ));
             apply(text, "remove `resources.instanceType`", |t| {
-                edit::remove(t, &resources_path.key("instanceType"))
+                ed.remove(t, &resources_path.key("instanceType"))
             })?;
         }
         (None, Some(_)) => {}
@@ -165,7 +167,12 @@ fn machine_type(
 }
 
 /// `port` → `resources.ports: [port]` (80, the legacy default, when absent).
-fn ports(text: &mut String, root: &Mapping, notes: &mut Vec<UpgradeNote>) -> Result<(), String> {
+fn ports(
+    text: &mut String,
+    ed: Editor,
+    root: &Mapping,
+    notes: &mut Vec<UpgradeNote>,
+) -> Result<(), String> {
     let top = SpecPath::root();
     let resources_path = top.key("resources");
     let res_map = root.get("resources").and_then(Node::as_mapping);
@@ -178,7 +185,7 @@ fn ports(text: &mut String, root: &Mapping, notes: &mut Vec<UpgradeNote>) -> Res
                 Span::new(p.key.span.start, p.span.end),
                 "`port` is dropped: `resources.ports` is already set",
             ));
-            apply(text, "remove `port`", |t| edit::remove(t, &top.key("port")))?;
+            apply(text, "remove `port`", |t| ed.remove(t, &top.key("port")))?;
         }
     } else {
         let value = match port {
@@ -196,7 +203,7 @@ fn ports(text: &mut String, root: &Mapping, notes: &mut Vec<UpgradeNote>) -> Res
             }
         };
         if let Some(value) = value {
-            let at = with_root(text, |r| {
+            let at = with_root(text, ed, |r| {
                 r.get("resources")
                     .and_then(Node::as_mapping)
                     .and_then(|m| index_of(m, "machineType"))
@@ -204,15 +211,28 @@ fn ports(text: &mut String, root: &Mapping, notes: &mut Vec<UpgradeNote>) -> Res
             })
             .unwrap_or(usize::MAX);
             // Moving `port` keeps its comments; where it cannot move (no block
-            // `resources`, a flow mapping), `ports` is written anew.
+            // `resources`, a flow mapping in YAML, an empty object in JSON), `ports`
+            // is written anew.
             let moved = port
                 .filter(|p| p.value.as_scalar().is_some())
-                .and_then(|_| move_port(text, at, &value).ok());
+                .and_then(|_| move_port(text, ed, at, &value).ok());
             match moved {
                 Some(t) => *text = t,
+                None if ed.format.is_json() => {
+                    // `"ports": [80]` on one line, as a person writes it.
+                    apply(text, "add `resources.ports`", |t| {
+                        ed.insert_key_at(t, &resources_path, at, "ports", &value)
+                    })?;
+                    apply(text, "wrap the port in a list", |t| {
+                        ed.wrap_in_list(t, &resources_path.key("ports"))
+                    })?;
+                    if port.is_some() {
+                        apply(text, "remove `port`", |t| ed.remove(t, &top.key("port")))?;
+                    }
+                }
                 None => {
                     apply(text, "add `resources.ports`", |t| {
-                        edit::insert_key_at(
+                        ed.insert_key_at(
                             t,
                             &resources_path,
                             at,
@@ -221,15 +241,15 @@ fn ports(text: &mut String, root: &Mapping, notes: &mut Vec<UpgradeNote>) -> Res
                         )
                     })?;
                     apply(text, "add the port to `resources.ports`", |t| {
-                        edit::append_item(t, &resources_path.key("ports"), &value)
+                        ed.append_item(t, &resources_path.key("ports"), &value)
                     })?;
                     if port.is_some() {
-                        apply(text, "remove `port`", |t| edit::remove(t, &top.key("port")))?;
+                        apply(text, "remove `port`", |t| ed.remove(t, &top.key("port")))?;
                     }
                 }
             }
         } else if port.is_some() {
-            apply(text, "remove `port`", |t| edit::remove(t, &top.key("port")))?;
+            apply(text, "remove `port`", |t| ed.remove(t, &top.key("port")))?;
         }
     }
 
@@ -240,6 +260,7 @@ fn ports(text: &mut String, root: &Mapping, notes: &mut Vec<UpgradeNote>) -> Res
 /// (or `repositories`) stood, or appended to the integrations a mixed spec has.
 fn integrations(
     text: &mut String,
+    ed: Editor,
     root: &Mapping,
     notes: &mut Vec<UpgradeNote>,
 ) -> Result<(), String> {
@@ -271,7 +292,7 @@ fn integrations(
     let mut values: Vec<NewValue> = kept.iter().map(|c| c.value.clone()).collect();
     let mut has_list = root.get_entry("integrations").is_some();
     if !has_list {
-        if let Some((t, n)) = models_in_place(text, root, &kept) {
+        if let Some((t, n)) = models_in_place(text, ed, root, &kept) {
             *text = t;
             values.drain(..n);
             has_list = true;
@@ -281,25 +302,25 @@ fn integrations(
         if has_list {
             for item in &values {
                 apply(text, "add an integration", |t| {
-                    edit::append_item(t, &integrations_path, item)
+                    ed.append_item(t, &integrations_path, item)
                 })?;
             }
         } else {
-            let at = with_root(text, |r| {
+            let at = with_root(text, ed, |r| {
                 index_of(r, "models").or_else(|| index_of(r, "repositories"))
             })
             .flatten()
             .unwrap_or(usize::MAX);
             apply(text, "add `integrations`", |t| {
-                edit::insert_key_at(t, &top, at, "integrations", &NewValue::Seq(values))
+                ed.insert_key_at(t, &top, at, "integrations", &NewValue::Seq(values))
             })?;
         }
     }
     for key in ["models", "repositories"] {
-        let present = with_root(text, |r| r.get_entry(key).is_some()).unwrap_or(false);
+        let present = with_root(text, ed, |r| r.get_entry(key).is_some()).unwrap_or(false);
         if present {
             apply(text, &format!("remove `{key}`"), |t| {
-                edit::remove(t, &top.key(key))
+                ed.remove(t, &top.key(key))
             })?;
         }
     }
@@ -312,15 +333,26 @@ fn integrations(
 /// list of block mappings of `id` and `path`, every one of them carried, first and in
 /// order, in `kept`. The new text and how many of `kept` it wrote, or `None` (the
 /// caller writes the integrations anew).
-fn models_in_place(text: &str, root: &Mapping, kept: &[carry::Carried]) -> Option<(String, usize)> {
+fn models_in_place(
+    text: &str,
+    ed: Editor,
+    root: &Mapping,
+    kept: &[carry::Carried],
+) -> Option<(String, usize)> {
     let base = SpecPath::root().key("models");
-    let items = &root.get("models")?.as_sequence().filter(|s| !s.flow)?.items;
+    // JSON collections are all flow; the JSON edits keep their lines and comments.
+    let json = ed.format.is_json();
+    let items = &root
+        .get("models")?
+        .as_sequence()
+        .filter(|s| !s.flow || json)?
+        .items;
     let n = items.len();
     if n == 0 || kept.len() < n {
         return None;
     }
     for (i, item) in items.iter().enumerate() {
-        let m = item.as_mapping().filter(|m| !m.flow)?;
+        let m = item.as_mapping().filter(|m| !m.flow || json)?;
         let plain_keys = m
             .entries
             .iter()
@@ -332,7 +364,7 @@ fn models_in_place(text: &str, root: &Mapping, kept: &[carry::Carried]) -> Optio
     let list = SpecPath::root().key("integrations");
     let mut t = text.to_string();
     apply(&mut t, "rename `models`", |t| {
-        edit::rename_key(t, &base, "integrations")
+        ed.rename_key(t, &base, "integrations")
     })
     .ok()?;
     for (i, c) in kept[..n].iter().enumerate() {
@@ -344,11 +376,11 @@ fn models_in_place(text: &str, root: &Mapping, kept: &[carry::Carried]) -> Optio
         let original = items[i].as_mapping()?;
         let (kind, name) = (get("type")?, get("name")?);
         apply(&mut t, "add `type`", |t| {
-            edit::insert_key_at(t, &item, 0, "type", kind)
+            ed.insert_key_at(t, &item, 0, "type", kind)
         })
         .ok()?;
         apply(&mut t, "add `name`", |t| {
-            edit::insert_key_at(t, &item, 1, "name", name)
+            ed.insert_key_at(t, &item, 1, "name", name)
         })
         .ok()?;
         for key in ["id", "path"] {
@@ -358,7 +390,7 @@ fn models_in_place(text: &str, root: &Mapping, kept: &[carry::Carried]) -> Optio
             if node.as_str() != Some(want.as_str()) {
                 let v = NewValue::Str(want.clone());
                 apply(&mut t, "rewrite a model field", |t| {
-                    edit::set_scalar(t, &item.key(key), &v)
+                    ed.set_scalar(t, &item.key(key), &v)
                 })
                 .ok()?;
             }
@@ -368,13 +400,13 @@ fn models_in_place(text: &str, root: &Mapping, kept: &[carry::Carried]) -> Optio
 }
 
 /// `apiVersion: v1`: set in place, or inserted first when absent.
-fn api_version(text: &mut String, root: &Mapping) -> Result<(), String> {
+fn api_version(text: &mut String, ed: Editor, root: &Mapping) -> Result<(), String> {
     let top = SpecPath::root();
     let version = top.key("apiVersion");
     match root.get_entry("apiVersion") {
         Some(e) if e.value.scalar_text() == Some("v1") && e.value.as_str().is_some() => {}
         Some(e) if e.value.as_scalar().is_some() => apply(text, "set `apiVersion`", |t| {
-            edit::set_scalar(t, &version, &"v1".into())
+            ed.set_scalar(t, &version, &"v1".into())
         })?,
         Some(e) => {
             return Err(format!(
@@ -383,7 +415,7 @@ fn api_version(text: &mut String, root: &Mapping) -> Result<(), String> {
             ))
         }
         None => apply(text, "add `apiVersion`", |t| {
-            edit::insert_key_at(t, &top, 0, "apiVersion", &"v1".into())
+            ed.insert_key_at(t, &top, 0, "apiVersion", &"v1".into())
         })?,
     }
     Ok(())

@@ -13,11 +13,15 @@
 //! comment after it on its line, go with it; moved list items do not carry comments).
 
 mod ops;
+mod place;
 mod pretty;
 mod render;
 mod translate;
 
-pub(crate) use ops::{append_item, insert_key, move_item, remove, set_value};
+pub(crate) use ops::{
+    append_item, insert_key, move_item, remove, rename_key, set_value, wrap_in_list,
+};
+pub(crate) use place::{insert_key_at, move_key};
 pub(crate) use pretty::{format, plain_json};
 pub(crate) use translate::fix_text;
 

@@ -166,7 +166,7 @@ fn replace_node(
 }
 
 /// Where child `i` of an object or array starts and ends (a key through its value).
-fn extent(coll: &Node, i: usize) -> Option<Span> {
+pub(super) fn extent(coll: &Node, i: usize) -> Option<Span> {
     match &coll.value {
         Value::Mapping(m) => m.entries.get(i).map(|e| e.span),
         Value::Sequence(s) => s.items.get(i).map(|n| n.span),
@@ -174,7 +174,7 @@ fn extent(coll: &Node, i: usize) -> Option<Span> {
     }
 }
 
-fn count(coll: &Node) -> usize {
+pub(super) fn count(coll: &Node) -> usize {
     match &coll.value {
         Value::Mapping(m) => m.entries.len(),
         Value::Sequence(s) => s.items.len(),
@@ -256,7 +256,7 @@ fn add_child(
 /// The indentation step around child `last` of `coll`: the step inside that child when
 /// it is a collection laid over lines, else the step from `coll` to its children, else
 /// the document's (files mix steps: a 4-space root around 2-space lists).
-fn local_unit(ctx: &JCtx, coll: &Node, last: usize) -> String {
+pub(super) fn local_unit(ctx: &JCtx, coll: &Node, last: usize) -> String {
     let step = |outer: &Node, first_child: Option<Span>| -> Option<String> {
         let c = first_child?;
         let (o, i) = (ctx.indent_at(outer.span.start), ctx.indent_at(c.start));
@@ -310,7 +310,35 @@ pub(crate) fn remove(ctx: &JCtx, path: &SpecPath) -> Result<Vec<TextEdit>, EditE
     verified(ctx, edits, &expected, &dropped)
 }
 
-fn remove_edits(ctx: &JCtx, coll: &Node, index: usize) -> Result<Vec<TextEdit>, EditError> {
+/// The start of the first of the comment lines directly above the line of `pos` at its
+/// indentation (the comments that belong to the entry there), or of that line itself.
+pub(super) fn owned_start(ctx: &JCtx, pos: usize) -> usize {
+    let text = ctx.text;
+    let indent = ctx.indent_at(pos);
+    let mut first = line_start(text, pos);
+    while let Some(prev) = prev_line_start(text, first) {
+        let line = text.get(prev..line_end(text, prev)).unwrap_or("");
+        let body = line.trim_start();
+        let own_comment = (body.starts_with("//") || body.starts_with("/*"))
+            && line.len() - body.len() == indent.len()
+            && ctx
+                .parsed
+                .comments
+                .iter()
+                .any(|c| c.start == prev + indent.len() && c.end <= line_end(text, prev));
+        if !own_comment {
+            break;
+        }
+        first = prev;
+    }
+    first
+}
+
+pub(super) fn remove_edits(
+    ctx: &JCtx,
+    coll: &Node,
+    index: usize,
+) -> Result<Vec<TextEdit>, EditError> {
     let text = ctx.text;
     let n = count(coll);
     let me = extent(coll, index).ok_or_else(|| EditError::unsupported("no such child"))?;
@@ -329,23 +357,7 @@ fn remove_edits(ctx: &JCtx, coll: &Node, index: usize) -> Result<Vec<TextEdit>, 
     if ctx.starts_line(me.start) && ctx.rest_of_line_free(del_end) {
         // Whole lines: the entry's, its trailing comment, and the comment lines
         // directly above it at its indentation.
-        let indent = ctx.indent_at(me.start);
-        let mut first = line_start(text, me.start);
-        while let Some(prev) = prev_line_start(text, first) {
-            let line = text.get(prev..line_end(text, prev)).unwrap_or("");
-            let body = line.trim_start();
-            let own_comment = (body.starts_with("//") || body.starts_with("/*"))
-                && line.len() - body.len() == indent.len()
-                && ctx
-                    .parsed
-                    .comments
-                    .iter()
-                    .any(|c| c.start == prev + indent.len() && c.end <= line_end(text, prev));
-            if !own_comment {
-                break;
-            }
-            first = prev;
-        }
+        let first = owned_start(ctx, me.start);
         edits.push(TextEdit::delete(Span::new(
             first,
             next_line_start(text, del_end),
