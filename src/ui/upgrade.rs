@@ -116,11 +116,13 @@ pub fn UpgradePanel(store: Store) -> impl IntoView {
     }
 }
 
+/// The preview as a modal dialog: the page behind is inert, focus stays inside, and
+/// Esc (the dialog's `cancel`) closes it, all by the browser's own `<dialog>`.
 #[component]
 fn PreviewView(
     preview: Preview,
     apply: impl Fn(leptos::ev::MouseEvent) + 'static,
-    close: impl Fn() + Clone + Send + 'static,
+    close: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let refused = match &preview.upgrade.status {
         UpgradeStatus::Refused { reason } => Some(reason.clone()),
@@ -128,30 +130,40 @@ fn PreviewView(
     };
     let changed = preview.upgrade.changed();
     let summary = preview.upgrade.summary();
-    let escape = close.clone();
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    Effect::new(move |_| {
+        if let Some(d) = dialog.get() {
+            if !d.open() {
+                let _ = d.show_modal();
+            }
+        }
+    });
+    let on_cancel = close.clone();
     view! {
-        <section class="pane upgrade-preview" aria-labelledby="upgrade-title"
-            on:keydown=move |ev| if ev.key() == "Escape" { escape() }>
-            <h2 id="upgrade-title" class="pane-title">"Upgrade to v1: preview"</h2>
+        <dialog class="upgrade-dialog" node_ref=dialog aria-labelledby="upgrade-title"
+            on:cancel=move |ev: leptos::ev::Event| { ev.prevent_default(); on_cancel() }>
+            <h2 id="upgrade-title">"Upgrade to v1: preview"</h2>
             <p class="summary">{with_code(summary)}</p>
             {refused.map(|r| view! { <p class="refused">{with_code(r)}</p> })}
-            <ol class="hunks" aria-label="Changed lines">
-                {preview.hunks.into_iter().map(|h| view! {
-                    <li>
-                        <span class="hunk-line">{format!("line {}", h.line)}</span>
-                        <pre>
-                            {h.removed.into_iter().map(|l| view! { <del>{format!("- {l}\n")}</del> }).collect_view()}
-                            {h.added.into_iter().map(|l| view! { <ins>{format!("+ {l}\n")}</ins> }).collect_view()}
-                        </pre>
-                    </li>
-                }).collect_view()}
-            </ol>
-            <NoteList notes=preview.notes />
+            <div class="upgrade-body">
+                <ol class="hunks" aria-label="Changed lines">
+                    {preview.hunks.into_iter().map(|h| view! {
+                        <li>
+                            <span class="hunk-line">{format!("line {}", h.line)}</span>
+                            <pre>
+                                {h.removed.into_iter().map(|l| view! { <del>{format!("- {l}\n")}</del> }).collect_view()}
+                                {h.added.into_iter().map(|l| view! { <ins>{format!("+ {l}\n")}</ins> }).collect_view()}
+                            </pre>
+                        </li>
+                    }).collect_view()}
+                </ol>
+                <NoteList notes=preview.notes />
+            </div>
             <div class="upgrade-actions">
                 <button type="button" class="primary" prop:disabled=!changed on:click=apply autofocus>"Apply upgrade"</button>
                 <button type="button" on:click=move |_| close()>"Cancel"</button>
             </div>
-        </section>
+        </dialog>
     }
 }
 

@@ -145,6 +145,7 @@ test('downloads give the spec in its own format byte for byte, and converted', a
 test('a template loaded over a JSON spec comes in as JSON', async () => {
   const { page, editor } = await opened('paperspace.json', corpus('j01-v0alpha0-app-template.json'));
   await page.getByLabel('Template').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Load template' }).click();
   await page.getByText(/^Loaded the template/).waitFor();
   const text = await editor.inputValue();
   assert.equal(typeof JSON.parse(text), 'object', text);

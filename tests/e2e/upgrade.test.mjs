@@ -17,13 +17,14 @@ test('a legacy spec with repositories upgrades in one step, with its notes; Undo
   const original = corpus('e02-legacy-gitbook-repositories.yaml');
   const { page, editor } = await openFresh(context, server.url, original);
   await page.getByRole('button', { name: 'Preview upgrade to v1' }).click();
-  const preview = page.getByRole('region', { name: 'Upgrade to v1: preview' });
+  const preview = page.getByRole('dialog', { name: 'Upgrade to v1: preview' });
   await preview.waitFor();
   const notes = preview.getByRole('list', { name: 'Upgrade notes' }).getByRole('listitem');
   const noteCount = await notes.count();
   assert.ok(noteCount >= 1, 'the notes say what is not carried over');
   assert.match(await notes.allInnerTexts().then((t) => t.join('\n')), /dataset|password|credential|private/i);
   assert.equal(await editor.inputValue(), original, 'the preview changes nothing');
+  assert.ok(await preview.getByRole('button', { name: 'Apply upgrade' }).evaluate((b) => b === document.activeElement), 'focus is in the dialog');
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: join(shots, 'upgrade-preview.png') });
 
@@ -53,5 +54,6 @@ test('a v1 spec is not offered the upgrade; Esc closes the preview of a legacy o
   await apply.waitFor();
   await apply.press('Escape');
   await legacy.getByRole('button', { name: 'Preview upgrade to v1' }).waitFor();
+  assert.equal(await legacy.getByRole('dialog').count(), 0, 'Esc closed the dialog');
   assert.doesNotMatch(await editor.inputValue(), /apiVersion: v1/);
 });
