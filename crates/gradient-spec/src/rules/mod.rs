@@ -31,9 +31,7 @@ mod secrets;
 mod shape;
 mod structure;
 
-pub use context::{
-    declared_shape, detect_shape, schema_url_version, shape_votes, Context, Shape,
-};
+pub use context::{declared_shape, detect_shape, schema_url_version, shape_votes, Context, Shape};
 
 use crate::diag::Diagnostic;
 use crate::yaml::Document;
