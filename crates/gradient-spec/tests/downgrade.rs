@@ -337,3 +337,23 @@ fn texts_that_cannot_be_downgraded_are_refused_unchanged() {
         assert!(d.edits.is_empty());
     }
 }
+
+#[test]
+fn the_smallest_v1_spec_becomes_a_clean_legacy_one_and_back() {
+    let v1 = "# The smallest v1 spec.\napiVersion: v1\nname: my-app\nenabled: true\nimage: nginx:1.27\nresources:\n  machineType: C4\n  ports: [80]\n";
+    let d = downgrade_to_legacy(v1);
+    assert_eq!(
+        d.text,
+        "# The smallest v1 spec.\napiVersion: v0alpha0\nname: my-app\nenabled: true\nimage: nginx:1.27\nport: 80\nresources:\n  instanceType: C4\n"
+    );
+    assert!(d.notes.is_empty(), "{:?}", d.notes);
+    let problems: Vec<_> = check(&d.text)
+        .diagnostics
+        .into_iter()
+        .filter(|x| x.severity == Severity::Error)
+        .map(|x| x.rule)
+        .collect();
+    assert!(problems.is_empty(), "{problems:?}");
+    // Upgrading it gives the very bytes back.
+    assert_eq!(upgrade_to_v1(&d.text).text, v1);
+}
