@@ -144,3 +144,33 @@ fn every_corpus_spec_takes_a_new_key_at_its_place() {
     }
     assert!(placed >= 8, "only {placed} corpus specs checked");
 }
+
+#[test]
+fn json_and_jsonc_keys_at_their_place() {
+    use gradient_spec::edit::in_format;
+    use gradient_spec::Format;
+    let text = "{\n  \"image\": \"x\",\n  // the machine\n  \"resources\": {\"instanceType\": \"C4\"}\n}\n";
+    let ed = in_format(Format::Jsonc);
+    let e = ed
+        .insert_key(text, &p(""), "port", &NewValue::Int(8000))
+        .unwrap();
+    assert_eq!(
+        run(text, e),
+        "{\n  \"image\": \"x\",\n  \"port\": 8000,\n  // the machine\n  \"resources\": {\"instanceType\": \"C4\"}\n}\n"
+    );
+    let e = ed
+        .set_scalar(text, &p("resources.replicas"), &NewValue::Int(2))
+        .unwrap();
+    assert_eq!(
+        run(text, e),
+        "{\n  \"image\": \"x\",\n  // the machine\n  \"resources\": {\"instanceType\": \"C4\", \"replicas\": 2}\n}\n"
+    );
+    let plain = "{\"resources\": {\"replicas\": 1}, \"name\": \"a\"}";
+    let e = in_format(Format::Json)
+        .set_scalar(plain, &p("resources.instanceType"), &"C4".into())
+        .unwrap();
+    assert_eq!(
+        run(plain, e),
+        "{\"resources\": {\"instanceType\": \"C4\", \"replicas\": 1}, \"name\": \"a\"}"
+    );
+}
