@@ -55,10 +55,19 @@ pub struct ShapeNotes {
 
 /// Moves the spec to `target` with the core (the upgrade, or the downgrade to the
 /// legacy shape) as one undoable step, and keeps its notes in view. A spec already of
-/// that shape is left alone; one the core refuses stays as it is, with the reason as
-/// a notice.
+/// that shape is left alone; one the core refuses (or a JSON one) stays as it is,
+/// with the reason as a notice.
 pub fn switch_shape(store: Store, target: Shape) {
     if store.read_only {
+        return;
+    }
+    // The upgrade and downgrade edit YAML; a JSON(C) spec would come back in YAML
+    // syntax (or be refused for its comments).
+    if store.format.get_untracked() != gradient_spec::Format::Yaml {
+        store.notice.set(Some(
+            "Changing the shape of a JSON spec is not supported yet: convert it to YAML first, or edit `apiVersion` and the fields."
+                .into(),
+        ));
         return;
     }
     let (result, notes) = store.with_text(|text| {
