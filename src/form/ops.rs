@@ -385,6 +385,48 @@ mod tests {
     }
 
     #[test]
+    fn a_new_key_goes_where_the_reference_documents_it() {
+        // "Add repositories", then the mount path: between `dataset` and the list,
+        // where the reference lists it (not after the list).
+        let text = "image: x\nport: 80\nresources:\n  instanceType: C4\n";
+        let added = run(
+            text,
+            Shape::Legacy,
+            FormAction::AddSection {
+                path: "repositories".into(),
+            },
+        );
+        let out = run(
+            &added,
+            Shape::Legacy,
+            FormAction::SetText {
+                path: "repositories.mountPath".into(),
+                text: "/opt/repos".into(),
+            },
+        );
+        assert!(
+            out.contains(
+                "repositories:\n  dataset: null\n  mountPath: /opt/repos\n  repositories:\n"
+            ),
+            "{out}"
+        );
+        // A top-level field typed into the form: `containerRegistry` after `port`,
+        // before `resources`.
+        let out = run(
+            text,
+            Shape::Legacy,
+            FormAction::SetText {
+                path: "containerRegistry".into(),
+                text: "my-registry".into(),
+            },
+        );
+        assert_eq!(
+            out,
+            "image: x\nport: 80\ncontainerRegistry: my-registry\nresources:\n  instanceType: C4\n"
+        );
+    }
+
+    #[test]
     fn new_items_and_sections_start_empty_except_for_a_single_choice() {
         let text = "apiVersion: v1\nimage: x\nresources:\n  machineType: C4\n  ports: [80]\n";
         let out = run(

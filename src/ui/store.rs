@@ -49,6 +49,9 @@ pub struct Store {
     pub analysis: Memo<Analysis>,
     /// A message for the person (a refused file, a copied link), shown near the toolbar.
     pub notice: RwSignal<Option<String>>,
+    /// The notes of the last change of shape (upgrade or downgrade), shown by the
+    /// upgrade panel until dismissed.
+    pub shape_notes: RwSignal<Option<crate::ui::upgrade::ShapeNotes>>,
     /// `?readonly` (src/embed/): the person cannot change the text (typing, keys,
     /// fixes, the form, undo, open, templates); the embedding page still can
     /// (`gradient-spec:set` goes through `load_anyway`). Set once, before the view.
@@ -81,6 +84,7 @@ impl Store {
             index,
             analysis,
             notice: RwSignal::new(None),
+            shape_notes: RwSignal::new(None),
             read_only: false,
         }
     }

@@ -7,8 +7,11 @@
 use crate::state::StepKind;
 use crate::ui::store::Store;
 use crate::ui::text::with_code;
+use gradient_spec::spec::Shape;
 use gradient_spec::text::LineIndex;
-use gradient_spec::upgrade::{needs_upgrade, upgrade_to_v1_as, Upgrade, UpgradeStatus};
+use gradient_spec::upgrade::{
+    downgrade_summary, downgrade_to_legacy, needs_upgrade, upgrade_to_v1_as, Upgrade, UpgradeStatus,
+};
 use gradient_spec::Format;
 use leptos::prelude::*;
 
@@ -25,6 +28,80 @@ struct Hunk {
 struct Note {
     line: usize,
     message: String,
+}
+
+impl Note {
+    /// The notes of `result`, located in `text` (the text before it).
+    fn all_of(result: &Upgrade, text: &str) -> Vec<Note> {
+        let index = LineIndex::new(text);
+        result
+            .notes
+            .iter()
+            .map(|n| Note {
+                line: index.position(n.span.start).line,
+                message: n.message.clone(),
+            })
+            .collect()
+    }
+}
+
+/// The notes of an applied change of shape (the upgrade, or the form's "Spec shape"
+/// in either direction), kept in view until dismissed: what they describe is no
+/// longer in the text.
+#[derive(Clone)]
+pub struct ShapeNotes {
+    title: &'static str,
+    notes: Vec<Note>,
+}
+
+/// Moves the spec to `target` with the core (the upgrade, or the downgrade to the
+/// legacy shape) as one undoable step, and keeps its notes in view. A spec already of
+/// that shape is left alone; one the core refuses (or a JSON one) stays as it is,
+/// with the reason as a notice.
+pub fn switch_shape(store: Store, target: Shape) {
+    if store.read_only {
+        return;
+    }
+    // The upgrade keeps every format; the downgrade edits YAML only so far, and a
+    // JSON(C) spec would come back in YAML syntax.
+    let format = store.format.get_untracked();
+    if target == Shape::Legacy && format != Format::Yaml {
+        store.notice.set(Some(
+            "Moving a JSON spec to the legacy shape is not supported yet: convert it to YAML first, or edit `apiVersion` and the fields."
+                .into(),
+        ));
+        return;
+    }
+    let (result, notes) = store.with_text(|text| {
+        let result = match target {
+            Shape::V1 => upgrade_to_v1_as(text, format),
+            Shape::Legacy => downgrade_to_legacy(text),
+        };
+        let notes = Note::all_of(&result, text);
+        (result, notes)
+    });
+    let summary = match target {
+        Shape::V1 => result.summary(),
+        Shape::Legacy => downgrade_summary(&result),
+    };
+    if !result.changed() {
+        if let UpgradeStatus::Refused { .. } = result.status {
+            store
+                .notice
+                .set(Some(format!("The spec shape is unchanged: {summary}.")));
+        }
+        return;
+    }
+    if store.apply_edits(&result.edits, StepKind::Format) {
+        let (title, back) = match target {
+            Shape::V1 => ("Not carried over by the upgrade", "legacy"),
+            Shape::Legacy => ("Not carried over to the legacy shape", "v1"),
+        };
+        store.notice.set(Some(format!(
+            "Spec {summary}; Undo restores the {back} spec."
+        )));
+        store.shape_notes.set(Some(ShapeNotes { title, notes }));
+    }
 }
 
 /// A computed upgrade as the panel shows it.
@@ -51,14 +128,7 @@ impl Preview {
                 added: lines(&e.insert),
             })
             .collect();
-        let notes = upgrade
-            .notes
-            .iter()
-            .map(|n| Note {
-                line: index.position(n.span.start).line,
-                message: n.message.clone(),
-            })
-            .collect();
+        let notes = Note::all_of(&upgrade, text);
         Preview {
             upgrade,
             hunks,
@@ -79,8 +149,9 @@ pub fn UpgradePanel(store: Store) -> impl IntoView {
         })
     });
     let preview = RwSignal::new(None::<Preview>);
-    // Notes of an applied upgrade: shown until dismissed.
-    let applied = RwSignal::new(None::<Vec<Note>>);
+    // Notes of an applied upgrade (or a change of shape in the form): shown until
+    // dismissed.
+    let applied = store.shape_notes;
     let open = move |_| {
         let format = store.format.get_untracked();
         preview.set(Some(store.with_text(|t| Preview::of(t, format))));
@@ -94,7 +165,10 @@ pub fn UpgradePanel(store: Store) -> impl IntoView {
                 "Upgraded to v1 ({} notes); Undo restores the legacy spec.",
                 p.notes.len()
             )));
-            applied.set(Some(p.notes));
+            applied.set(Some(ShapeNotes {
+                title: "Not carried over by the upgrade",
+                notes: p.notes,
+            }));
         }
         preview.set(None);
     };
@@ -106,10 +180,10 @@ pub fn UpgradePanel(store: Store) -> impl IntoView {
             </div>
         </Show>
         {move || preview.get().map(|p| view! { <PreviewView preview=p apply=apply close=move || preview.set(None) /> })}
-        {move || applied.get().filter(|n| !n.is_empty()).map(|notes| view! {
+        {move || applied.get().filter(|n| !n.notes.is_empty()).map(|n| view! {
             <section class="pane upgrade-notes" aria-labelledby="upgrade-notes-title">
-                <h2 id="upgrade-notes-title" class="pane-title">"Not carried over by the upgrade"</h2>
-                <NoteList notes=notes />
+                <h2 id="upgrade-notes-title" class="pane-title">{n.title}</h2>
+                <NoteList notes=n.notes />
                 <button type="button" on:click=move |_| applied.set(None)>"Dismiss upgrade notes"</button>
             </section>
         })}

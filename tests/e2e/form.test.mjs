@@ -106,3 +106,15 @@ test('switching the layout shows the form alone or the YAML alone', async () => 
   assert.equal(await form.isVisible(), false);
   assert.equal(await editorOf(page).isVisible(), true);
 });
+
+test('a key added through the form goes where the reference documents it', async () => {
+  const original = 'image: x\nport: 80\nresources:\n  instanceType: C4\n';
+  const { page, editor, form } = await pageWith(original);
+  await form.getByRole('button', { name: 'Add repositories' }).click();
+  await page.waitForFunction(() => document.querySelector('#spec-yaml').value.includes('dataset:'));
+  await form.locator('input[name="repositories.mountPath"]').fill('/opt/repos');
+  await page.waitForFunction(() => document.querySelector('#spec-yaml').value.includes('mountPath: /opt/repos'));
+  const text = await editor.inputValue();
+  // `mountPath` between `dataset` and the `repositories` list, not after the list.
+  assert.match(text, /\nrepositories:\n {2}dataset: null\n {2}mountPath: \/opt\/repos\n {2}repositories:\n/);
+});

@@ -235,7 +235,11 @@ fn set_on_empty_values() {
 fn insert_key_at_the_siblings_indentation() {
     let e03 = corpus_file("e03");
     let new = run(&e03, insert_key(&e03, &p(""), "region", &"nyc".into()));
-    assert_eq!(new, format!("{e03}  region: nyc\n"));
+    // At its place in the reference's order: `region` comes before `resources`.
+    assert_eq!(
+        new,
+        e03.replacen("  resources:\n", "  region: nyc\n  resources:\n", 1)
+    );
     let new = run(
         &e03,
         insert_key(
@@ -245,8 +249,9 @@ fn insert_key_at_the_siblings_indentation() {
             &"localhost".into(),
         ),
     );
+    // `host` follows `path` and `port` in the reference, before the timings.
     assert!(
-        new.contains("          value: some-token\n      host: localhost\n    liveness:"),
+        new.contains("      port: 8000 # healthcheck port.\n      host: localhost\n      initialDelaySeconds: 5\n"),
         "{new}"
     );
     let text = "m: {a: 1}\ne: {}\n";

@@ -180,10 +180,22 @@ fn every_operation_keeps_each_real_spec_valid_in_its_format() {
             .push(serde_json::json!({"name": "NAME", "value": "value"}));
         let e = ed.append_item(&text, &p("env"), &item).unwrap();
         let with_env = applied(&text, &e, f, &want, 0);
-        // Its key order is the file's, the new key last.
+        // The file's keys keep their order; a new `env` goes where the reference lists
+        // it (before the first key documented after it).
         let keys: Vec<String> = obj(&mut value(&with_env, f)).keys().cloned().collect();
         let old_keys: Vec<String> = obj(&mut orig.clone()).keys().cloned().collect();
-        assert_eq!(&keys[..old_keys.len()], &old_keys[..], "{name}");
+        let kept: Vec<String> = keys
+            .iter()
+            .filter(|k| old_keys.contains(k))
+            .cloned()
+            .collect();
+        assert_eq!(kept, old_keys, "{name}");
+        if !old_keys.iter().any(|k| k == "env") {
+            let refs: Vec<&str> = old_keys.iter().map(String::as_str).collect();
+            let at = gradient_spec::spec::catalogue_index(&p(""), &refs, "env")
+                .unwrap_or(old_keys.len());
+            assert_eq!(keys[at], "env", "{name}: {keys:?}");
+        }
         // Then a second one after it, and its removal.
         let mut want2 = want.clone();
         obj(&mut want2)["env"]
@@ -291,14 +303,15 @@ fn new_values_use_the_file_s_indentation() {
         apply_edits(tabs, &e).unwrap(),
         "{\r\n\t\"name\": \"a\",\r\n\t\"resources\": {\r\n\t\t\"replicas\": 2\r\n\t}\r\n}\r\n"
     );
-    // A collection written on one line gets the new entry on that line.
+    // A collection written on one line gets the new entry on that line (`ports` before
+    // `replicas`, as the reference lists them).
     let one = "{\"name\": \"a\", \"resources\": {\"replicas\": 1}}";
     let e = ed
         .set_scalar(one, &p("resources.ports[0]"), &NewValue::Int(80))
         .unwrap();
     assert_eq!(
         apply_edits(one, &e).unwrap(),
-        "{\"name\": \"a\", \"resources\": {\"replicas\": 1, \"ports\": [80]}}"
+        "{\"name\": \"a\", \"resources\": {\"ports\": [80], \"replicas\": 1}}"
     );
 }
 
@@ -317,7 +330,7 @@ fn jsonc_keeps_comments_and_trailing_comma_style() {
         .unwrap();
     assert_eq!(
         apply_edits(text, &e).unwrap(),
-        "{\n  // who\n  \"name\": \"a\", // the name\n  \"env\": [\n    {\"name\": \"A\", \"value\": \"1\"}, // first\n  ],\n  \"image\": \"x\",\n}\n"
+        "{\n  // who\n  \"name\": \"a\", // the name\n  \"image\": \"x\",\n  \"env\": [\n    {\"name\": \"A\", \"value\": \"1\"}, // first\n  ],\n}\n"
     );
     // Removing `name` takes its own comments (above it and after it) along.
     let e = ed.remove(text, &p("name")).unwrap();

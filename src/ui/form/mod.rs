@@ -7,7 +7,7 @@ mod list;
 mod secret;
 mod states;
 
-use crate::form::{build_with, FieldState, FormAction, FormModel, DEFAULT_MAX_ITEMS};
+use crate::form::{build_with, FieldState, FormModel, DEFAULT_MAX_ITEMS};
 use crate::ui::editor::EditorView;
 use crate::ui::store::Store;
 use gradient_spec::spec::Shape;
@@ -117,16 +117,27 @@ pub fn FormPane(store: Store, view: EditorView) -> impl IntoView {
     });
 
     let shape = move || form.with(|m| m.shape);
+    // The whole spec moves to the chosen shape (the core's upgrade or downgrade, one
+    // undoable step); when it does not (refused, or already of that shape), the
+    // select shows the shape the spec has.
     let switch_shape = move |ev: leptos::ev::Event| {
-        let version = if event_target_value(&ev) == "v1" {
+        let target = if event_target_value(&ev) == "v1" {
+            Shape::V1
+        } else {
+            Shape::Legacy
+        };
+        crate::ui::upgrade::switch_shape(store, target);
+        let now = if form.with_untracked(|m| m.shape) == Shape::V1 {
             "v1"
         } else {
-            "v0alpha0"
+            "legacy"
         };
-        store.form_action(FormAction::SetText {
-            path: "apiVersion".into(),
-            text: version.into(),
-        });
+        if let Some(select) = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok())
+        {
+            select.set_value(now);
+        }
     };
     view! {
         <section class="pane form-pane" aria-labelledby="form-title">

@@ -9,7 +9,7 @@ use super::owned::owned_lines;
 use super::render::{entry, flow, key};
 use super::scalar;
 use super::sem::{Sem, SemV};
-use super::set::insert_key;
+use super::set::insert_key_last;
 use super::value::NewValue;
 use super::verify::verified;
 use crate::diag::TextEdit;
@@ -21,7 +21,7 @@ use crate::yaml::ScalarStyle;
 /// comment lines that belong to it, at the siblings' indentation (for the first key of
 /// a list item: after its `- `, the old first key moving to the next line); in a flow mapping
 /// before that entry, followed by a comma. An `index` at or past the end appends, as
-/// `insert_key` does (which also creates a missing `parent`).
+/// `insert_key` does (after the last key; a missing `parent` is created).
 pub fn insert_key_at(
     text: &str,
     parent: &SpecPath,
@@ -30,17 +30,39 @@ pub fn insert_key_at(
     value: &NewValue,
 ) -> Result<Vec<TextEdit>, EditError> {
     let ctx = Ctx::new(text)?;
-    let (found, matched) = walk(ctx.doc.root.as_ref(), parent);
-    let f = match found {
-        Some(f) if matched == parent.0.len() => f,
-        _ => return insert_key(text, parent, key_name, value),
-    };
-    let Some(m) = f.node.as_mapping() else {
-        return insert_key(text, parent, key_name, value);
-    };
-    if index >= m.entries.len() {
-        return insert_key(text, parent, key_name, value);
+    match positioned(&ctx, parent, index, key_name, value) {
+        Some(result) => result,
+        None => insert_key_last(text, parent, key_name, value),
     }
+}
+
+/// [`insert_key_at`] on a parsed text; `None` when the key is to be appended (no
+/// mapping at `parent`, or `index` at or past its end).
+pub(crate) fn positioned(
+    ctx: &Ctx,
+    parent: &SpecPath,
+    index: usize,
+    key_name: &str,
+    value: &NewValue,
+) -> Option<Result<Vec<TextEdit>, EditError>> {
+    let (found, matched) = walk(ctx.doc.root.as_ref(), parent);
+    let f = found.filter(|_| matched == parent.0.len())?;
+    let m = f.node.as_mapping()?;
+    if index >= m.entries.len() {
+        return None;
+    }
+    Some(positioned_in(ctx, f, m, parent, index, key_name, value))
+}
+
+fn positioned_in(
+    ctx: &Ctx,
+    f: super::locate::Found,
+    m: &crate::yaml::Mapping,
+    parent: &SpecPath,
+    index: usize,
+    key_name: &str,
+    value: &NewValue,
+) -> Result<Vec<TextEdit>, EditError> {
     if m.entries
         .iter()
         .any(|e| e.key.scalar_text() == Some(key_name))
@@ -87,7 +109,7 @@ pub fn insert_key_at(
         let bom = ctx.text.starts_with('\u{feff}') && ls == 0;
         if bom && ext.start == 3 {
             TextEdit::insert(3, format!("{rendered}{}", ctx.lay.eol))
-        } else if let Some(lines) = owned_lines(&ctx, ext.start, ext.end) {
+        } else if let Some(lines) = owned_lines(ctx, ext.start, ext.end) {
             TextEdit::insert(
                 lines.start,
                 format!("{}{rendered}{}", " ".repeat(col), ctx.lay.eol),
@@ -124,7 +146,7 @@ pub fn insert_key_at(
             Sem::of_new(value),
         ),
     );
-    verified(&ctx, vec![edit], &expected, &[])
+    verified(ctx, vec![edit], &expected, &[])
 }
 
 /// Whether `before` (the start of a line up to a key) is one list dash: `  - `.

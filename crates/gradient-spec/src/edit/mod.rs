@@ -19,8 +19,11 @@
 //!   one of them, so sections stay one blank line apart.
 //! - *Removing the last entry or item* leaves `{}` or `[]` after the parent key (the
 //!   key, its comment and its place stay; a form still shows the empty section).
-//! - *New keys and items* go after their last sibling (and that sibling's deeper
-//!   comment lines), at the siblings' indentation, in the parent's block or flow style;
+//! - *New keys* go at their place in the reference's order (`spec::catalogue_index`:
+//!   above the first sibling `docs/spec-reference.md` lists after them, with that
+//!   sibling's comment lines); keys it does not place, and *new items*, go after
+//!   their last sibling (and that sibling's deeper comment lines), at the siblings'
+//!   indentation, in the parent's block or flow style;
 //!   new sections use the document's own indentation step (2 when it shows none) and
 //!   its list style (indented or not under their key). Missing parents are created
 //!   (keys as mappings, `[0]` as a one-item list); a null parent (`key:`, `key: ~`)

@@ -58,13 +58,43 @@ pub fn insert_key(
     put(&ctx, &parent.key(key), value, Mode::Insert)
 }
 
-/// Writes `value` at `path` and verifies the result.
+/// [`insert_key`] after the mapping's last key whatever the reference's order (for
+/// `insert_key_at` with an index past the end).
+pub(crate) fn insert_key_last(
+    text: &str,
+    parent: &SpecPath,
+    key: &str,
+    value: &NewValue,
+) -> Result<Vec<TextEdit>, EditError> {
+    let ctx = Ctx::new(text)?;
+    put_where(&ctx, &parent.key(key), value, Mode::Insert, false)
+}
+
+/// Writes `value` at `path` and verifies the result. A key new to an existing mapping
+/// goes at its place in the reference's order (see `at_catalogue_place`).
 pub(crate) fn put(
     ctx: &Ctx,
     path: &SpecPath,
     value: &NewValue,
     mode: Mode,
 ) -> Result<Vec<TextEdit>, EditError> {
+    put_where(ctx, path, value, mode, true)
+}
+
+/// [`put`], a new key at its place in the reference's order when `by_catalogue`, else
+/// after its last sibling.
+fn put_where(
+    ctx: &Ctx,
+    path: &SpecPath,
+    value: &NewValue,
+    mode: Mode,
+    by_catalogue: bool,
+) -> Result<Vec<TextEdit>, EditError> {
+    if by_catalogue {
+        if let Some(edits) = at_catalogue_place(ctx, path, value) {
+            return Ok(edits);
+        }
+    }
     let candidates = plan(ctx, path, value, mode)?;
     let mut expected = Sem::of_root(ctx.doc.root.as_ref());
     expected
@@ -73,6 +103,29 @@ pub(crate) fn put(
             path: path.to_string(),
         })?;
     first_verified(ctx, candidates, &expected, &[])
+}
+
+/// A key new to an existing mapping written at its place in the reference's order
+/// (`spec::catalogue_index`: before the first sibling documented after it) rather
+/// than appended. `None` when the write is not such an insert, the key has no such
+/// place, or the positioned insert is refused (the caller then appends).
+fn at_catalogue_place(ctx: &Ctx, path: &SpecPath, value: &NewValue) -> Option<Vec<TextEdit>> {
+    let segs = &path.0;
+    let (found, matched) = walk(ctx.doc.root.as_ref(), path);
+    let f = found.filter(|_| matched < segs.len())?;
+    let PathSegment::Key(k) = &segs[matched] else {
+        return None;
+    };
+    let m = f.node.as_mapping()?;
+    let existing: Vec<&str> = m
+        .entries
+        .iter()
+        .map(|e| e.key.scalar_text().unwrap_or(""))
+        .collect();
+    let parent = SpecPath(segs[..matched].to_vec());
+    let index = crate::spec::catalogue_index(&parent, &existing, k)?;
+    let inner = wrap(&segs[matched + 1..], value)?;
+    super::insert_at::positioned(ctx, &parent, index, k, &inner)?.ok()
 }
 
 /// `value` nested under `rest`: keys make mappings, `[0]` a one-item list.

@@ -17,6 +17,7 @@ mod fields;
 mod keys;
 mod lookup;
 mod names;
+mod order;
 mod placeholder;
 mod rule_docs;
 mod rule_reference;
@@ -37,6 +38,7 @@ pub use names::{
     HTTP_PROBE_KEYS, INTEGRATION_TYPES, LEGACY_API_VERSIONS, MACHINES, MACHINE_NAMES,
     MAX_INTEGRATIONS, METRICS, PROBES, SUMMARIES, V1_API_VERSIONS,
 };
+pub use order::catalogue_index;
 pub use placeholder::{item_text, scalar_text, value_text, Layout, DEFAULT_INTEGRATION_TYPE};
 pub use rule_docs::{rule_doc, RuleDoc, RULE_DOCS};
 pub use rule_reference::{rule_severities, rules_markdown, rules_text, RULE_SEVERITIES};

@@ -20,7 +20,10 @@
 
 mod carry;
 mod diff;
+mod downgrade;
 mod steps;
+
+pub use downgrade::{downgrade_summary, downgrade_to_legacy, needs_downgrade, ALREADY_LEGACY};
 
 use crate::diag::{Span, TextEdit};
 use crate::edit;

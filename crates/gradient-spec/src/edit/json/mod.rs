@@ -12,6 +12,7 @@
 //! its entry (the comment lines directly above an entry, at its indentation, and the
 //! comment after it on its line, go with it; moved list items do not carry comments).
 
+mod insert_at;
 mod ops;
 mod place;
 mod pretty;

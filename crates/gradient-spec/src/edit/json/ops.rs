@@ -31,6 +31,11 @@ pub(crate) fn set_value(
             "the document has no JSON value to edit: start it with `{}`",
         ));
     };
+    if matched < segs.len() {
+        if let Some(edits) = super::insert_at::at_catalogue_place(ctx, path, value) {
+            return Ok(edits);
+        }
+    }
     let edits = if matched == segs.len() {
         if insert {
             return Err(EditError::KeyExists {
