@@ -291,7 +291,10 @@ fn sections(text: &str, first: Run) -> Sections {
             join(&mut docs, d.root);
         }
         for mut d in more {
-            d.start += next;
+            // `usize::MAX` marks a document with no start yet (no `---`, no content).
+            if d.start != usize::MAX {
+                d.start += next;
+            }
             if let Some(root) = d.root.as_mut() {
                 shift(root, next);
             }
