@@ -24,12 +24,16 @@ thread_local! {
 pub fn start(store: Store, keys: Option<AutosaveKeys>) {
     let Some(keys) = keys else { return };
     KEYS.with(|k| *k.borrow_mut() = Some(keys.clone()));
+    // The revision last written (or loaded): leaving writes only a newer one, so a
+    // second tab left untouched never overwrites what another tab saved.
+    let written = StoredValue::new(store.doc.with_untracked(|d| d.revision));
     let save = {
         let keys = keys.clone();
         move || {
             store.doc.with_untracked(|d| {
                 browser::storage_set(&keys.text, &d.export_text());
                 browser::storage_set(&keys.name, &d.file_name);
+                written.set_value(d.revision);
             })
         }
     };
@@ -53,9 +57,12 @@ pub fn start(store: Store, keys: Option<AutosaveKeys>) {
             pending.set_value(Some(timer));
         }
     });
+    // Leaving writes any change not yet written, pending or not: the effect that arms
+    // the timer runs a tick after the change, and a reload inside that tick would
+    // otherwise lose the last edit.
     let flush = move || {
-        if pending.with_value(Option::is_some) {
-            pending.set_value(None);
+        pending.set_value(None);
+        if store.doc.with_untracked(|d| d.revision) != written.get_value() {
             save();
         }
     };

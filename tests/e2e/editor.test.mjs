@@ -147,6 +147,9 @@ test('Download YAML saves the exact editor text; Download JSON converts it', asy
 test('reloading the page restores the text exactly', async () => {
   const text = 'image: "日本 😀"\n# comment\n\n\nresources: {}\n';
   const { page } = await pageWith(text);
+  // Pages of earlier tests share this origin's storage, and one with an autosave still
+  // pending would write its text between this page's save and its reload.
+  for (const other of context.pages()) if (other !== page) await other.close();
   await page.reload();
   await editorOf(page).waitFor();
   await page.waitForFunction((t) => document.querySelector('#spec-yaml').value === t, text);

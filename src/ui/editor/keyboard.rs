@@ -52,14 +52,14 @@ pub fn on_keydown(
     if ctrl && key == "." {
         ev.prevent_default();
         completion.set(None);
-        fixes.set(quickfix::open_at(store, view.caret.get_untracked()));
+        fixes.set(quickfix::open_at(store, caret_now(editor, store, view)));
         return;
     }
     if ctrl && key == " " {
         ev.prevent_default();
         completion.set(super::completion::open_at(
             store,
-            view.caret.get_untracked(),
+            caret_now(editor, store, view),
             true,
         ));
         return;
@@ -168,4 +168,19 @@ fn undo(ev: &KeyboardEvent, store: Store) {
 fn redo(ev: &KeyboardEvent, store: Store) {
     ev.prevent_default();
     store.redo();
+}
+
+/// The caret's byte offset as the textarea has it now. The caret signal follows
+/// `selectionchange`, which the browser fires later: a key pressed right after a
+/// script or a touch moved the caret would otherwise act at the old place.
+fn caret_now(editor: NodeRef<html::Textarea>, store: Store, view: EditorView) -> usize {
+    match editor
+        .get_untracked()
+        .and_then(|a| a.selection_end().ok().flatten())
+    {
+        Some(end) => store
+            .index
+            .with_untracked(|i| i.0.byte_offset_of_utf16(end as usize)),
+        None => view.caret.get_untracked(),
+    }
 }

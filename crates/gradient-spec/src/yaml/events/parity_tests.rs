@@ -240,6 +240,12 @@ fn aliases_are_not_expanded_when_parsing() {
 fn an_empty_document_in_a_recovered_section_does_not_overflow() {
     let text = "image: paperspace/gradient-apts:be112-tf29-j -io14-py39-202:0803\nport: 5000\ncomma\x00\x00\x00\x00\x00\x00\x00\x00nd:\nerspace202803\npo[ ?,0[aceEheriv:te\n!zKn\x22bar\n...\x0d &x\n [e\x00\x0c  ref: main\nresources p :\neplicas:ain\nresourcected <document start>0\ncommand:\n  -ion/";
     let doc = parse(text);
-    assert!(doc.syntax_diagnostics.iter().any(|d| d.rule == "yaml-syntax"));
-    assert!(doc.syntax_diagnostics.iter().all(|d| d.span.end <= text.len()));
+    assert!(doc
+        .syntax_diagnostics
+        .iter()
+        .any(|d| d.rule == "yaml-syntax"));
+    assert!(doc
+        .syntax_diagnostics
+        .iter()
+        .all(|d| d.span.end <= text.len()));
 }
