@@ -8,12 +8,13 @@ const ms = (x, d = 1) => (x == null ? 'n/a' : `${x.toFixed(d)} ms`);
 const yes = (ok) => (ok == null ? '—' : ok ? 'yes' : 'NO');
 const info = (ok) => (ok ? '(yes)' : '(NO)');
 
-/** Budgets (design.md), in bytes and milliseconds. */
+/** Budgets: what docs/design.md requires now (its goals are tighter: 150 KB, 100 ms,
+ *  p95 2 and 8 ms, 1×), in bytes and milliseconds. */
 export const BUDGETS = {
-  hosted_brotli_bytes: 250_000,
+  hosted_brotli_bytes: 300_000,
   load_ms: 200,
-  keystroke: { 100: { median: 2, p95: 8 }, 5000: { p95: 16 } },
-  parse_ratio: 1.0,
+  keystroke: { 100: { median: 2, p95: 4 }, 5000: { p95: 16 } },
+  parse_ratio: 2.0,
 };
 
 export function rows(r) {
