@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import net from 'node:net';
+import { freePort, waitForPort } from './harness.mjs';
 import { Builder } from 'selenium-webdriver';
 
 const TOOLS = process.env.GRADIENT_TOOLS ?? join(homedir(), '.cache', 'gradient-spec-tools');
@@ -61,27 +61,6 @@ export function available(name) {
   return cmd === 'xvfb-run' ? existsSync('/usr/bin/WebKitWebDriver') && existsSync('/usr/bin/xvfb-run') : existsSync(cmd);
 }
 
-function freePort() {
-  return new Promise((ok, fail) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => ok(port)); });
-    srv.on('error', fail);
-  });
-}
-
-async function waitForPort(port, ms = 20000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    const up = await new Promise((ok) => {
-      const s = net.connect(port, '127.0.0.1', () => { s.end(); ok(true); });
-      s.on('error', () => ok(false));
-    });
-    if (up) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`driver on port ${port} did not start`);
-}
-
 /** Starts `name`'s driver and a browser session; returns { driver, quit }. */
 export async function startEngine(name) {
   const engine = ENGINES[name];
@@ -89,7 +68,7 @@ export async function startEngine(name) {
   const [cmd, args] = engine.driver(port);
   // Its own process group, so quitting ends xvfb-run's X server and the driver too.
   const proc = spawn(cmd, args, { stdio: 'ignore', detached: true });
-  await waitForPort(port);
+  await waitForPort(port, 20000, 'driver');
   const driver = await new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities(engine.caps()).build();
   return {
     driver,

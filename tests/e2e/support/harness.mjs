@@ -19,7 +19,8 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-function freePort() {
+/** A port on 127.0.0.1 that nothing listens on now. */
+export function freePort() {
   return new Promise((ok, fail) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => ok(port)); });
@@ -27,7 +28,8 @@ function freePort() {
   });
 }
 
-async function waitForPort(port, ms = 10000) {
+/** Resolves once something listens on `port` (`what` names it in the error). */
+export async function waitForPort(port, ms = 10000, what = 'static server') {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     const up = await new Promise((ok) => {
@@ -37,7 +39,7 @@ async function waitForPort(port, ms = 10000) {
     if (up) return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`static server on port ${port} did not start`);
+  throw new Error(`${what} on port ${port} did not start`);
 }
 
 /** Serves `dir` over HTTP on a free loopback port; returns { url, close }. */

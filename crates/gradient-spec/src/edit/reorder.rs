@@ -2,12 +2,73 @@
 
 use super::context::Ctx;
 use super::error::EditError;
-use super::locate::{child_extent, walk};
+use super::locate::{child_extent, walk, Found};
 use super::owned::owned_lines;
 use super::sem::Sem;
 use super::verify::verified;
 use crate::diag::{Span, TextEdit};
 use crate::path::SpecPath;
+use crate::yaml::{Node, Sequence};
+
+/// A move of one list item, checked against the document (YAML or JSON alike): the
+/// list, and the items from `lo` to `hi` in their new order.
+pub(crate) struct ItemMove<'a> {
+    pub found: Found<'a>,
+    pub seq: &'a Sequence,
+    pub lo: usize,
+    pub hi: usize,
+    /// The indices `lo..=hi` as they stand after the move.
+    pub order: Vec<usize>,
+}
+
+/// Finds the list at `path` and plans moving item `from` to `to` (as `Vec::remove`
+/// then `Vec::insert`); `None` when `from == to`, as there is nothing to do.
+pub(crate) fn plan_move<'a>(
+    root: Option<&'a Node>,
+    path: &SpecPath,
+    from: usize,
+    to: usize,
+) -> Result<Option<ItemMove<'a>>, EditError> {
+    let (found, matched) = walk(root, path);
+    let f = match found {
+        Some(f) if matched == path.0.len() => f,
+        _ => {
+            return Err(EditError::NotFound {
+                path: path.to_string(),
+            })
+        }
+    };
+    let Some(seq) = f.node.as_sequence() else {
+        return Err(EditError::WrongKind {
+            path: path.to_string(),
+            expected: "a list",
+            found: f.node.kind_name(),
+        });
+    };
+    let len = seq.items.len();
+    for i in [from, to] {
+        if i >= len {
+            return Err(EditError::IndexOutOfRange {
+                path: path.index(i).to_string(),
+                len,
+            });
+        }
+    }
+    if from == to {
+        return Ok(None);
+    }
+    let (lo, hi) = (from.min(to), from.max(to));
+    let mut order: Vec<usize> = (lo..=hi).collect();
+    let moved = order.remove(from - lo);
+    order.insert(to - lo, moved);
+    Ok(Some(ItemMove {
+        found: f,
+        seq,
+        lo,
+        hi,
+        order,
+    }))
+}
 
 /// Moves item `from` of the list at `list_path` so that it ends up at index `to`
 /// (as `Vec::remove` then `Vec::insert`). In a block list each item takes its own
@@ -19,38 +80,16 @@ pub fn move_item(
     to: usize,
 ) -> Result<Vec<TextEdit>, EditError> {
     let ctx = Ctx::new(text)?;
-    let (found, matched) = walk(ctx.doc.root.as_ref(), list_path);
-    let f = match found {
-        Some(f) if matched == list_path.0.len() => f,
-        _ => {
-            return Err(EditError::NotFound {
-                path: list_path.to_string(),
-            })
-        }
-    };
-    let Some(seq) = f.node.as_sequence() else {
-        return Err(EditError::WrongKind {
-            path: list_path.to_string(),
-            expected: "a list",
-            found: f.node.kind_name(),
-        });
-    };
-    let len = seq.items.len();
-    for i in [from, to] {
-        if i >= len {
-            return Err(EditError::IndexOutOfRange {
-                path: list_path.index(i).to_string(),
-                len,
-            });
-        }
-    }
-    if from == to {
+    let Some(ItemMove {
+        found: f,
+        seq,
+        lo,
+        hi,
+        order,
+    }) = plan_move(ctx.doc.root.as_ref(), list_path, from, to)?
+    else {
         return Ok(Vec::new());
-    }
-    let (lo, hi) = (from.min(to), from.max(to));
-    let mut order: Vec<usize> = (lo..=hi).collect();
-    let moved = order.remove(from - lo);
-    order.insert(to - lo, moved);
+    };
 
     let slots: Vec<Span> = (lo..=hi)
         .map(|i| {

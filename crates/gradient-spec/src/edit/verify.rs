@@ -41,38 +41,54 @@ pub(crate) fn verified(
         }
     }
 
-    let got = Sem::of_root(new_doc.root.as_ref());
-    if &got != expected {
-        let at = first_difference(expected, &got);
-        let at = if at.is_empty() {
-            "the document".to_string()
-        } else {
-            format!("`{at}`")
-        };
-        return Err(EditError::refused(format!(
-            "the result would not read back as intended (at {at})"
-        )));
-    }
+    same_meaning(expected, &Sem::of_root(new_doc.root.as_ref()))?;
+    keeps_comments(ctx.text, &ctx.comments, &edits, may_drop)?;
+    Ok(edits)
+}
 
-    // Bytes outside the edits are unchanged, so a comment can only be lost where an
-    // edit replaces it, unless an edit writes it again (a moved item); the meaning
-    // check above catches one swallowed by a value.
+/// The edited document must mean what the edit intended, or it is refused, naming the
+/// first place it differs. Shared by the YAML and JSON edit layers.
+pub(crate) fn same_meaning(expected: &Sem, got: &Sem) -> Result<(), EditError> {
+    if got == expected {
+        return Ok(());
+    }
+    let at = first_difference(expected, got);
+    let at = if at.is_empty() {
+        "the document".to_string()
+    } else {
+        format!("`{at}`")
+    };
+    Err(EditError::refused(format!(
+        "the result would not read back as intended (at {at})"
+    )))
+}
+
+/// Bytes outside the edits are unchanged, so a comment can only be lost where an edit
+/// replaces it, unless an edit writes it again (a moved item) or it lies in a span the
+/// edit may drop (the comment lines of a removed entry). The meaning check catches one
+/// swallowed by a value. Shared by the YAML and JSON edit layers.
+pub(crate) fn keeps_comments(
+    text: &str,
+    comments: &[Span],
+    edits: &[TextEdit],
+    may_drop: &[Span],
+) -> Result<(), EditError> {
     let written: String = edits.iter().map(|e| e.insert.as_str()).collect();
-    for c in &ctx.comments {
+    for c in comments {
         let hit = edits
             .iter()
             .any(|e| c.start < e.span.end && e.span.start < c.end);
         let allowed = may_drop
             .iter()
             .any(|d| c.start >= d.start && c.end <= d.end);
-        let text = c.slice(ctx.text).trim_end();
+        let text = c.slice(text).trim_end();
         if hit && !allowed && !written.contains(text) {
             return Err(EditError::refused(format!(
                 "it would lose the comment `{text}`"
             )));
         }
     }
-    Ok(edits)
+    Ok(())
 }
 
 /// Tries each candidate in turn and returns the first that passes; the first

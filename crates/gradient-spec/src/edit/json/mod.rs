@@ -27,7 +27,8 @@ pub(crate) use pretty::{format, plain_json};
 pub(crate) use translate::fix_text;
 
 use super::error::EditError;
-use super::sem::{first_difference, Sem};
+use super::sem::Sem;
+use super::verify::{keeps_comments, same_meaning};
 use crate::diag::{apply_edits, Span, TextEdit};
 use crate::json::{parse_full, Parsed, Tok, Token};
 use crate::yaml::{Node, Value, MAX_INPUT_BYTES};
@@ -203,32 +204,7 @@ pub(crate) fn verified(
             }
         }
     }
-    let got = Sem::of_root(new.doc.root.as_ref());
-    if &got != expected {
-        let at = first_difference(expected, &got);
-        let at = if at.is_empty() {
-            "the document".to_string()
-        } else {
-            format!("`{at}`")
-        };
-        return Err(EditError::refused(format!(
-            "the result would not read back as intended (at {at})"
-        )));
-    }
-    let written: String = edits.iter().map(|e| e.insert.as_str()).collect();
-    for c in &ctx.parsed.comments {
-        let hit = edits
-            .iter()
-            .any(|e| c.start < e.span.end && e.span.start < c.end);
-        let allowed = may_drop
-            .iter()
-            .any(|d| c.start >= d.start && c.end <= d.end);
-        let text = c.slice(ctx.text).trim_end();
-        if hit && !allowed && !written.contains(text) {
-            return Err(EditError::refused(format!(
-                "it would lose the comment `{text}`"
-            )));
-        }
-    }
+    same_meaning(expected, &Sem::of_root(new.doc.root.as_ref()))?;
+    keeps_comments(ctx.text, &ctx.parsed.comments, &edits, may_drop)?;
     Ok(edits)
 }

@@ -4,7 +4,7 @@
 use super::super::error::EditError;
 use super::super::lines::{line_end, line_start, next_line_start, prev_line_start};
 use super::super::locate::{walk, Owner};
-use super::super::reorder::minimal;
+use super::super::reorder::{minimal, plan_move, ItemMove};
 use super::super::sem::{Sem, SemV};
 use super::super::set::wrap;
 use super::super::value::NewValue;
@@ -401,38 +401,12 @@ pub(crate) fn move_item(
     from: usize,
     to: usize,
 ) -> Result<Vec<TextEdit>, EditError> {
-    let (found, matched) = walk(ctx.root(), path);
-    let f = match found {
-        Some(f) if matched == path.0.len() => f,
-        _ => {
-            return Err(EditError::NotFound {
-                path: path.to_string(),
-            })
-        }
-    };
-    let Some(seq) = f.node.as_sequence() else {
-        return Err(EditError::WrongKind {
-            path: path.to_string(),
-            expected: "a list",
-            found: f.node.kind_name(),
-        });
-    };
-    let len = seq.items.len();
-    for i in [from, to] {
-        if i >= len {
-            return Err(EditError::IndexOutOfRange {
-                path: path.index(i).to_string(),
-                len,
-            });
-        }
-    }
-    if from == to {
+    let Some(ItemMove {
+        seq, lo, hi, order, ..
+    }) = plan_move(ctx.root(), path, from, to)?
+    else {
         return Ok(Vec::new());
-    }
-    let (lo, hi) = (from.min(to), from.max(to));
-    let mut order: Vec<usize> = (lo..=hi).collect();
-    let moved = order.remove(from - lo);
-    order.insert(to - lo, moved);
+    };
     let slots: Vec<Span> = (lo..=hi).map(|i| seq.items[i].span).collect();
     let region = Span::new(slots[0].start, slots[slots.len() - 1].end);
     let mut new = String::new();
