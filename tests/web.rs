@@ -151,6 +151,28 @@ async fn a_form_edit_changes_only_its_value_and_undo_restores_the_text() {
     host.remove();
 }
 
+/// A form change parses once: the edit starts from the check's parse of the current
+/// text, and the check of the new text starts from the edit's verified parse. A
+/// change typed in the editor parses once too (the check).
+#[wasm_bindgen_test]
+async fn a_form_change_and_a_keystroke_each_parse_the_text_once() {
+    use gradient_spec::parse_counter::parses_so_far;
+    let host = mount().await;
+    type_into_editor(&host, SPEC).await;
+    let field = input(&host, "resources.instanceType");
+    let before = parses_so_far();
+    field.set_value("A100");
+    fire(&field, "input");
+    TimeoutFuture::new(0).await;
+    assert!(editor(&host).value().contains("instanceType: A100 # cpu"));
+    assert_eq!(parses_so_far() - before, 1, "parses for one form change");
+    let before = parses_so_far();
+    type_into_editor(&host, &SPEC.replace("nginx", "httpd")).await;
+    assert_eq!(input(&host, "image").value(), "httpd");
+    assert_eq!(parses_so_far() - before, 1, "parses for one keystroke");
+    host.remove();
+}
+
 #[wasm_bindgen_test]
 async fn a_quick_fix_applies_and_the_rule_help_opens() {
     let host = mount().await;

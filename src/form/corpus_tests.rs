@@ -4,8 +4,9 @@
 
 use super::model::tests::form_of;
 use super::model::Control;
-use super::ops::{edits_for, FormAction};
+use super::ops::{edit_for, FormAction};
 use gradient_spec::diag::apply_edits;
+use gradient_spec::parse_counter::parses_in;
 use gradient_spec::spec::Shape;
 
 fn corpus() -> Vec<(String, String)> {
@@ -37,8 +38,30 @@ fn comments(text: &str) -> Vec<&str> {
 
 /// Applies `action` and checks the invariants; returns the new text (None if refused).
 fn check_action(name: &str, text: &str, shape: Shape, action: &FormAction) -> Option<String> {
-    let edits = match edits_for(text, shape, action, gradient_spec::Format::Yaml) {
-        Ok(e) => e,
+    // The change starts from the check's parse and costs one parse: its result's,
+    // which the check of the new text reuses.
+    let report = gradient_spec::check(text);
+    let mut made = None;
+    let parses = parses_in(|| {
+        made = Some(edit_for(
+            &report.doc,
+            shape,
+            action,
+            gradient_spec::Format::Yaml,
+        ))
+    });
+    let edits = match made.unwrap() {
+        Ok(e) => {
+            assert_eq!(
+                parses,
+                usize::from(!e.edits.is_empty()),
+                "{name}: {action:?}: parses"
+            );
+            if let Some(after) = e.after {
+                assert_eq!(parses_in(|| drop(gradient_spec::check_parsed(after))), 0);
+            }
+            e.edits
+        }
         Err(e) => {
             // A refusal must say why, in words.
             assert!(

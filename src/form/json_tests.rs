@@ -3,8 +3,9 @@
 //! wrote YAML into it): JSON still parses with `serde_json`, JSONC keeps its comments,
 //! the form reads the result back.
 
-use super::ops::{edits_for, FormAction};
+use super::ops::{edit_for, FormAction};
 use gradient_spec::diag::apply_edits;
+use gradient_spec::parse_counter::parses_in;
 use gradient_spec::spec::Shape;
 use gradient_spec::Format;
 
@@ -70,10 +71,16 @@ fn form_actions_keep_json_and_jsonc_specs_in_their_format() {
             },
         ];
         for action in &actions {
-            let edits = edits_for(&text, shape, action, f)
+            let doc = gradient_spec::parse_as(&text, f);
+            let mut made = None;
+            let parses = parses_in(|| made = Some(edit_for(&doc, shape, action, f)));
+            let edited = made
+                .unwrap()
                 .unwrap_or_else(|e| panic!("{name}: {action:?}: {e:?}"));
-            let out = apply_edits(&text, &edits).unwrap();
-            let again = gradient_spec::check_as(&out, f);
+            assert_eq!(parses, 1, "{name}: {action:?}: one parse, of the result");
+            let out = apply_edits(&text, &edited.edits).unwrap();
+            let again = gradient_spec::check_parsed(edited.after.expect("the result's parse"));
+            assert_eq!(again.doc.text, out);
             assert!(
                 again.doc.syntax_diagnostics.is_empty(),
                 "{name}: {action:?}: {:?}\n{out}",

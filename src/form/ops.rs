@@ -2,9 +2,12 @@
 //! touches only the bytes of the value it changes (comments, order, quoting and
 //! layout elsewhere stay byte-identical).
 
-use gradient_spec::edit::{self, EditError, NewValue};
+use gradient_spec::edit::{self, EditError, Edited, NewValue};
 use gradient_spec::spec::{self, Field, Kind, Shape};
-use gradient_spec::{Format, SpecPath, TextEdit};
+use gradient_spec::yaml::Document;
+#[cfg(test)]
+use gradient_spec::TextEdit;
+use gradient_spec::{Format, SpecPath};
 
 /// Something a person did in the form.
 #[derive(Debug, Clone, PartialEq)]
@@ -156,17 +159,34 @@ fn new_item(shape: Shape, list: &Field, path: &SpecPath) -> NewValue {
     }
 }
 
-/// The edits that make `action` on `text` (a spec of `shape`); empty when nothing
-/// changes.
+/// [`edit_for`] on a text: parses it first (the tests' way in; the app passes the
+/// parse its check already made).
+#[cfg(test)]
 pub fn edits_for(
     text: &str,
     shape: Shape,
     action: &FormAction,
     format: Format,
 ) -> Result<Vec<TextEdit>, FormError> {
-    let edit = edit::in_format(format);
-    let report = gradient_spec::parse_as(text, format);
-    let current = |path: &SpecPath| lookup(report.root.as_ref(), path);
+    let doc = gradient_spec::parse_as(text, format);
+    edit_for(&doc, shape, action, format).map(|e| e.edits)
+}
+
+/// The verified edit that makes `action` on `doc` (the parse of a spec of `shape`),
+/// with the parse of its result for the check of the new text: the change costs one
+/// parse. No edits when nothing changes.
+pub fn edit_for(
+    doc: &Document,
+    shape: Shape,
+    action: &FormAction,
+    format: Format,
+) -> Result<Edited, FormError> {
+    let edit = edit::editing(doc, format);
+    let unchanged = || Edited {
+        edits: Vec::new(),
+        after: None,
+    };
+    let current = |path: &SpecPath| lookup(doc.root.as_ref(), path);
     Ok(match action {
         FormAction::SetText { path, text: value } => {
             let p = parse_path(path)?;
@@ -174,24 +194,24 @@ pub fn edits_for(
             let is_item = matches!(p.0.last(), Some(gradient_spec::PathSegment::Index(_)));
             if value.trim().is_empty() && !is_item {
                 return match node {
-                    Some(_) => Ok(edit.remove(text, &p)?),
-                    None => Ok(Vec::new()),
+                    Some(_) => Ok(edit.remove(&p)?),
+                    None => Ok(unchanged()),
                 };
             }
             if node.and_then(|n| n.scalar_text()) == Some(value.as_str()) {
-                return Ok(Vec::new());
+                return Ok(unchanged());
             }
-            edit.set_scalar(text, &p, &typed_value(kind_at(shape, &p), value))?
+            edit.set_scalar(&p, &typed_value(kind_at(shape, &p), value))?
         }
         FormAction::SetBool { path, value } => {
             let p = parse_path(path)?;
-            edit.set_scalar(text, &p, &NewValue::Bool(*value))?
+            edit.set_scalar(&p, &NewValue::Bool(*value))?
         }
         FormAction::AddItem { path } => {
             let p = parse_path(path)?;
             let field = spec::field(shape, &p)
                 .ok_or_else(|| FormError(format!("`{path}` is not a list of this spec")))?;
-            edit.append_item(text, &p, &new_item(shape, field, &p))?
+            edit.append_item(&p, &new_item(shape, field, &p))?
         }
         FormAction::AddSection { path } => {
             let p = parse_path(path)?;
@@ -202,12 +222,10 @@ pub fn edits_for(
                 return Err(FormError(format!("`{path}` is not a key")));
             };
             let value = new_value(shape, field, &spec::pattern(&p), None);
-            edit.insert_key(text, &parent, &key, &value)?
+            edit.insert_key(&parent, &key, &value)?
         }
-        FormAction::Remove { path } => edit.remove(text, &parse_path(path)?)?,
-        FormAction::Move { path, from, to } => {
-            edit.move_item(text, &parse_path(path)?, *from, *to)?
-        }
+        FormAction::Remove { path } => edit.remove(&parse_path(path)?)?,
+        FormAction::Move { path, from, to } => edit.move_item(&parse_path(path)?, *from, *to)?,
     })
 }
 

@@ -43,6 +43,10 @@ pub struct Store {
     pub format: Memo<Format>,
     /// The parse and diagnostics of the current text (computed once per change).
     pub checked: Memo<Checked>,
+    /// The check of the text a change is about to make, when the change already made
+    /// it (a form edit's verification parses its result; a fix is judged by checking
+    /// its result): `checked` takes it instead of parsing the same text again.
+    prechecked: StoredValue<Option<(Format, Arc<Report>)>>,
     /// The line index of the current text.
     pub index: Memo<SharedIndex>,
     /// Problems and counts of the current text.
@@ -69,9 +73,16 @@ impl Store {
     pub fn new(doc: EditorDoc) -> Self {
         let doc = RwSignal::new(doc);
         let format = Memo::new(move |_| doc.with(|d| d.format()));
+        let prechecked = StoredValue::new(None::<(Format, Arc<Report>)>);
         let checked = Memo::new(move |_| {
             let f = format.get();
-            Checked(Arc::new(doc.with(|d| gradient_spec::check_as(&d.text, f))))
+            let ready = prechecked.try_update_value(Option::take).flatten();
+            doc.with(|d| {
+                Checked(match ready {
+                    Some((rf, r)) if rf == f && r.doc.text == d.text => r,
+                    _ => Arc::new(gradient_spec::check_as(&d.text, f)),
+                })
+            })
         });
         let index =
             Memo::new(move |_| SharedIndex(Arc::new(doc.with(|d| LineIndex::new(&d.text)))));
@@ -81,6 +92,7 @@ impl Store {
             doc,
             format,
             checked,
+            prechecked,
             index,
             analysis,
             notice: RwSignal::new(None),
@@ -121,7 +133,7 @@ impl Store {
     /// Applies text edits (a fix or a form change) as one undoable step, and selects
     /// what the first edit inserted.
     pub fn apply_edits(&self, edits: &[TextEdit], kind: StepKind) -> bool {
-        self.apply_edits_grouped(edits, kind, None)
+        self.apply_edits_grouped(edits, kind, None, None)
     }
 
     /// The spec's shape (legacy or v1), as the rules decide it.
@@ -140,15 +152,18 @@ impl Store {
     pub fn form_action(&self, action: FormAction) {
         let shape = self.shape();
         let format = self.format.get_untracked();
-        let result = self.with_text(|t| crate::form::ops::edits_for(t, shape, &action, format));
+        let result = self
+            .checked
+            .with_untracked(|c| crate::form::ops::edit_for(&c.0.doc, shape, &action, format));
         match result {
-            Ok(edits) if edits.is_empty() => {}
-            Ok(edits) => {
+            Ok(edited) if edited.edits.is_empty() => {}
+            Ok(edited) => {
                 let group = match &action {
                     FormAction::SetText { path, .. } => Some(hash_of(path)),
                     _ => None,
                 };
-                self.apply_edits_grouped(&edits, StepKind::Form, group);
+                let checked = edited.after.map(gradient_spec::check_parsed);
+                self.apply_edits_grouped(&edited.edits, StepKind::Form, group, checked);
             }
             Err(e) => self.notice.set(Some(format!(
                 "The form could not make that change: {}",
@@ -157,25 +172,44 @@ impl Store {
         }
     }
 
-    fn apply_edits_grouped(&self, edits: &[TextEdit], kind: StepKind, group: Option<u64>) -> bool {
+    /// Applies `edits` as one step (`group`: typing in one field coalesces). `checked`
+    /// is the check of the resulting text when the caller already has it.
+    fn apply_edits_grouped(
+        &self,
+        edits: &[TextEdit],
+        kind: StepKind,
+        group: Option<u64>,
+        checked: Option<Report>,
+    ) -> bool {
         if self.refuse_read_only() {
             return false;
         }
-        let Some(new_text) = self.with_text(|t| apply_edits(t, edits)) else {
+        let new_text = match &checked {
+            Some(r) => Some(r.doc.text.clone()),
+            None => self.with_text(|t| apply_edits(t, edits)),
+        };
+        let Some(new_text) = new_text else {
             self.notice.set(Some(
                 "That change could not be applied to the current text.".into(),
             ));
             return false;
         };
-        let index = LineIndex::new(&new_text);
+        // The text before the first edit is unchanged, so the current text's index
+        // places the selection: no line table is built for the new text here.
         let first = edits.iter().min_by_key(|e| e.span.start);
         let after = first.map_or(Selection::default(), |e| {
-            let start = index.utf16_offset(e.span.start);
+            let start = self
+                .index
+                .with_untracked(|i| i.0.utf16_offset(e.span.start));
             Selection {
                 start,
-                end: index.utf16_offset(e.span.start + e.insert.len()),
+                end: start + e.insert.encode_utf16().count(),
             }
         });
+        if let Some(report) = checked {
+            let format = self.format.get_untracked();
+            self.prechecked.set_value(Some((format, Arc::new(report))));
+        }
         self.doc.update(|d| {
             if group.is_none() {
                 d.seal_typing();
@@ -192,7 +226,7 @@ impl Store {
     pub fn apply_fix(&self, fix: &Fix) -> bool {
         let format = self.format.get_untracked();
         let fixed = self.checked.with_untracked(|c| {
-            self.with_text(|t| gradient_spec::apply_fix_as(t, format, &c.0, fix))
+            self.with_text(|t| gradient_spec::fix_checked(t, format, &c.0, fix))
         });
         let Some(fixed) = fixed else {
             self.notice.set(Some(format!(
@@ -202,11 +236,12 @@ impl Store {
             )));
             return false;
         };
-        if format == Format::Yaml {
-            return self.apply_edits(&fix.edits, StepKind::Fix);
-        }
-        let edit = self.with_text(|t| changed_bytes(t, &fixed));
-        self.apply_edits(&[edit], StepKind::Fix)
+        let edits = if format == Format::Yaml {
+            fix.edits.clone()
+        } else {
+            vec![self.with_text(|t| changed_bytes(t, &fixed.doc.text))]
+        };
+        self.apply_edits_grouped(&edits, StepKind::Fix, None, Some(fixed))
     }
 
     /// Loads a whole new text (a file, a template): one undoable step, and the text

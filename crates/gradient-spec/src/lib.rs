@@ -19,6 +19,8 @@ pub mod format;
 pub mod highlight;
 pub mod highlight_json;
 pub mod json;
+#[cfg(any(test, feature = "parse-counter"))]
+pub mod parse_counter;
 pub mod path;
 pub mod rules;
 pub mod spec;
@@ -41,11 +43,7 @@ pub struct Report {
 /// Parses and validates `text`: syntax problems and schema problems together, so a
 /// syntax error in one part never hides schema problems in the parts that parsed.
 pub fn check(text: &str) -> Report {
-    let doc = yaml::parse(text);
-    let mut diagnostics = doc.syntax_diagnostics.clone();
-    diagnostics.extend(rules::validate(&doc));
-    diag::sort(&mut diagnostics);
-    Report { doc, diagnostics }
+    check_parsed(yaml::parse(text))
 }
 
 /// Parses `text` in `format` (see [`Format::of_document`] to decide it). YAML gives
@@ -61,10 +59,13 @@ pub fn parse_as(text: &str, format: Format) -> yaml::Document {
 /// [`check`] for a document in `format`: the same rules on the same tree, syntax
 /// problems in the format's own words (a trailing comma in a `.json` file, …).
 pub fn check_as(text: &str, format: Format) -> Report {
-    if format == Format::Yaml {
-        return check(text);
-    }
-    let doc = parse_as(text, format);
+    check_parsed(parse_as(text, format))
+}
+
+/// The check of a document already parsed (by [`parse_as`], or by an edit's
+/// verification: [`edit::Edited::after`]): the rules on that tree, nothing parsed
+/// again. This is how a change costs one parse of its result.
+pub fn check_parsed(doc: yaml::Document) -> Report {
     let mut diagnostics = doc.syntax_diagnostics.clone();
     diagnostics.extend(rules::validate(&doc));
     diag::sort(&mut diagnostics);
@@ -76,11 +77,18 @@ pub fn check_as(text: &str, format: Format) -> Report {
 /// applied) is made again with the JSON edit operations, so the file stays valid in
 /// its own format with its comments and layout. `None` when that cannot be done.
 pub fn apply_fix_as(text: &str, format: Format, before: &Report, fix: &Fix) -> Option<String> {
-    if format == Format::Yaml {
-        return apply_fix(text, before, fix);
-    }
-    let after = edit::json_fix(text, format, &fix.edits)?;
-    (syntax_problems(&check_as(&after, format)) <= syntax_problems(before)).then_some(after)
+    fix_checked(text, format, before, fix).map(|r| r.doc.text)
+}
+
+/// [`apply_fix_as`] with the check of the fixed text, which it makes anyway to judge
+/// the fix: the caller shows it instead of checking the new text again.
+pub fn fix_checked(text: &str, format: Format, before: &Report, fix: &Fix) -> Option<Report> {
+    let after = match format {
+        Format::Yaml => diag::apply_edits(text, &fix.edits)?,
+        _ => edit::json_fix(text, format, &fix.edits)?,
+    };
+    let report = check_as(&after, format);
+    (syntax_problems(&report) <= syntax_problems(before)).then_some(report)
 }
 
 /// The number of `yaml-syntax` problems in a report.
@@ -99,6 +107,5 @@ fn syntax_problems(report: &Report) -> usize {
 /// when a fix is applied rather than on every keystroke, keeps any fix from breaking
 /// the text. The app and `gradient-spec fix` both apply fixes through it.
 pub fn apply_fix(text: &str, before: &Report, fix: &Fix) -> Option<String> {
-    let after = diag::apply_edits(text, &fix.edits)?;
-    (syntax_problems(&check(&after)) <= syntax_problems(before)).then_some(after)
+    apply_fix_as(text, Format::Yaml, before, fix)
 }

@@ -1,6 +1,6 @@
 //! `append_item`: adding an item at the end of a list, block or flow as it is written.
 
-use super::context::Ctx;
+use super::context::{on_text, Ctx};
 use super::error::EditError;
 use super::locate::walk;
 use super::sem::{Sem, SemV};
@@ -21,7 +21,15 @@ pub fn append_item(
     list_path: &SpecPath,
     value: &NewValue,
 ) -> Result<Vec<TextEdit>, EditError> {
-    let ctx = Ctx::new(text)?;
+    on_text(text, |ctx| append_item_in(ctx, list_path, value))
+}
+
+/// [`append_item`] on a parsed text.
+pub(crate) fn append_item_in(
+    ctx: &Ctx,
+    list_path: &SpecPath,
+    value: &NewValue,
+) -> Result<Vec<TextEdit>, EditError> {
     let (found, matched) = walk(ctx.doc.root.as_ref(), list_path);
     let exists = matched == list_path.0.len();
     let f = match found {
@@ -33,7 +41,7 @@ pub fn append_item(
                 ));
             }
             return put(
-                &ctx,
+                ctx,
                 list_path,
                 &NewValue::Seq(vec![value.clone()]),
                 Mode::Insert,
@@ -43,10 +51,10 @@ pub fn append_item(
     let whole = NewValue::Seq(vec![value.clone()]);
     let candidates = match &f.node.value {
         Value::Sequence(s) if s.items.is_empty() && !f.flow && !value.is_scalar() => {
-            replace_null(&ctx, f, &whole)?
+            replace_null(ctx, f, &whole)?
         }
-        Value::Sequence(_) => vec![append_to(&ctx, f, value)?],
-        _ if f.node.is_null() => replace_null(&ctx, f, &whole)?,
+        Value::Sequence(_) => vec![append_to(ctx, f, value)?],
+        _ if f.node.is_null() => replace_null(ctx, f, &whole)?,
         _ => {
             return Err(EditError::WrongKind {
                 path: list_path.to_string(),
@@ -65,5 +73,5 @@ pub fn append_item(
         SemV::Seq(items) => items.push(Sem::of_new(value)),
         v => *v = Sem::of_new(&whole).v,
     }
-    first_verified(&ctx, candidates, &expected, &[])
+    first_verified(ctx, candidates, &expected, &[])
 }

@@ -7,30 +7,60 @@ use super::error::EditError;
 use super::lines::{column, indent_of, line_at};
 use super::render::Layout;
 use crate::diag::Span;
+use crate::diag::TextEdit;
 use crate::yaml::{self, events, Document, Node, Value, MAX_INPUT_BYTES};
+use std::cell::RefCell;
+
+/// Parses `text` and runs `op` on it: the by-text form of every operation.
+pub(crate) fn on_text(
+    text: &str,
+    op: impl FnOnce(&Ctx) -> Result<Vec<TextEdit>, EditError>,
+) -> Result<Vec<TextEdit>, EditError> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(EditError::unsupported("the document is too large to edit"));
+    }
+    let doc = yaml::parse(text);
+    op(&Ctx::new(&doc)?)
+}
 
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
-    pub doc: Document,
+    /// The parse of `text` the caller already has (the check's): never parsed again.
+    pub doc: &'a Document,
     /// Byte ranges of every `# comment`, in order.
     pub comments: Vec<Span>,
     pub lay: Layout,
+    /// The parse of the result the verification last accepted, handed to the caller
+    /// so the check of the new text does not parse it again.
+    pub accepted: RefCell<Option<Document>>,
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(text: &'a str) -> Result<Self, EditError> {
+    pub fn new(doc: &'a Document) -> Result<Self, EditError> {
+        let text = doc.text.as_str();
         if text.len() > MAX_INPUT_BYTES {
             return Err(EditError::unsupported("the document is too large to edit"));
         }
-        let doc = yaml::parse(text);
-        let comments = events::comment_spans(&doc);
+        let comments = events::comment_spans(doc);
         let lay = detect_layout(text, doc.root.as_ref());
         Ok(Ctx {
             text,
             doc,
             comments,
             lay,
+            accepted: RefCell::new(None),
         })
+    }
+
+    /// Runs `op` on this parse: its edits, and the parse of their result when the
+    /// verification accepted one.
+    pub fn run(
+        &self,
+        op: impl FnOnce(&Ctx) -> Result<Vec<TextEdit>, EditError>,
+    ) -> Result<super::Edited, EditError> {
+        let edits = op(self)?;
+        let after = self.accepted.borrow_mut().take();
+        Ok(super::Edited { edits, after })
     }
 
     /// Whether the line starting at `line_start` holds only a comment.
@@ -105,41 +135,52 @@ fn scan(
 
 #[cfg(test)]
 mod tests {
-    use crate::edit::{append_item, format, insert_key, move_item, remove, set_scalar, NewValue};
+    use crate::edit::{editing, format, NewValue};
+    use crate::parse_counter::parses_in;
     use crate::path::SpecPath;
-    use crate::yaml::events::PARSES;
+    use crate::Format;
 
-    /// The parses `f` costs on this thread.
-    fn parses(f: impl FnOnce()) -> usize {
-        PARSES.with(|n| n.set(0));
-        f();
-        PARSES.with(|n| n.get())
-    }
-
-    /// A form change parses the text once (tree, comments and layout from the same
-    /// parse) and its result once (the check); before the switch it also parsed the
-    /// text a second time with yaml-edit for the comments.
+    /// A form change on the check's parse costs one parse: its verification's parse of
+    /// the result, which the check of the new text then starts from (`check_parsed`).
     #[test]
-    fn a_form_change_parses_the_text_once_and_its_result_once() {
-        let text = "# spec\nimage: x # the image\nport: 8000\nenv:\n  - name: A\n    value: b\n  - name: B\n    value: c\n";
+    fn a_change_on_a_parsed_text_parses_only_its_result_and_the_check_reuses_it() {
+        let yaml = "# spec\nimage: x # the image\nport: 8000\nenv:\n  - name: A\n    value: b\n  - name: B\n    value: c\n";
+        let json = "{\n  \"image\": \"x\",\n  \"port\": 8000,\n  \"env\": [\n    {\"name\": \"A\", \"value\": \"b\"},\n    {\"name\": \"B\", \"value\": \"c\"}\n  ]\n}\n";
         let p = |s: &str| SpecPath::parse(s).unwrap();
-        let counts = [
-            parses(|| drop(set_scalar(text, &p("port"), &NewValue::Int(8080)).unwrap())),
-            parses(|| drop(insert_key(text, &p(""), "name", &NewValue::str("app")).unwrap())),
-            parses(|| {
-                drop(
-                    append_item(
-                        text,
-                        &p("env"),
-                        &NewValue::map([("name", NewValue::str("C"))]),
-                    )
-                    .unwrap(),
-                )
-            }),
-            parses(|| drop(remove(text, &p("env[0]")).unwrap())),
-            parses(|| drop(move_item(text, &p("env"), 0, 1).unwrap())),
-            parses(|| drop(format(text).unwrap())),
-        ];
-        assert_eq!(counts, [2; 6]);
+        for (text, f) in [
+            (yaml, Format::Yaml),
+            (json, Format::Json),
+            (json, Format::Jsonc),
+        ] {
+            let doc = crate::parse_as(text, f);
+            let e = editing(&doc, f);
+            let ops: Vec<Box<dyn Fn() -> crate::edit::Edited>> = vec![
+                Box::new(|| e.set_scalar(&p("port"), &NewValue::Int(8080)).unwrap()),
+                Box::new(|| e.insert_key(&p(""), "name", &NewValue::str("app")).unwrap()),
+                Box::new(|| {
+                    e.append_item(&p("env"), &NewValue::map([("name", NewValue::str("C"))]))
+                        .unwrap()
+                }),
+                Box::new(|| e.remove(&p("env[0]")).unwrap()),
+                Box::new(|| e.move_item(&p("env"), 0, 1).unwrap()),
+                Box::new(|| e.rename_key(&p("port"), "ports").unwrap()),
+                Box::new(|| e.wrap_in_list(&p("port")).unwrap()),
+            ];
+            for (i, op) in ops.iter().enumerate() {
+                let mut edited = None;
+                let n = parses_in(|| edited = Some(op()));
+                assert_eq!(n, 1, "{f:?} operation {i}: one parse, of the result");
+                let edited = edited.unwrap();
+                let after = edited.after.expect("the verified result's parse");
+                let expected = crate::diag::apply_edits(text, &edited.edits).unwrap();
+                assert_eq!(after.text, expected, "{f:?} operation {i}");
+                let fresh = crate::check_as(&expected, f).diagnostics;
+                let mut reused = None;
+                assert_eq!(parses_in(|| reused = Some(crate::check_parsed(after))), 0);
+                assert_eq!(reused.unwrap().diagnostics, fresh, "{f:?} operation {i}");
+            }
+        }
+        // Format, by text, parses the text and its result.
+        assert_eq!(parses_in(|| drop(format(yaml).unwrap())), 2);
     }
 }

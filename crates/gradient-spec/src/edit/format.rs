@@ -16,7 +16,8 @@ use std::collections::HashMap;
 
 /// The document in the canonical layout; refused while the text has syntax errors.
 pub fn format(text: &str) -> Result<String, EditError> {
-    let ctx = Ctx::new(text)?;
+    let doc = yaml::parse(text);
+    let ctx = Ctx::new(&doc)?;
     let errors = ctx.doc.syntax_diagnostics.len();
     if errors > 0 {
         return Err(EditError::SyntaxErrors { count: errors });

@@ -1,7 +1,7 @@
 //! `insert_key_at`: adding a key at a given place among its siblings (`apiVersion`
 //! first, a section where the one it replaces stood), where `insert_key` appends.
 
-use super::context::Ctx;
+use super::context::{on_text, Ctx};
 use super::error::EditError;
 use super::lines::{column, line_start, starts_line};
 use super::locate::{child_extent, walk};
@@ -29,10 +29,22 @@ pub fn insert_key_at(
     key_name: &str,
     value: &NewValue,
 ) -> Result<Vec<TextEdit>, EditError> {
-    let ctx = Ctx::new(text)?;
-    match positioned(&ctx, parent, index, key_name, value) {
+    on_text(text, |ctx| {
+        insert_key_at_in(ctx, parent, index, key_name, value)
+    })
+}
+
+/// [`insert_key_at`] on a parsed text.
+pub(crate) fn insert_key_at_in(
+    ctx: &Ctx,
+    parent: &SpecPath,
+    index: usize,
+    key_name: &str,
+    value: &NewValue,
+) -> Result<Vec<TextEdit>, EditError> {
+    match positioned(ctx, parent, index, key_name, value) {
         Some(result) => result,
-        None => insert_key_last(text, parent, key_name, value),
+        None => insert_key_last(ctx, parent, key_name, value),
     }
 }
 

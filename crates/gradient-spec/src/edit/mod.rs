@@ -82,11 +82,11 @@ pub use value::NewValue;
 use crate::diag::TextEdit;
 use crate::format::Format;
 use crate::path::SpecPath;
+use crate::yaml::Document;
 
-/// The by-path operations for a document in a given [`Format`]: YAML goes to the
-/// functions above unchanged; JSON and JSONC to the JSON edit layer (`json`), which
-/// writes JSON in the file's own indentation, handles commas, keeps comments and
-/// verifies the result parses in its own format.
+/// The by-path operations for a document in a given [`Format`], on its text: each
+/// parses the text, then does what [`Editing`] does. Callers that already hold the
+/// parse of the text (the app: its check) use [`Editing`] and parse nothing again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Editor {
     pub format: Format,
@@ -97,9 +97,156 @@ pub fn in_format(format: Format) -> Editor {
     Editor { format }
 }
 
+/// A verified edit and the parse of its result: the check of the new text starts from
+/// `after` ([`crate::check_parsed`]) instead of parsing it again, so a change costs
+/// one parse.
+#[derive(Debug, Clone)]
+pub struct Edited {
+    /// The minimal text edits, in the document's own format.
+    pub edits: Vec<TextEdit>,
+    /// The parse of the text with `edits` applied; `None` when nothing changes.
+    pub after: Option<Document>,
+}
+
+/// The by-path operations on one parsed version of a document (its [`Document`], in
+/// `format`): YAML goes to this module's operations; JSON and JSONC to the JSON edit
+/// layer (`json`), which writes JSON in the file's own indentation, handles commas,
+/// keeps comments and verifies the result parses in its own format. Nothing parses
+/// the text again: each result is verified by one parse, handed back in [`Edited`].
+#[derive(Debug, Clone, Copy)]
+pub struct Editing<'d> {
+    pub doc: &'d Document,
+    pub format: Format,
+}
+
+/// The operations on `doc`, a parse of a document in `format` ([`crate::parse_as`]).
+pub fn editing(doc: &Document, format: Format) -> Editing<'_> {
+    Editing { doc, format }
+}
+
+impl Editing<'_> {
+    /// Runs the YAML or the JSON form of an operation on this parse.
+    fn run(
+        &self,
+        yaml: impl FnOnce(&context::Ctx) -> Result<Vec<TextEdit>, EditError>,
+        json: impl FnOnce(&json::JCtx) -> Result<Vec<TextEdit>, EditError>,
+    ) -> Result<Edited, EditError> {
+        match self.format {
+            Format::Yaml => context::Ctx::new(self.doc)?.run(yaml),
+            f => json::JCtx::of(self.doc, f == Format::Jsonc)?.run(json),
+        }
+    }
+
+    /// See [`set_scalar`].
+    pub fn set_scalar(&self, path: &SpecPath, value: &NewValue) -> Result<Edited, EditError> {
+        if !value.is_scalar() {
+            return Err(EditError::unsupported(
+                "set_scalar writes a single value; use insert_key or append_item for a mapping or a list",
+            ));
+        }
+        self.run(
+            |c| set::set_scalar_in(c, path, value),
+            |j| json::set_value(j, path, value, false),
+        )
+    }
+
+    /// See [`insert_key`].
+    pub fn insert_key(
+        &self,
+        parent: &SpecPath,
+        key: &str,
+        value: &NewValue,
+    ) -> Result<Edited, EditError> {
+        self.run(
+            |c| set::insert_key_in(c, parent, key, value),
+            |j| json::insert_key(j, parent, key, value),
+        )
+    }
+
+    /// See [`append_item`].
+    pub fn append_item(&self, list_path: &SpecPath, value: &NewValue) -> Result<Edited, EditError> {
+        self.run(
+            |c| append::append_item_in(c, list_path, value),
+            |j| json::append_item(j, list_path, value),
+        )
+    }
+
+    /// See [`remove`].
+    pub fn remove(&self, path: &SpecPath) -> Result<Edited, EditError> {
+        self.run(|c| remove::remove_in(c, path), |j| json::remove(j, path))
+    }
+
+    /// See [`move_item`].
+    pub fn move_item(
+        &self,
+        list_path: &SpecPath,
+        from: usize,
+        to: usize,
+    ) -> Result<Edited, EditError> {
+        self.run(
+            |c| reorder::move_item_in(c, list_path, from, to),
+            |j| json::move_item(j, list_path, from, to),
+        )
+    }
+
+    /// See [`rename_key`]; in JSON the key is written as a JSON string.
+    pub fn rename_key(&self, path: &SpecPath, new_key: &str) -> Result<Edited, EditError> {
+        self.run(
+            |c| rename::rename_key_in(c, path, new_key),
+            |j| json::rename_key(j, path, new_key),
+        )
+    }
+
+    /// See [`insert_key_at`]; in JSON a new entry on its own line gets its comma, one
+    /// in an object written on one line goes before entry `index` followed by `, `.
+    pub fn insert_key_at(
+        &self,
+        parent: &SpecPath,
+        index: usize,
+        key: &str,
+        value: &NewValue,
+    ) -> Result<Edited, EditError> {
+        self.run(
+            |c| insert_at::insert_key_at_in(c, parent, index, key, value),
+            |j| json::insert_key_at(j, parent, index, key, value),
+        )
+    }
+
+    /// See [`move_key`].
+    pub fn move_key(
+        &self,
+        from: &SpecPath,
+        to_parent: &SpecPath,
+        index: usize,
+        new_key: &str,
+    ) -> Result<Edited, EditError> {
+        self.run(
+            |c| move_key::move_key_in(c, from, to_parent, index, new_key),
+            |j| json::move_key(j, from, to_parent, index, new_key),
+        )
+    }
+
+    /// See [`wrap_in_list`].
+    pub fn wrap_in_list(&self, path: &SpecPath) -> Result<Edited, EditError> {
+        self.run(
+            |c| move_key::wrap_in_list_in(c, path),
+            |j| json::wrap_in_list(j, path),
+        )
+    }
+}
+
 impl Editor {
-    fn json<'t>(&self, text: &'t str) -> Result<json::JCtx<'t>, EditError> {
-        json::JCtx::new(text, self.format == Format::Jsonc)
+    /// Parses `text` in this format and runs `op` on the parse: the edits alone.
+    fn on(
+        &self,
+        text: &str,
+        op: impl FnOnce(Editing) -> Result<Edited, EditError>,
+    ) -> Result<Vec<TextEdit>, EditError> {
+        if text.len() > crate::yaml::MAX_INPUT_BYTES {
+            return Err(EditError::unsupported("the document is too large to edit"));
+        }
+        let doc = crate::parse_as(text, self.format);
+        op(editing(&doc, self.format)).map(|e| e.edits)
     }
 
     /// See [`set_scalar`].
@@ -109,15 +256,7 @@ impl Editor {
         path: &SpecPath,
         value: &NewValue,
     ) -> Result<Vec<TextEdit>, EditError> {
-        if self.format == Format::Yaml {
-            return set_scalar(text, path, value);
-        }
-        if !value.is_scalar() {
-            return Err(EditError::unsupported(
-                "set_scalar writes a single value; use insert_key or append_item for a mapping or a list",
-            ));
-        }
-        json::set_value(&self.json(text)?, path, value, false)
+        self.on(text, |e| e.set_scalar(path, value))
     }
 
     /// See [`insert_key`].
@@ -128,10 +267,7 @@ impl Editor {
         key: &str,
         value: &NewValue,
     ) -> Result<Vec<TextEdit>, EditError> {
-        if self.format == Format::Yaml {
-            return insert_key(text, parent, key, value);
-        }
-        json::insert_key(&self.json(text)?, parent, key, value)
+        self.on(text, |e| e.insert_key(parent, key, value))
     }
 
     /// See [`append_item`].
@@ -141,18 +277,12 @@ impl Editor {
         list_path: &SpecPath,
         value: &NewValue,
     ) -> Result<Vec<TextEdit>, EditError> {
-        if self.format == Format::Yaml {
-            return append_item(text, list_path, value);
-        }
-        json::append_item(&self.json(text)?, list_path, value)
+        self.on(text, |e| e.append_item(list_path, value))
     }
 
     /// See [`remove`].
     pub fn remove(&self, text: &str, path: &SpecPath) -> Result<Vec<TextEdit>, EditError> {
-        if self.format == Format::Yaml {
-            return remove(text, path);
-        }
-        json::remove(&self.json(text)?, path)
+        self.on(text, |e| e.remove(path))
     }
 
     /// See [`move_item`].
@@ -163,27 +293,20 @@ impl Editor {
         from: usize,
         to: usize,
     ) -> Result<Vec<TextEdit>, EditError> {
-        if self.format == Format::Yaml {
-            return move_item(text, list_path, from, to);
-        }
-        json::move_item(&self.json(text)?, list_path, from, to)
+        self.on(text, |e| e.move_item(list_path, from, to))
     }
 
-    /// See [`rename_key`]; in JSON the key is written as a JSON string.
+    /// See [`rename_key`].
     pub fn rename_key(
         &self,
         text: &str,
         path: &SpecPath,
         new_key: &str,
     ) -> Result<Vec<TextEdit>, EditError> {
-        if self.format == Format::Yaml {
-            return rename_key(text, path, new_key);
-        }
-        json::rename_key(&self.json(text)?, path, new_key)
+        self.on(text, |e| e.rename_key(path, new_key))
     }
 
-    /// See [`insert_key_at`]; in JSON a new entry on its own line gets its comma, one
-    /// in an object written on one line goes before entry `index` followed by `, `.
+    /// See [`insert_key_at`].
     pub fn insert_key_at(
         &self,
         text: &str,
@@ -192,14 +315,10 @@ impl Editor {
         key: &str,
         value: &NewValue,
     ) -> Result<Vec<TextEdit>, EditError> {
-        if self.format == Format::Yaml {
-            return insert_key_at(text, parent, index, key, value);
-        }
-        json::insert_key_at(&self.json(text)?, parent, index, key, value)
+        self.on(text, |e| e.insert_key_at(parent, index, key, value))
     }
 
-    /// See [`move_key`]; in JSON the value moves as written when it is on one line,
-    /// with the comment lines above it and the comment after it (JSONC).
+    /// See [`move_key`].
     pub fn move_key(
         &self,
         text: &str,
@@ -208,18 +327,12 @@ impl Editor {
         index: usize,
         new_key: &str,
     ) -> Result<Vec<TextEdit>, EditError> {
-        if self.format == Format::Yaml {
-            return move_key(text, from, to_parent, index, new_key);
-        }
-        json::move_key(&self.json(text)?, from, to_parent, index, new_key)
+        self.on(text, |e| e.move_key(from, to_parent, index, new_key))
     }
 
-    /// See [`wrap_in_list`]: `8000` → `[8000]` in place.
+    /// See [`wrap_in_list`].
     pub fn wrap_in_list(&self, text: &str, path: &SpecPath) -> Result<Vec<TextEdit>, EditError> {
-        if self.format == Format::Yaml {
-            return wrap_in_list(text, path);
-        }
-        json::wrap_in_list(&self.json(text)?, path)
+        self.on(text, |e| e.wrap_in_list(path))
     }
 
     /// See [`format`]; JSON and JSONC get canonical JSON in the file's indentation,

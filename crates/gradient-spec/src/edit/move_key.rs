@@ -2,12 +2,12 @@
 //! mapping (under another name if asked), and `wrap_in_list`: turning a single value
 //! into a one-item flow list in place (`8000` → `[8000]`), its comment kept.
 
-use super::context::Ctx;
+use super::context::{on_text, Ctx};
 use super::error::EditError;
 use super::lines::{column, indent_of, line_end, starts_line};
 use super::locate::{child_extent, walk, with_props, Owner};
 use super::owned::{owned_lines, skip_deeper_comments};
-use super::remove::remove;
+use super::remove::remove_in;
 use super::render::key;
 use super::scalar;
 use super::sem::{Sem, SemV};
@@ -30,13 +30,26 @@ pub fn move_key(
     index: usize,
     new_key: &str,
 ) -> Result<Vec<TextEdit>, EditError> {
+    on_text(text, |ctx| {
+        move_key_in(ctx, from, to_parent, index, new_key)
+    })
+}
+
+/// [`move_key`] on a parsed text.
+pub(crate) fn move_key_in(
+    ctx: &Ctx,
+    from: &SpecPath,
+    to_parent: &SpecPath,
+    index: usize,
+    new_key: &str,
+) -> Result<Vec<TextEdit>, EditError> {
+    let text = ctx.text;
     let not_found = |p: &SpecPath| EditError::NotFound {
         path: p.to_string(),
     };
     if to_parent.0.starts_with(&from.0) {
         return Err(EditError::unsupported("an entry cannot move inside itself"));
     }
-    let ctx = Ctx::new(text)?;
     let root = ctx.doc.root.as_ref();
     let (found, matched) = walk(root, from);
     let f = found
@@ -50,7 +63,7 @@ pub fn move_key(
     }
     let ext = child_extent(text, map, at)
         .ok_or_else(|| EditError::unsupported("cannot find where the entry starts"))?;
-    let lines = owned_lines(&ctx, ext.start, ext.end)
+    let lines = owned_lines(ctx, ext.start, ext.end)
         .ok_or_else(|| EditError::unsupported("the entry shares its line with something else"))?;
     let (dest, dmatched) = walk(root, to_parent);
     let dest = dest
@@ -119,11 +132,11 @@ pub fn move_key(
     let insert_at = if index < dm.entries.len() {
         let e = child_extent(text, dest.node, index)
             .ok_or_else(|| EditError::unsupported("cannot find where the entry starts"))?;
-        owned_lines(&ctx, e.start, e.end)
+        owned_lines(ctx, e.start, e.end)
             .ok_or_else(|| EditError::unsupported("the entry shares its line with something else"))?
             .start
     } else {
-        let end = skip_deeper_comments(&ctx, last.span.end.max(last.key.span.end), dst_col);
+        let end = skip_deeper_comments(ctx, last.span.end.max(last.key.span.end), dst_col);
         let at = line_end(text, end);
         block = format!("{eol}{}", block.strip_suffix(eol).unwrap_or(&block));
         at
@@ -133,7 +146,7 @@ pub fn move_key(
             "the destination is inside the moved entry",
         ));
     }
-    let mut edits = remove(text, from)?;
+    let mut edits = remove_in(ctx, from)?;
     if edits
         .iter()
         .any(|e| e.span.start < insert_at && insert_at < e.span.end)
@@ -160,13 +173,18 @@ pub fn move_key(
             Sem::of(&entry.value),
         ),
     );
-    verified(&ctx, edits, &expected, &[])
+    verified(ctx, edits, &expected, &[])
 }
 
 /// Turns the single value at `path` into a one-item flow list, in place: `8000` →
 /// `[8000]`, keeping how it is written (quotes, anchor, tag) and its comment.
 pub fn wrap_in_list(text: &str, path: &SpecPath) -> Result<Vec<TextEdit>, EditError> {
-    let ctx = Ctx::new(text)?;
+    on_text(text, |ctx| wrap_in_list_in(ctx, path))
+}
+
+/// [`wrap_in_list`] on a parsed text.
+pub(crate) fn wrap_in_list_in(ctx: &Ctx, path: &SpecPath) -> Result<Vec<TextEdit>, EditError> {
+    let text = ctx.text;
     let (found, matched) = walk(ctx.doc.root.as_ref(), path);
     let f = found
         .filter(|_| matched == path.0.len() && !path.0.is_empty())
@@ -217,5 +235,5 @@ pub fn wrap_in_list(text: &str, path: &SpecPath) -> Result<Vec<TextEdit>, EditEr
     if let SemV::Seq(items) = &mut target.v {
         items.push(item);
     }
-    first_verified(&ctx, candidates, &expected, &[])
+    first_verified(ctx, candidates, &expected, &[])
 }

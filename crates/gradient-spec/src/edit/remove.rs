@@ -4,7 +4,7 @@
 //! leaves `[]`: the parent key stays, so the section keeps its place, its comments
 //! and its type (a form still shows the empty list with its "Add" button).
 
-use super::context::Ctx;
+use super::context::{on_text, Ctx};
 use super::error::EditError;
 use super::lines::{
     column, indent_of, line_at, line_end, next_line_start, prev_line_start, skip_space_and_breaks,
@@ -19,12 +19,16 @@ use crate::yaml::{Node, Value};
 
 /// Removes the key or list item at `path`, with its own comment lines.
 pub fn remove(text: &str, path: &SpecPath) -> Result<Vec<TextEdit>, EditError> {
+    on_text(text, |ctx| remove_in(ctx, path))
+}
+
+/// [`remove`] on a parsed text.
+pub(crate) fn remove_in(ctx: &Ctx, path: &SpecPath) -> Result<Vec<TextEdit>, EditError> {
     if path.0.is_empty() {
         return Err(EditError::unsupported(
             "the whole document cannot be removed",
         ));
     }
-    let ctx = Ctx::new(text)?;
     let (found, matched) = walk(ctx.doc.root.as_ref(), path);
     let f = match found {
         Some(f) if matched == path.0.len() => f,
@@ -48,13 +52,13 @@ pub fn remove(text: &str, path: &SpecPath) -> Result<Vec<TextEdit>, EditError> {
     let parent = parent.ok_or_else(|| EditError::NotFound {
         path: parent_path.to_string(),
     })?;
-    let edits = plan(&ctx, coll, index, parent)?;
+    let edits = plan(ctx, coll, index, parent)?;
     let mut expected = Sem::of_root(ctx.doc.root.as_ref());
     expected.remove(path).ok_or_else(|| EditError::NotFound {
         path: path.to_string(),
     })?;
     let dropped: Vec<Span> = edits.iter().map(|e| e.span).collect();
-    verified(&ctx, edits, &expected, &dropped)
+    verified(ctx, edits, &expected, &dropped)
 }
 
 fn count(coll: &Node) -> usize {

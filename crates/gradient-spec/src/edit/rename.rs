@@ -1,7 +1,7 @@
 //! `rename_key`: giving a mapping key a new name in place. The value, the key's
 //! comments, its place among its siblings and its quoting style stay as they were.
 
-use super::context::Ctx;
+use super::context::{on_text, Ctx};
 use super::error::EditError;
 use super::locate::{walk, Owner};
 use super::render::key;
@@ -15,10 +15,18 @@ use crate::yaml::ScalarStyle;
 /// Renames the key at `path` (which must end with a key) to `new_key`, keeping its
 /// value and comments in place. Refused when a sibling already has that name.
 pub fn rename_key(text: &str, path: &SpecPath, new_key: &str) -> Result<Vec<TextEdit>, EditError> {
+    on_text(text, |ctx| rename_key_in(ctx, path, new_key))
+}
+
+/// [`rename_key`] on a parsed text.
+pub(crate) fn rename_key_in(
+    ctx: &Ctx,
+    path: &SpecPath,
+    new_key: &str,
+) -> Result<Vec<TextEdit>, EditError> {
     let Some((PathSegment::Key(old), parent)) = path.0.split_last() else {
         return Err(EditError::unsupported("only a mapping key can be renamed"));
     };
-    let ctx = Ctx::new(text)?;
     let (found, matched) = walk(ctx.doc.root.as_ref(), path);
     let (map, index) = match found {
         Some(f) if matched == path.0.len() => match f.owner {
@@ -85,5 +93,5 @@ pub fn rename_key(text: &str, path: &SpecPath, new_key: &str) -> Result<Vec<Text
         })?;
     slot.0 = Some(new_key.to_string());
     slot.1 = Sem::of_new(&new_key.into());
-    first_verified(&ctx, candidates, &expected, &[])
+    first_verified(ctx, candidates, &expected, &[])
 }

@@ -1,6 +1,6 @@
 //! `move_item`: reordering a list, each item carrying the lines it owns.
 
-use super::context::Ctx;
+use super::context::{on_text, Ctx};
 use super::error::EditError;
 use super::locate::{child_extent, walk, Found};
 use super::owned::owned_lines;
@@ -79,7 +79,16 @@ pub fn move_item(
     from: usize,
     to: usize,
 ) -> Result<Vec<TextEdit>, EditError> {
-    let ctx = Ctx::new(text)?;
+    on_text(text, |ctx| move_item_in(ctx, list_path, from, to))
+}
+
+/// [`move_item`] on a parsed text.
+pub(crate) fn move_item_in(
+    ctx: &Ctx,
+    list_path: &SpecPath,
+    from: usize,
+    to: usize,
+) -> Result<Vec<TextEdit>, EditError> {
     let Some(ItemMove {
         found: f,
         seq,
@@ -97,7 +106,7 @@ pub fn move_item(
             if seq.flow || f.flow {
                 Some(ext)
             } else {
-                owned_lines(&ctx, ext.start, ext.end)
+                owned_lines(ctx, ext.start, ext.end)
             }
         })
         .collect::<Option<_>>()
@@ -154,7 +163,7 @@ pub fn move_item(
         .ok_or_else(|| EditError::NotFound {
             path: list_path.to_string(),
         })?;
-    verified(&ctx, edits, &expected, &[])
+    verified(ctx, edits, &expected, &[])
 }
 
 /// The single edit turning `old` (found at `offset`) into `new`: the common prefix and

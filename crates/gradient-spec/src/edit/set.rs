@@ -1,7 +1,7 @@
 //! `set_scalar` and `insert_key`: writing a value at a path, creating the mappings
 //! (and `[0]` lists) on the way when they are missing.
 
-use super::context::Ctx;
+use super::context::{on_text, Ctx};
 use super::error::EditError;
 use super::lines::{column, is_blank, line_end, line_start, starts_line};
 use super::locate::{after_indicator_and_props, owner_column, walk, Found, Owner};
@@ -32,6 +32,15 @@ pub fn set_scalar(
     path: &SpecPath,
     value: &NewValue,
 ) -> Result<Vec<TextEdit>, EditError> {
+    on_text(text, |ctx| set_scalar_in(ctx, path, value))
+}
+
+/// [`set_scalar`] on a parsed text.
+pub(crate) fn set_scalar_in(
+    ctx: &Ctx,
+    path: &SpecPath,
+    value: &NewValue,
+) -> Result<Vec<TextEdit>, EditError> {
     if !value.is_scalar() {
         return Err(EditError::unsupported(
             "set_scalar writes a single value; use insert_key or append_item for a mapping or a list",
@@ -42,8 +51,7 @@ pub fn set_scalar(
             "the whole document cannot be replaced by a single value",
         ));
     }
-    let ctx = Ctx::new(text)?;
-    put(&ctx, path, value, Mode::Set)
+    put(ctx, path, value, Mode::Set)
 }
 
 /// Adds `key: value` to the mapping at `parent` (after its last key, at its
@@ -54,20 +62,28 @@ pub fn insert_key(
     key: &str,
     value: &NewValue,
 ) -> Result<Vec<TextEdit>, EditError> {
-    let ctx = Ctx::new(text)?;
-    put(&ctx, &parent.key(key), value, Mode::Insert)
+    on_text(text, |ctx| insert_key_in(ctx, parent, key, value))
+}
+
+/// [`insert_key`] on a parsed text.
+pub(crate) fn insert_key_in(
+    ctx: &Ctx,
+    parent: &SpecPath,
+    key: &str,
+    value: &NewValue,
+) -> Result<Vec<TextEdit>, EditError> {
+    put(ctx, &parent.key(key), value, Mode::Insert)
 }
 
 /// [`insert_key`] after the mapping's last key whatever the reference's order (for
 /// `insert_key_at` with an index past the end).
 pub(crate) fn insert_key_last(
-    text: &str,
+    ctx: &Ctx,
     parent: &SpecPath,
     key: &str,
     value: &NewValue,
 ) -> Result<Vec<TextEdit>, EditError> {
-    let ctx = Ctx::new(text)?;
-    put_where(&ctx, &parent.key(key), value, Mode::Insert, false)
+    put_where(ctx, &parent.key(key), value, Mode::Insert, false)
 }
 
 /// Writes `value` at `path` and verifies the result. A key new to an existing mapping

@@ -43,6 +43,7 @@ pub(crate) fn verified(
 
     same_meaning(expected, &Sem::of_root(new_doc.root.as_ref()))?;
     keeps_comments(ctx.text, &ctx.comments, &edits, may_drop)?;
+    *ctx.accepted.borrow_mut() = Some(new_doc);
     Ok(edits)
 }
 

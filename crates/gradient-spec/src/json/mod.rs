@@ -47,6 +47,8 @@ pub(crate) fn lex_tokens(text: &str) -> Vec<Token> {
 }
 
 pub(crate) fn parse_full(text: &str, jsonc: bool) -> Parsed {
+    #[cfg(any(test, feature = "parse-counter"))]
+    crate::parse_counter::bump();
     if text.len() > MAX_INPUT_BYTES {
         let msg = format!(
             "the document is {} bytes; documents over {} bytes are not checked (a deployment spec is a few KB)",

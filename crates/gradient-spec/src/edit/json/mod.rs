@@ -31,7 +31,9 @@ use super::sem::Sem;
 use super::verify::{keeps_comments, same_meaning};
 use crate::diag::{apply_edits, Span, TextEdit};
 use crate::json::{parse_full, Parsed, Tok, Token};
-use crate::yaml::{Node, Value, MAX_INPUT_BYTES};
+use crate::yaml::{Document, Node, Value, MAX_INPUT_BYTES};
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// `v` as JSON over lines from column 0, children `unit` deeper (for `convert`).
@@ -47,36 +49,95 @@ pub(crate) fn render_block(
 pub(crate) struct JCtx<'a> {
     pub text: &'a str,
     pub jsonc: bool,
-    pub parsed: Parsed,
+    /// The tree: the caller's parse when it has one (the check's), else our own.
+    pub doc: Cow<'a, Document>,
+    /// Every token, comments included, in order (commas are placed by them).
+    pub tokens: Vec<Token>,
+    /// Every comment's span, in order.
+    pub comments: Vec<Span>,
     /// One level of indentation as the file writes it (spaces or a tab).
     pub unit: String,
     pub eol: &'static str,
+    /// The parse of the result the verification last accepted, handed to the caller
+    /// so the check of the new text does not parse it again.
+    pub accepted: RefCell<Option<Document>>,
 }
 
 impl<'a> JCtx<'a> {
+    /// Parses `text` (for the operations that have no parse to start from).
     pub fn new(text: &'a str, jsonc: bool) -> Result<Self, EditError> {
         if text.len() > MAX_INPUT_BYTES {
             return Err(EditError::unsupported("the document is too large to edit"));
         }
-        let parsed = parse_full(text, jsonc);
-        let unit = detect_unit(text, parsed.doc.root.as_ref());
-        Ok(JCtx {
+        let Parsed {
+            doc,
+            comments,
+            tokens,
+        } = parse_full(text, jsonc);
+        Ok(Self::with(text, jsonc, Cow::Owned(doc), tokens, comments))
+    }
+
+    /// On the caller's parse of the text: only the tokens are read again (a lex, no
+    /// tree), for placing commas.
+    pub fn of(doc: &'a Document, jsonc: bool) -> Result<Self, EditError> {
+        let text = doc.text.as_str();
+        if text.len() > MAX_INPUT_BYTES {
+            return Err(EditError::unsupported("the document is too large to edit"));
+        }
+        let tokens = crate::json::lex_tokens(text);
+        let comments = tokens
+            .iter()
+            .filter(|t| t.is_comment())
+            .map(|t| t.span)
+            .collect();
+        Ok(Self::with(
             text,
             jsonc,
-            parsed,
+            Cow::Borrowed(doc),
+            tokens,
+            comments,
+        ))
+    }
+
+    fn with(
+        text: &'a str,
+        jsonc: bool,
+        doc: Cow<'a, Document>,
+        tokens: Vec<Token>,
+        comments: Vec<Span>,
+    ) -> Self {
+        let unit = detect_unit(text, doc.root.as_ref());
+        JCtx {
+            text,
+            jsonc,
+            doc,
+            tokens,
+            comments,
             unit,
             eol: super::lines::eol_of(text),
-        })
+            accepted: RefCell::new(None),
+        }
+    }
+
+    /// Runs `op` on this parse: its edits, and the parse of their result when the
+    /// verification accepted one.
+    pub fn run(
+        &self,
+        op: impl FnOnce(&JCtx) -> Result<Vec<TextEdit>, EditError>,
+    ) -> Result<super::Edited, EditError> {
+        let edits = op(self)?;
+        let after = self.accepted.borrow_mut().take();
+        Ok(super::Edited { edits, after })
     }
 
     pub fn root(&self) -> Option<&Node> {
-        self.parsed.doc.root.as_ref()
+        self.doc.root.as_ref()
     }
 
     /// The first token (comments skipped) starting at or after `pos`.
     pub fn next_token(&self, pos: usize) -> Option<&Token> {
-        let i = self.parsed.tokens.partition_point(|t| t.span.start < pos);
-        self.parsed.tokens[i..].iter().find(|t| !t.is_comment())
+        let i = self.tokens.partition_point(|t| t.span.start < pos);
+        self.tokens[i..].iter().find(|t| !t.is_comment())
     }
 
     /// The `,` right after the value ending at `end`, if any.
@@ -88,8 +149,7 @@ impl<'a> JCtx<'a> {
 
     /// Comments that start inside `span`.
     pub fn comments_in(&self, span: Span) -> impl Iterator<Item = &Span> {
-        self.parsed
-            .comments
+        self.comments
             .iter()
             .filter(move |c| c.start >= span.start && c.start < span.end)
     }
@@ -123,10 +183,9 @@ impl<'a> JCtx<'a> {
         let end = super::lines::line_end(self.text, pos);
         let rest = self.text.get(pos..end).unwrap_or("");
         let at = pos + (rest.len() - rest.trim_start().len());
-        let i = self.parsed.tokens.partition_point(|t| t.span.start < at);
+        let i = self.tokens.partition_point(|t| t.span.start < at);
         rest.trim().is_empty()
             || self
-                .parsed
                 .tokens
                 .get(i)
                 .is_some_and(|t| t.span.start == at && t.tok == Tok::LineComment)
@@ -187,7 +246,7 @@ pub(crate) fn verified(
         .ok_or_else(|| EditError::refused("its changes overlap (an internal error)"))?;
     let new = parse_full(&new_text, ctx.jsonc);
     let mut old_problems: HashMap<(&str, &str), usize> = HashMap::new();
-    for d in &ctx.parsed.doc.syntax_diagnostics {
+    for d in &ctx.doc.syntax_diagnostics {
         *old_problems
             .entry((d.rule, d.message.as_str()))
             .or_default() += 1;
@@ -205,6 +264,7 @@ pub(crate) fn verified(
         }
     }
     same_meaning(expected, &Sem::of_root(new.doc.root.as_ref()))?;
-    keeps_comments(ctx.text, &ctx.parsed.comments, &edits, may_drop)?;
+    keeps_comments(ctx.text, &ctx.comments, &edits, may_drop)?;
+    *ctx.accepted.borrow_mut() = Some(new.doc);
     Ok(edits)
 }

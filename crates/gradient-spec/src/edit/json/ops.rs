@@ -327,7 +327,6 @@ pub(super) fn owned_start(ctx: &JCtx, pos: usize) -> usize {
         let own_comment = (body.starts_with("//") || body.starts_with("/*"))
             && line.len() - body.len() == indent.len()
             && ctx
-                .parsed
                 .comments
                 .iter()
                 .any(|c| c.start == prev + indent.len() && c.end <= line_end(text, prev));

@@ -34,12 +34,11 @@ pub(crate) fn plain_json(text: &str) -> Result<String, EditError> {
 /// The canonical layout of the tokens of `ctx`, with or without its comments.
 fn print(ctx: &JCtx, keep_comments: bool) -> Result<String, EditError> {
     let text = ctx.text;
-    let errors = ctx.parsed.doc.syntax_diagnostics.len();
+    let errors = ctx.doc.syntax_diagnostics.len();
     if errors > 0 {
         return Err(EditError::SyntaxErrors { count: errors });
     }
     let toks: Vec<&crate::json::Token> = ctx
-        .parsed
         .tokens
         .iter()
         .filter(|t| keep_comments || !t.is_comment())
@@ -174,7 +173,7 @@ fn check(ctx: &JCtx, out: &str, jsonc: bool) -> Result<(), EditError> {
         )));
     }
     let mut count: HashMap<&str, i64> = HashMap::new();
-    for c in ctx.parsed.comments.iter().filter(|_| jsonc) {
+    for c in ctx.comments.iter().filter(|_| jsonc) {
         *count.entry(c.slice(ctx.text).trim_end()).or_default() += 1;
     }
     for c in &new.comments {

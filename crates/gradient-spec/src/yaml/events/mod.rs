@@ -77,17 +77,11 @@ use super::syntax::{clamp, unchecked};
 use super::{dupkeys, Document, MAX_DEPTH, MAX_INPUT_BYTES};
 use crate::diag::{Diagnostic, Severity, Span};
 
-#[cfg(test)]
-thread_local! {
-    /// How many times this thread parsed: the edits' tests count the parses an edit costs.
-    pub(crate) static PARSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
-
 /// Parses `text` like [`crate::yaml::parse`]: never fails, never panics; problems come
 /// back as diagnostics (`yaml-syntax`, `duplicate-key`, `multiple-documents`, `limit`).
 pub fn parse(text: &str) -> Document {
-    #[cfg(test)]
-    PARSES.with(|n| n.set(n.get() + 1));
+    #[cfg(any(test, feature = "parse-counter"))]
+    crate::parse_counter::bump();
     if text.len() > MAX_INPUT_BYTES {
         let msg = format!(
             "the document is {} bytes; documents over {} bytes are not checked (a deployment spec is a few KB)",
