@@ -65,19 +65,24 @@ const NAME_MARKERS: &[&str] = &[
 /// (`TOKENIZERS_PARALLELISM`, `MAX_TOKENS`, `secrets_dir`: words that merely start
 /// with a marker and name no credential).
 pub(crate) fn name_says_credential(name: &str) -> bool {
-    let upper = name.to_ascii_uppercase();
-    NAME_MARKERS.iter().any(|marker| {
-        upper.match_indices(marker).any(|(at, m)| {
-            let end = at + m.len();
-            let last = name.as_bytes()[end - 1];
-            match name.as_bytes().get(end) {
-                Some(&next) if next.is_ascii_alphabetic() => {
-                    // The word continues when the next letter has the marker's case
-                    // (`TOKENS`, `tokenizer`); `hfTokenValue` starts a new word.
-                    next.is_ascii_uppercase() != last.is_ascii_uppercase()
+    // Byte by byte, ignoring ASCII case, with no upper-cased copy: this runs for
+    // every env entry on every keystroke.
+    let bytes = name.as_bytes();
+    (0..bytes.len()).any(|at| {
+        NAME_MARKERS.iter().any(|marker| {
+            let end = at + marker.len();
+            let found = bytes
+                .get(at..end)
+                .is_some_and(|b| b.eq_ignore_ascii_case(marker.as_bytes()));
+            found
+                && match bytes.get(end) {
+                    Some(&next) if next.is_ascii_alphabetic() => {
+                        // The word continues when the next letter has the marker's
+                        // case (`TOKENS`, `tokenizer`); `hfTokenValue` starts a new word.
+                        next.is_ascii_uppercase() != bytes[end - 1].is_ascii_uppercase()
+                    }
+                    _ => true,
                 }
-                _ => true,
-            }
         })
     })
 }

@@ -100,15 +100,22 @@ fn field(
     let Some(entry) = map.get_entry(key) else {
         return;
     };
-    let path = parent.key(key).to_string();
     if let Some(text) = entry.value.as_str() {
-        scalar(&entry.value, text, key, &path, role, out);
+        scalar(&entry.value, text, key, parent, role, out);
     } else if entry.value.as_mapping().is_some() {
-        mapping_lookalike(cx, entry, key, &path, out);
+        mapping_lookalike(cx, entry, key, &parent.key(key).to_string(), out);
     }
 }
 
-fn scalar(node: &Node, text: &str, key: &str, path: &str, role: Role, out: &mut Vec<Diagnostic>) {
+/// Checks one scalar value; its path (`parent.key`) is spelled out only for a problem.
+fn scalar(
+    node: &Node,
+    text: &str,
+    key: &str,
+    parent: &SpecPath,
+    role: Role,
+    out: &mut Vec<Diagnostic>,
+) {
     let style = node.as_scalar().map(|s| s.style);
     let rewrite = |title: String, content: &str, applicability| {
         let new = render(style?, content)?;
@@ -119,7 +126,13 @@ fn scalar(node: &Node, text: &str, key: &str, path: &str, role: Role, out: &mut 
         })
     };
     let push = |out: &mut Vec<Diagnostic>, rule, severity, message: String, fix: Option<Fix>| {
-        let d = Diagnostic::new(rule, severity, node.span, path, message);
+        let d = Diagnostic::new(
+            rule,
+            severity,
+            node.span,
+            parent.key(key).to_string(),
+            message,
+        );
         out.push(match fix {
             Some(f) => d.with_fix(f),
             None => d,

@@ -7,32 +7,42 @@
 
 use super::{Node, ScalarKind, Value};
 use crate::diag::{Diagnostic, Severity};
-use crate::path::SpecPath;
+use crate::path::{PathSegment, SpecPath};
 use crate::text::LineIndex;
 use std::collections::HashMap;
 
-pub(crate) fn check(root: &Node, text: &str, out: &mut Vec<Diagnostic>) {
-    let mut lines = None;
-    walk(root, &SpecPath::root(), text, &mut lines, out);
+/// One step of the path being walked, borrowed from the tree: the path is spelled
+/// out only when a duplicate is reported (this walk visits every node on every
+/// keystroke, so it allocates nothing per node).
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+    /// An entry whose key is not a scalar: the path stays its mapping's.
+    Same,
 }
 
-fn walk(
-    node: &Node,
-    path: &SpecPath,
+pub(crate) fn check(root: &Node, text: &str, out: &mut Vec<Diagnostic>) {
+    let mut lines = None;
+    walk(root, &mut Vec::new(), text, &mut lines, out);
+}
+
+fn walk<'a>(
+    node: &'a Node,
+    path: &mut Vec<Step<'a>>,
     text: &str,
     lines: &mut Option<LineIndex>,
     out: &mut Vec<Diagnostic>,
 ) {
     match &node.value {
         Value::Mapping(m) => {
-            let mut seen: HashMap<String, usize> = HashMap::new();
+            let mut seen = Seen::default();
             for e in &m.entries {
-                let key_path = match e.key.scalar_text() {
-                    Some(k) => path.key(k),
-                    None => path.clone(),
-                };
-                let id = identity(&e.key);
-                if let Some(&first) = seen.get(&id) {
+                path.push(match e.key.scalar_text() {
+                    Some(k) => Step::Key(k),
+                    None => Step::Same,
+                });
+                if let Some(first) = seen.insert(identity(&e.key), e.key.span.start) {
                     let line = lines
                         .get_or_insert_with(|| LineIndex::new(text))
                         .position(first)
@@ -42,29 +52,102 @@ fn walk(
                         "duplicate-key",
                         Severity::Error,
                         e.key.span,
-                        key_path.to_string(),
+                        spelled(path).to_string(),
                         format!(
                             "the key `{shown}` is already set on line {line}; YAML forbids a key twice in one mapping, and loaders disagree on which value wins"
                         ),
                     ));
-                } else {
-                    seen.insert(id, e.key.span.start);
                 }
-                walk(&e.key, &key_path, text, lines, out);
-                walk(&e.value, &key_path, text, lines, out);
+                walk(&e.key, path, text, lines, out);
+                walk(&e.value, path, text, lines, out);
+                path.pop();
             }
         }
         Value::Sequence(s) => {
             for (i, item) in s.items.iter().enumerate() {
-                walk(item, &path.index(i), text, lines, out);
+                path.push(Step::Index(i));
+                walk(item, path, text, lines, out);
+                path.pop();
             }
         }
         Value::Scalar(_) | Value::Alias(_) => {}
     }
 }
 
-/// A string that is equal for two keys exactly when they are the same YAML value.
-fn identity(node: &Node) -> String {
+/// The path of `steps` as a [`SpecPath`].
+fn spelled(steps: &[Step]) -> SpecPath {
+    SpecPath(
+        steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Key(k) => Some(PathSegment::Key((*k).to_string())),
+                Step::Index(i) => Some(PathSegment::Index(*i)),
+                Step::Same => None,
+            })
+            .collect(),
+    )
+}
+
+/// The keys of one mapping seen so far, with where each was first written: a short
+/// list searched in order (most mappings have a few keys), a hash map past that.
+#[derive(Default)]
+struct Seen<'a> {
+    few: Vec<(Identity<'a>, usize)>,
+    many: HashMap<Identity<'a>, usize>,
+}
+
+impl<'a> Seen<'a> {
+    const FEW: usize = 16;
+
+    /// Records `id` at `at`; the earlier offset when it was seen before.
+    fn insert(&mut self, id: Identity<'a>, at: usize) -> Option<usize> {
+        if self.many.is_empty() {
+            if let Some((_, first)) = self.few.iter().find(|(k, _)| *k == id) {
+                return Some(*first);
+            }
+            if self.few.len() < Self::FEW {
+                self.few.push((id, at));
+                return None;
+            }
+            self.many.extend(self.few.drain(..));
+        }
+        match self.many.get(&id) {
+            Some(&first) => Some(first),
+            None => {
+                self.many.insert(id, at);
+                None
+            }
+        }
+    }
+}
+
+/// What a key is, for comparing keys by value: borrowed for the scalars that keys
+/// almost always are, written out for the rare collection or alias key.
+#[derive(PartialEq, Eq, Hash)]
+enum Identity<'a> {
+    Null,
+    Bool(bool),
+    Int(i128),
+    Float(u64),
+    Str(&'a str),
+    Other(String),
+}
+
+fn identity(node: &Node) -> Identity<'_> {
+    match &node.value {
+        Value::Scalar(s) => match s.kind {
+            ScalarKind::Null => Identity::Null,
+            ScalarKind::Bool(b) => Identity::Bool(b),
+            ScalarKind::Int(i) => Identity::Int(i.into()),
+            ScalarKind::Float(f) => Identity::Float(f.to_bits()),
+            ScalarKind::String => Identity::Str(&s.text),
+        },
+        _ => Identity::Other(written(node)),
+    }
+}
+
+/// A collection or alias key written out by value (`[a,b]`, `{k:v}`, `*name`).
+fn written(node: &Node) -> String {
     match &node.value {
         Value::Scalar(s) => match s.kind {
             ScalarKind::Null => "~".to_string(),
@@ -75,14 +158,14 @@ fn identity(node: &Node) -> String {
         },
         Value::Alias(name) => format!("*{name}"),
         Value::Sequence(s) => {
-            let items: Vec<String> = s.items.iter().map(identity).collect();
+            let items: Vec<String> = s.items.iter().map(written).collect();
             format!("[{}]", items.join(","))
         }
         Value::Mapping(m) => {
             let entries: Vec<String> = m
                 .entries
                 .iter()
-                .map(|e| format!("{}:{}", identity(&e.key), identity(&e.value)))
+                .map(|e| format!("{}:{}", written(&e.key), written(&e.value)))
                 .collect();
             format!("{{{}}}", entries.join(","))
         }
