@@ -18,7 +18,7 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(text: &'a str) -> Result<Self, EditError> {
+    pub(super) fn new(text: &'a str) -> Result<Self, EditError> {
         if text.len() > MAX_INPUT_BYTES {
             return Err(EditError::unsupported("the document is too large to edit"));
         }
@@ -34,13 +34,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether the line starting at `line_start` holds only a comment.
-    pub fn is_comment_line(&self, line_start: usize) -> bool {
+    pub(super) fn is_comment_line(&self, line_start: usize) -> bool {
         let at = line_start + indent_of(line_at(self.text, line_start));
         self.comments.binary_search_by_key(&at, |c| c.start).is_ok()
     }
 
     /// The comments that start inside `span`.
-    pub fn comments_in(&self, span: Span) -> impl Iterator<Item = &Span> {
+    pub(super) fn comments_in(&self, span: Span) -> impl Iterator<Item = &Span> {
         self.comments
             .iter()
             .filter(move |c| c.start >= span.start && c.start < span.end)

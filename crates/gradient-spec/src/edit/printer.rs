@@ -28,7 +28,7 @@ pub(crate) struct Printer<'a> {
 }
 
 impl<'a> Printer<'a> {
-    pub fn new(ctx: &'a Ctx<'a>) -> Self {
+    pub(super) fn new(ctx: &'a Ctx<'a>) -> Self {
         Printer {
             ctx,
             out: String::with_capacity(ctx.text.len() + 64),
@@ -45,7 +45,7 @@ impl<'a> Printer<'a> {
     }
 
     /// Prints the whole document.
-    pub fn document(mut self, root: &Node) -> Result<String, EditError> {
+    pub(super) fn document(mut self, root: &Node) -> Result<String, EditError> {
         let text = self.text();
         // Directives and a `---` before the content stay.
         let mut ls = 0;

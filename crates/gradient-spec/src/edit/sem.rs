@@ -45,11 +45,11 @@ fn float_bits(f: f64) -> u64 {
 
 impl Sem {
     /// The meaning of a parsed document's root (`Null` when it has no content).
-    pub fn of_root(root: Option<&Node>) -> Sem {
+    pub(super) fn of_root(root: Option<&Node>) -> Sem {
         root.map_or(plain(SemV::Null), Sem::of)
     }
 
-    pub fn of(node: &Node) -> Sem {
+    pub(super) fn of(node: &Node) -> Sem {
         let v = match &node.value {
             Value::Mapping(m) => SemV::Map(
                 m.entries
@@ -80,7 +80,7 @@ impl Sem {
         }
     }
 
-    pub fn of_new(value: &NewValue) -> Sem {
+    pub(super) fn of_new(value: &NewValue) -> Sem {
         plain(match value {
             NewValue::Null => SemV::Null,
             NewValue::Bool(b) => SemV::Bool(*b),
@@ -107,7 +107,7 @@ impl Sem {
         }
     }
 
-    pub fn get_mut(&mut self, path: &[PathSegment]) -> Option<&mut Sem> {
+    pub(super) fn get_mut(&mut self, path: &[PathSegment]) -> Option<&mut Sem> {
         let mut cur = self;
         for seg in path {
             cur = cur.child_mut(seg)?;
@@ -118,7 +118,7 @@ impl Sem {
     /// Sets `path` to `value`, creating missing mappings (and one-item lists for `[0]`)
     /// and replacing a null on the way, as the text operations do. Keeps the tag and
     /// anchor of a replaced value (they are written outside the value's span).
-    pub fn put(&mut self, path: &SpecPath, value: Sem) -> Option<()> {
+    pub(super) fn put(&mut self, path: &SpecPath, value: Sem) -> Option<()> {
         let segs = &path.0;
         let mut cur = self;
         for (i, seg) in segs.iter().enumerate() {
@@ -147,7 +147,7 @@ impl Sem {
         Some(())
     }
 
-    pub fn remove(&mut self, path: &SpecPath) -> Option<()> {
+    pub(super) fn remove(&mut self, path: &SpecPath) -> Option<()> {
         let (last, parent) = path.0.split_last()?;
         let parent = self.get_mut(parent)?;
         match (last, &mut parent.v) {
@@ -165,7 +165,7 @@ impl Sem {
         Some(())
     }
 
-    pub fn move_item(&mut self, path: &SpecPath, from: usize, to: usize) -> Option<()> {
+    pub(super) fn move_item(&mut self, path: &SpecPath, from: usize, to: usize) -> Option<()> {
         match &mut self.get_mut(&path.0)?.v {
             SemV::Seq(s) if from < s.len() && to < s.len() => {
                 let item = s.remove(from);

@@ -54,7 +54,7 @@ pub(crate) struct JCtx<'a> {
 }
 
 impl<'a> JCtx<'a> {
-    pub fn new(text: &'a str, jsonc: bool) -> Result<Self, EditError> {
+    pub(super) fn new(text: &'a str, jsonc: bool) -> Result<Self, EditError> {
         if text.len() > MAX_INPUT_BYTES {
             return Err(EditError::unsupported("the document is too large to edit"));
         }
@@ -69,25 +69,25 @@ impl<'a> JCtx<'a> {
         })
     }
 
-    pub fn root(&self) -> Option<&Node> {
+    pub(super) fn root(&self) -> Option<&Node> {
         self.parsed.doc.root.as_ref()
     }
 
     /// The first token (comments skipped) starting at or after `pos`.
-    pub fn next_token(&self, pos: usize) -> Option<&Token> {
+    pub(super) fn next_token(&self, pos: usize) -> Option<&Token> {
         let i = self.parsed.tokens.partition_point(|t| t.span.start < pos);
         self.parsed.tokens[i..].iter().find(|t| !t.is_comment())
     }
 
     /// The `,` right after the value ending at `end`, if any.
-    pub fn comma_after(&self, end: usize) -> Option<Span> {
+    pub(super) fn comma_after(&self, end: usize) -> Option<Span> {
         self.next_token(end)
             .filter(|t| t.tok == Tok::Comma)
             .map(|t| t.span)
     }
 
     /// Comments that start inside `span`.
-    pub fn comments_in(&self, span: Span) -> impl Iterator<Item = &Span> {
+    pub(super) fn comments_in(&self, span: Span) -> impl Iterator<Item = &Span> {
         self.parsed
             .comments
             .iter()
@@ -95,7 +95,7 @@ impl<'a> JCtx<'a> {
     }
 
     /// The leading whitespace of the line holding `pos`.
-    pub fn indent_at(&self, pos: usize) -> &'a str {
+    pub(super) fn indent_at(&self, pos: usize) -> &'a str {
         let ls = super::lines::line_start(self.text, pos);
         let line = &self.text[ls..];
         let n = line
@@ -111,7 +111,7 @@ impl<'a> JCtx<'a> {
     }
 
     /// Whether only whitespace stands between the start of its line and `pos`.
-    pub fn starts_line(&self, pos: usize) -> bool {
+    pub(super) fn starts_line(&self, pos: usize) -> bool {
         let ls = super::lines::line_start(self.text, pos);
         self.text
             .get(ls..pos)
@@ -119,7 +119,7 @@ impl<'a> JCtx<'a> {
     }
 
     /// Whether what follows `pos` on its line is blank or a `//` comment.
-    pub fn rest_of_line_free(&self, pos: usize) -> bool {
+    pub(super) fn rest_of_line_free(&self, pos: usize) -> bool {
         let end = super::lines::line_end(self.text, pos);
         let rest = self.text.get(pos..end).unwrap_or("");
         let at = pos + (rest.len() - rest.trim_start().len());
