@@ -8,6 +8,7 @@
 //! - [`rules`]: one function per rule id, emitting [`Diagnostic`]s with spans and fixes.
 //! - [`edit`]: edits by spec path, returned as minimal text edits.
 //! - [`text`]: byte offset ↔ line/column ↔ UTF-16 offset.
+//! - [`located`]: a diagnostic in lines and columns, as every front end serialises it.
 //!
 //! [`check`] runs the whole pipeline; the `gradient-spec` binary and the web app are
 //! both thin views of it.
@@ -23,6 +24,7 @@ pub mod format;
 pub mod highlight;
 pub mod highlight_json;
 pub mod json;
+pub mod located;
 pub mod path;
 // rules/ and yaml/ are being reworked elsewhere (the rule registry, a fuzz campaign):
 // they take the lint when that work has landed.
@@ -36,6 +38,7 @@ pub mod yaml;
 
 pub use diag::{Applicability, Diagnostic, Fix, Severity, Span, TextEdit};
 pub use format::Format;
+pub use located::{locate_all, Located};
 pub use path::{PathSegment, SpecPath};
 
 /// The result of checking one document: its parse and every problem found in it.
