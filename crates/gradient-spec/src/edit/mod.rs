@@ -83,6 +83,13 @@ use crate::diag::TextEdit;
 use crate::format::Format;
 use crate::path::SpecPath;
 
+/// The one edit that turns `old` into `new`: their common prefix and suffix are left
+/// alone (whole characters). `None` when they are equal. For a front end that holds
+/// a whole new text (a fix applied to a JSON spec) and records edits.
+pub fn minimal_edit(old: &str, new: &str) -> Option<TextEdit> {
+    reorder::minimal(old, new, 0, false)
+}
+
 /// The by-path operations for a document in a given [`Format`]: YAML goes to the
 /// functions above unchanged; JSON and JSONC to the JSON edit layer (`json`), which
 /// writes JSON in the file's own indentation, handles commas, keeps comments and
