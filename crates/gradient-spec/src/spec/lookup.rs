@@ -230,6 +230,19 @@ mod tests {
         assert!(top.contains(&"integrations") && !top.contains(&"port"));
     }
 
+    /// The catalogue says which lists the form reorders and how large a port may be.
+    #[test]
+    fn reorderable_lists_and_number_bounds() {
+        let mut reorderable: Vec<&str> =
+            fields().filter(|f| f.reorderable).map(|f| f.path).collect();
+        reorderable.sort_unstable();
+        assert_eq!(reorderable, ["command", "env", "repositories.repositories"]);
+        assert_eq!(Kind::Port.bounds(), (Some(1.0), Some(65535.0)));
+        let replicas = field(Shape::V1, &p("resources.replicas")).unwrap();
+        assert_eq!(replicas.kind.bounds().0, Some(0.0));
+        assert_eq!(Kind::String.bounds(), (None, None));
+    }
+
     #[test]
     fn integration_types_and_hover() {
         let keys = |t| {
