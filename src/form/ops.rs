@@ -166,7 +166,7 @@ pub fn edits_for(
 ) -> Result<Vec<TextEdit>, FormError> {
     let edit = edit::in_format(format);
     let report = gradient_spec::parse_as(text, format);
-    let current = |path: &SpecPath| lookup(report.root.as_ref(), path);
+    let current = |path: &SpecPath| edit::node_at(report.root.as_ref(), path);
     Ok(match action {
         FormAction::SetText { path, text: value } => {
             let p = parse_path(path)?;
@@ -209,21 +209,6 @@ pub fn edits_for(
             edit.move_item(text, &parse_path(path)?, *from, *to)?
         }
     })
-}
-
-/// The node at `path` in `root`.
-fn lookup<'a>(
-    root: Option<&'a gradient_spec::yaml::Node>,
-    path: &SpecPath,
-) -> Option<&'a gradient_spec::yaml::Node> {
-    let mut node = root?;
-    for seg in &path.0 {
-        node = match seg {
-            gradient_spec::PathSegment::Key(k) => node.as_mapping()?.get(k)?,
-            gradient_spec::PathSegment::Index(i) => node.as_sequence()?.items.get(*i)?,
-        };
-    }
-    Some(node)
 }
 
 #[cfg(test)]

@@ -72,6 +72,7 @@ pub use convert::convert;
 pub use error::EditError;
 pub use format::format;
 pub use insert_at::insert_key_at;
+pub use locate::node_at;
 pub use move_key::{move_key, wrap_in_list};
 pub use remove::remove;
 pub use rename::rename_key;
