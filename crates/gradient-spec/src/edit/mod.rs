@@ -48,6 +48,7 @@
 mod append;
 mod context;
 mod convert;
+mod empty;
 mod error;
 mod format;
 mod insert_at;

@@ -39,7 +39,9 @@ pub use names::{
     PROBES, SUMMARIES, V1_API_VERSIONS,
 };
 pub use order::catalogue_index;
-pub use placeholder::{item_text, scalar_text, value_text, Layout, DEFAULT_INTEGRATION_TYPE};
+pub use placeholder::{
+    item_text, item_variant, scalar_text, value_text, Layout, DEFAULT_INTEGRATION_TYPE,
+};
 pub use rule_docs::{rule_doc, RuleDoc, RULE_DOCS};
 pub use rule_reference::{rule_severities, rules_markdown, rules_text, RULE_SEVERITIES};
 pub use schema::json_schema;
