@@ -1,7 +1,7 @@
 //! What the view shows about the current text, derived from it by the core. Plain
 //! data (comparable, so a memo only notifies when something changed).
 
-use crate::state::lines::Mark;
+use crate::state::visible_lines::Mark;
 use gradient_spec::text::LineIndex;
 use gradient_spec::{Diagnostic, Fix, Severity, Span};
 

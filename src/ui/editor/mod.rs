@@ -8,10 +8,11 @@ mod keyboard;
 mod pointer;
 mod quickfix;
 
-use crate::state::lines::{line_starts, line_view, visible_range, LineView};
+use crate::state::visible_lines::{line_view, visible_range, LineView};
 use crate::state::Selection;
 use crate::ui::store::Store;
 use backdrop::{Backdrop, Gutter};
+use gradient_spec::text::line_text;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -73,9 +74,8 @@ pub fn CodeEditor(
     let completion = RwSignal::new(None::<completion::Open>);
     let fixes = RwSignal::new(None::<quickfix::FixMenu>);
 
-    let starts = Memo::new(move |_| store.with_text(line_starts));
     let lines = Memo::new(move |_| {
-        let count = starts.with(Vec::len);
+        let count = store.index.with(|i| i.0.line_count());
         let (first, last) = visible_range(
             view.scroll_top.get(),
             view.viewport_height.get(),
@@ -86,17 +86,13 @@ pub fn CodeEditor(
         let highlight = view.highlight.get();
         let format = store.format.get();
         store.with_text(|text| {
-            starts.with(|s| {
+            store.index.with(|index| {
+                let s = index.0.starts();
                 let colours = crate::ui::highlight::colours(text, s, first, last - first, format);
                 (first..last)
                     .zip(colours)
                     .map(|(i, colours)| {
-                        let start = s[i];
-                        let end = s.get(i + 1).map_or(text.len(), |n| n - 1);
-                        let line = text[start..end]
-                            .strip_suffix('\r')
-                            .unwrap_or(&text[start..end]);
-                        line_view(i, start, line, &colours, &marks, highlight)
+                        line_view(i, s[i], line_text(text, s, i), &colours, &marks, highlight)
                     })
                     .collect::<Vec<LineView>>()
             })
@@ -130,8 +126,7 @@ pub fn CodeEditor(
         let Some(area) = editor.get_untracked() else {
             return;
         };
-        let line =
-            starts.with_untracked(|s| s.partition_point(|&st| st <= span.start).saturating_sub(1));
+        let line = store.index.with_untracked(|i| i.0.line_of(span.start));
         let top = line as f64 * LINE_HEIGHT;
         let (scroll, height) = (area.scroll_top() as f64, area.client_height() as f64);
         if top < scroll || top + LINE_HEIGHT > scroll + height {
@@ -236,7 +231,7 @@ pub fn CodeEditor(
                         view.scroll_left.set(area.scroll_left() as f64);
                         hover.set(None);
                     }
-                    on:mousemove=move |ev| hover.set(pointer::hover_at(&ev, store, starts))
+                    on:mousemove=move |ev| hover.set(pointer::hover_at(&ev, store))
                     on:mouseleave=move |_| hover.set(None)
                 ></textarea>
                 <pointer::HoverTip hover=hover />
