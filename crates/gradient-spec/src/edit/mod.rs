@@ -46,7 +46,6 @@
 //!   `- - a`), is refused rather than approximated.
 
 mod append;
-mod context;
 mod convert;
 mod empty;
 mod error;
@@ -55,6 +54,7 @@ mod insert_at;
 mod json;
 mod lines;
 mod locate;
+mod meaning;
 mod move_key;
 mod owned;
 mod printer;
@@ -63,10 +63,10 @@ mod rename;
 mod render;
 mod reorder;
 mod scalar;
-mod sem;
 mod set;
 mod value;
 mod verify;
+mod yaml_text;
 
 pub use append::append_item;
 pub use convert::convert;
@@ -107,8 +107,8 @@ pub fn in_format(format: Format) -> Editor {
 }
 
 impl Editor {
-    fn json<'t>(&self, text: &'t str) -> Result<json::JCtx<'t>, EditError> {
-        json::JCtx::new(text, self.format == Format::Jsonc)
+    fn json<'t>(&self, text: &'t str) -> Result<json::JsonText<'t>, EditError> {
+        json::JsonText::new(text, self.format == Format::Jsonc)
     }
 
     /// See [`set_scalar`].

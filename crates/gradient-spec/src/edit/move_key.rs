@@ -2,17 +2,17 @@
 //! mapping (under another name if asked), and `wrap_in_list`: turning a single value
 //! into a one-item flow list in place (`8000` → `[8000]`), its comment kept.
 
-use super::context::Ctx;
 use super::error::EditError;
 use super::lines::{column, indent_of, line_end, starts_line};
 use super::locate::{child_extent, walk, with_props, Owner};
+use super::meaning::{Meaning, MeaningValue};
 use super::owned::{owned_lines, skip_deeper_comments};
 use super::remove::remove;
 use super::render::key;
 use super::scalar;
-use super::sem::{Sem, SemV};
 use super::value::NewValue;
 use super::verify::{first_verified, verified};
+use super::yaml_text::YamlText;
 use crate::diag::{Span, TextEdit};
 use crate::path::SpecPath;
 use crate::yaml::{ScalarKind, Value};
@@ -36,7 +36,7 @@ pub fn move_key(
     if to_parent.0.starts_with(&from.0) {
         return Err(EditError::unsupported("an entry cannot move inside itself"));
     }
-    let ctx = Ctx::new(text)?;
+    let ctx = YamlText::new(text)?;
     let root = ctx.doc.root.as_ref();
     let (found, matched) = walk(root, from);
     let f = found
@@ -143,12 +143,12 @@ pub fn move_key(
         ));
     }
     edits.push(TextEdit::insert(insert_at, block));
-    let mut expected = Sem::of_root(ctx.doc.root.as_ref());
+    let mut expected = Meaning::of_root(ctx.doc.root.as_ref());
     expected.remove(from).ok_or_else(|| not_found(from))?;
     let target = expected
         .get_mut(&to_parent.0)
         .ok_or_else(|| not_found(to_parent))?;
-    let SemV::Map(entries) = &mut target.v else {
+    let MeaningValue::Map(entries) = &mut target.v else {
         return Err(EditError::unsupported("not a mapping"));
     };
     let pos = index.min(entries.len());
@@ -156,8 +156,8 @@ pub fn move_key(
         pos,
         (
             Some(new_key.to_string()),
-            Sem::of_new(&new_key.into()),
-            Sem::of(&entry.value),
+            Meaning::of_new(&new_key.into()),
+            Meaning::of(&entry.value),
         ),
     );
     verified(&ctx, edits, &expected, &[])
@@ -166,7 +166,7 @@ pub fn move_key(
 /// Turns the single value at `path` into a one-item flow list, in place: `8000` →
 /// `[8000]`, keeping how it is written (quotes, anchor, tag) and its comment.
 pub fn wrap_in_list(text: &str, path: &SpecPath) -> Result<Vec<TextEdit>, EditError> {
-    let ctx = Ctx::new(text)?;
+    let ctx = YamlText::new(text)?;
     let (found, matched) = walk(ctx.doc.root.as_ref(), path);
     let f = found
         .filter(|_| matched == path.0.len() && !path.0.is_empty())
@@ -206,15 +206,15 @@ pub fn wrap_in_list(text: &str, path: &SpecPath) -> Result<Vec<TextEdit>, EditEr
             format!("[{}]", scalar::inline(&value, Some(s.style), true)),
         )]);
     }
-    let mut expected = Sem::of_root(ctx.doc.root.as_ref());
+    let mut expected = Meaning::of_root(ctx.doc.root.as_ref());
     let target = expected
         .get_mut(&path.0)
         .ok_or_else(|| EditError::NotFound {
             path: path.to_string(),
         })?;
     let item = target.clone();
-    *target = Sem::of_new(&NewValue::Seq(Vec::new()));
-    if let SemV::Seq(items) = &mut target.v {
+    *target = Meaning::of_new(&NewValue::Seq(Vec::new()));
+    if let MeaningValue::Seq(items) = &mut target.v {
         items.push(item);
     }
     first_verified(&ctx, candidates, &expected, &[])

@@ -1,13 +1,13 @@
 //! `rename_key`: giving a mapping key a new name in place. The value, the key's
 //! comments, its place among its siblings and its quoting style stay as they were.
 
-use super::context::Ctx;
 use super::error::EditError;
 use super::locate::{walk, Owner};
+use super::meaning::{Meaning, MeaningValue};
 use super::render::key;
 use super::scalar;
-use super::sem::{Sem, SemV};
 use super::verify::first_verified;
+use super::yaml_text::YamlText;
 use crate::diag::TextEdit;
 use crate::path::{PathSegment, SpecPath};
 use crate::yaml::ScalarStyle;
@@ -18,7 +18,7 @@ pub fn rename_key(text: &str, path: &SpecPath, new_key: &str) -> Result<Vec<Text
     let Some((PathSegment::Key(old), parent)) = path.0.split_last() else {
         return Err(EditError::unsupported("only a mapping key can be renamed"));
     };
-    let ctx = Ctx::new(text)?;
+    let ctx = YamlText::new(text)?;
     let (found, matched) = walk(ctx.doc.root.as_ref(), path);
     let (map, index) = match found {
         Some(f) if matched == path.0.len() => match f.owner {
@@ -68,13 +68,13 @@ pub fn rename_key(text: &str, path: &SpecPath, new_key: &str) -> Result<Vec<Text
         entry.key.span,
         scalar::double(new_key),
     )]);
-    let mut expected = Sem::of_root(ctx.doc.root.as_ref());
+    let mut expected = Meaning::of_root(ctx.doc.root.as_ref());
     let target = expected
         .get_mut(parent)
         .ok_or_else(|| EditError::NotFound {
             path: path.to_string(),
         })?;
-    let SemV::Map(entries) = &mut target.v else {
+    let MeaningValue::Map(entries) = &mut target.v else {
         return Err(EditError::unsupported("not a mapping"));
     };
     let slot = entries
@@ -84,6 +84,6 @@ pub fn rename_key(text: &str, path: &SpecPath, new_key: &str) -> Result<Vec<Text
             path: path.to_string(),
         })?;
     slot.0 = Some(new_key.to_string());
-    slot.1 = Sem::of_new(&new_key.into());
+    slot.1 = Meaning::of_new(&new_key.into());
     first_verified(&ctx, candidates, &expected, &[])
 }

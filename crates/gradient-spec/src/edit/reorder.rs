@@ -1,11 +1,11 @@
 //! `move_item`: reordering a list, each item carrying the lines it owns.
 
-use super::context::Ctx;
 use super::error::EditError;
 use super::locate::{child_extent, walk, Found};
+use super::meaning::Meaning;
 use super::owned::owned_lines;
-use super::sem::Sem;
 use super::verify::verified;
+use super::yaml_text::YamlText;
 use crate::diag::{Span, TextEdit};
 use crate::path::SpecPath;
 use crate::yaml::{Node, Sequence};
@@ -79,7 +79,7 @@ pub fn move_item(
     from: usize,
     to: usize,
 ) -> Result<Vec<TextEdit>, EditError> {
-    let ctx = Ctx::new(text)?;
+    let ctx = YamlText::new(text)?;
     let Some(ItemMove {
         found: f,
         seq,
@@ -148,7 +148,7 @@ pub fn move_item(
             .into_iter()
             .collect()
     };
-    let mut expected = Sem::of_root(ctx.doc.root.as_ref());
+    let mut expected = Meaning::of_root(ctx.doc.root.as_ref());
     expected
         .move_item(list_path, from, to)
         .ok_or_else(|| EditError::NotFound {

@@ -27,7 +27,7 @@ pub(crate) use pretty::{format, plain_json};
 pub(crate) use translate::fix_text;
 
 use super::error::EditError;
-use super::sem::Sem;
+use super::meaning::Meaning;
 use super::verify::{keeps_comments, same_meaning};
 use crate::diag::{apply_edits, Span, TextEdit};
 use crate::json::{parse_full, Parsed, Tok, Token};
@@ -43,8 +43,9 @@ pub(crate) fn render_block(
     render::block(v, "", unit, eol)
 }
 
-/// What an operation needs to know about the current JSON(C) text.
-pub(crate) struct JCtx<'a> {
+/// The JSON(C) text an operation edits, read once: its tree, indentation and line
+/// ending.
+pub(crate) struct JsonText<'a> {
     pub text: &'a str,
     pub jsonc: bool,
     pub parsed: Parsed,
@@ -53,14 +54,14 @@ pub(crate) struct JCtx<'a> {
     pub eol: &'static str,
 }
 
-impl<'a> JCtx<'a> {
+impl<'a> JsonText<'a> {
     pub(super) fn new(text: &'a str, jsonc: bool) -> Result<Self, EditError> {
         if text.len() > MAX_INPUT_BYTES {
             return Err(EditError::unsupported("the document is too large to edit"));
         }
         let parsed = parse_full(text, jsonc);
         let unit = detect_unit(text, parsed.doc.root.as_ref());
-        Ok(JCtx {
+        Ok(JsonText {
             text,
             jsonc,
             parsed,
@@ -178,9 +179,9 @@ fn detect_unit(text: &str, root: Option<&Node>) -> String {
 /// Applies `edits` and checks the result in the document's own format: no new syntax
 /// problem, exactly the `expected` meaning, every comment kept outside `may_drop`.
 pub(crate) fn verified(
-    ctx: &JCtx,
+    ctx: &JsonText,
     edits: Vec<TextEdit>,
-    expected: &Sem,
+    expected: &Meaning,
     may_drop: &[Span],
 ) -> Result<Vec<TextEdit>, EditError> {
     let new_text = apply_edits(ctx.text, &edits)
@@ -204,7 +205,7 @@ pub(crate) fn verified(
             }
         }
     }
-    same_meaning(expected, &Sem::of_root(new.doc.root.as_ref()))?;
+    same_meaning(expected, &Meaning::of_root(new.doc.root.as_ref()))?;
     keeps_comments(ctx.text, &ctx.parsed.comments, &edits, may_drop)?;
     Ok(edits)
 }

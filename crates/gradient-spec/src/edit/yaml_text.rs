@@ -9,7 +9,8 @@ use super::render::Layout;
 use crate::diag::Span;
 use crate::yaml::{self, events, Document, Node, Value, MAX_INPUT_BYTES};
 
-pub(crate) struct Ctx<'a> {
+/// The YAML text an operation edits, read once: its tree, comments and layout.
+pub(crate) struct YamlText<'a> {
     pub text: &'a str,
     pub doc: Document,
     /// Byte ranges of every `# comment`, in order.
@@ -17,7 +18,7 @@ pub(crate) struct Ctx<'a> {
     pub lay: Layout,
 }
 
-impl<'a> Ctx<'a> {
+impl<'a> YamlText<'a> {
     pub(super) fn new(text: &'a str) -> Result<Self, EditError> {
         if text.len() > MAX_INPUT_BYTES {
             return Err(EditError::unsupported("the document is too large to edit"));
@@ -25,7 +26,7 @@ impl<'a> Ctx<'a> {
         let doc = yaml::parse(text);
         let comments = events::comment_spans(&doc);
         let lay = detect_layout(text, doc.root.as_ref());
-        Ok(Ctx {
+        Ok(YamlText {
             text,
             doc,
             comments,
