@@ -130,7 +130,7 @@ pub fn build_with(
         .filter(|d| d.rule == "yaml-syntax")
         .map(|d| d.span)
         .collect();
-    let cx = Cx {
+    let cx = FormBuild {
         shape,
         diagnostics,
         max_items,
@@ -178,13 +178,15 @@ fn mark_stale(field: &mut FormField) {
     }
 }
 
-struct Cx<'a> {
+/// The settings of one build of the form: the spec's shape, its problems, and how
+/// many items of a list to show.
+struct FormBuild<'a> {
     shape: Shape,
     diagnostics: &'a [Diagnostic],
     max_items: usize,
 }
 
-impl Cx<'_> {
+impl FormBuild<'_> {
     /// The fields held by the mapping at `path` (`node`, when present).
     fn fields_at(
         &self,

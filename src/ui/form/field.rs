@@ -2,14 +2,14 @@
 //! its help text and its problems (linked with `aria-describedby`).
 
 use super::secret::SecretHelper;
-use super::{dom_id, list, FormCx};
+use super::{dom_id, list, FormPage};
 use crate::form::{Control, FieldState, FormAction, FormField};
 use crate::ui::scoped::scoped_memo;
 use crate::ui::text::with_code;
 use leptos::prelude::*;
 
 /// The view of `field` and, for sections and lists, of what it holds.
-pub fn field_view(cx: FormCx, field: FormField) -> AnyView {
+pub fn field_view(cx: FormPage, field: FormField) -> AnyView {
     match field.control.clone() {
         Control::Group { present, children } => group_view(cx, field, present, children),
         Control::Items { .. } => list::list_view(cx, field),
@@ -17,7 +17,7 @@ pub fn field_view(cx: FormCx, field: FormField) -> AnyView {
     }
 }
 
-fn group_view(cx: FormCx, field: FormField, present: bool, children: Vec<FormField>) -> AnyView {
+fn group_view(cx: FormPage, field: FormField, present: bool, children: Vec<FormField>) -> AnyView {
     let path = field.path.clone();
     let add_label = format!("Add {}", field.label.to_lowercase());
     let state = cx.state(&field.path);
@@ -78,7 +78,7 @@ fn text_of(control: &Control) -> String {
     }
 }
 
-fn scalar_view(cx: FormCx, field: FormField) -> AnyView {
+fn scalar_view(cx: FormPage, field: FormField) -> AnyView {
     let path = field.path.clone();
     let id = dom_id(&path);
     let state = cx.state(&path);

@@ -16,9 +16,10 @@ use leptos::prelude::*;
 use states::FieldStates;
 use std::sync::Arc;
 
-/// What a field needs from the page.
+/// What a field needs from the page: the store, the form model, the editor's view,
+/// the field at the caret, and each field's state.
 #[derive(Clone, Copy)]
-pub struct FormCx {
+pub struct FormPage {
     pub store: Store,
     pub form: Memo<Arc<FormModel>>,
     pub view: EditorView,
@@ -29,7 +30,7 @@ pub struct FormCx {
     states: FieldStates,
 }
 
-impl FormCx {
+impl FormPage {
     /// The state of the field at `path`, updated when (and only when) it changes.
     pub fn state(self, path: &str) -> RwSignal<Option<FieldState>> {
         RwSignal::from(self.form.with_untracked(|m| self.states.track(m, path)))
@@ -85,7 +86,7 @@ pub fn FormPane(store: Store, view: EditorView) -> impl IntoView {
     });
     let states = FieldStates::new();
     Effect::new(move |_| form.with(|m| states.refresh(m)));
-    let cx = FormCx {
+    let cx = FormPage {
         store,
         form,
         view,
