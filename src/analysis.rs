@@ -1,7 +1,7 @@
 //! What the view shows about the current text, derived from it by the core. Plain
 //! data (comparable, so a memo only notifies when something changed).
 
-use crate::state::lines::Mark;
+use crate::state::visible_lines::Mark;
 use gradient_spec::text::LineIndex;
 use gradient_spec::{Diagnostic, Fix, Severity, Span};
 
@@ -38,6 +38,14 @@ impl Problem {
     }
 }
 
+/// The diagnostics of `report` in the Problems list's order: errors first, then
+/// warnings, then infos; by position within each.
+pub fn in_list_order(report: &gradient_spec::Report) -> Vec<&Diagnostic> {
+    let mut diags: Vec<&Diagnostic> = report.diagnostics.iter().collect();
+    diags.sort_by_key(|d| (d.severity, d.span.start));
+    diags
+}
+
 /// Problems and counts for one version of the text.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Analysis {
@@ -54,9 +62,7 @@ impl Analysis {
 
     /// The view of an existing check of `text` (the app checks once per change).
     pub fn from_report(report: &gradient_spec::Report, index: &LineIndex) -> Self {
-        let mut diags: Vec<&Diagnostic> = report.diagnostics.iter().collect();
-        diags.sort_by_key(|d| (d.severity, d.span.start));
-        let problems: Vec<Problem> = diags
+        let problems: Vec<Problem> = in_list_order(report)
             .into_iter()
             .map(|d| {
                 let pos = index.position(d.span.start);

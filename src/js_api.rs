@@ -3,36 +3,16 @@
 //! soak test compares the problems on screen with a fresh validation, and a host page
 //! may lint text with it (`window.wasmBindings.checkSpec`).
 
-use crate::analysis::Analysis;
-use serde::Serialize;
+use crate::analysis::in_list_order;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// One problem as JavaScript sees it (line and column 1-based, as the Problems list).
-#[derive(Serialize)]
-struct JsProblem<'a> {
-    line: usize,
-    column: usize,
-    severity: &'static str,
-    rule: &'static str,
-    message: &'a str,
-}
-
-/// Parses and validates `text`; returns its problems as a JSON array, in the order
-/// the Problems list shows them.
+/// Parses and validates `text`; returns its problems as a JSON array in the order the
+/// Problems list shows them, each in the core's `Located` shape (the linter's
+/// `--format json` less `file`: line and column 1-based, column in characters).
 #[wasm_bindgen(js_name = checkSpec)]
 pub fn check_spec(text: &str) -> String {
-    let analysis = Analysis::of(text);
-    let problems: Vec<JsProblem> = analysis
-        .problems
-        .iter()
-        .map(|p| JsProblem {
-            line: p.line,
-            column: p.column,
-            severity: p.severity.as_str(),
-            rule: p.rule,
-            message: &p.message,
-        })
-        .collect();
+    let report = gradient_spec::check(text);
+    let problems = gradient_spec::locate_all(text, in_list_order(&report));
     serde_json::to_string(&problems).unwrap_or_else(|_| "[]".into())
 }
 
@@ -55,4 +35,36 @@ pub fn wasm_memory_bytes() -> f64 {
 #[wasm_bindgen(js_name = panicForTest)]
 pub fn panic_for_test() {
     panic!("a panic the tests asked for");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `checkSpec` hands out the linter's JSON shape, errors first.
+    #[test]
+    fn check_spec_lists_located_problems_in_list_order() {
+        let text = "image: x\nport: \"7860\"\nresources:\n  instanceType: nope\nfoo: 1\n";
+        let v: serde_json::Value = serde_json::from_str(&check_spec(text)).unwrap();
+        let items = v.as_array().unwrap();
+        assert!(items.len() >= 2, "{v}");
+        let severities: Vec<&str> = items
+            .iter()
+            .map(|p| p["severity"].as_str().unwrap())
+            .collect();
+        let mut sorted = severities.clone();
+        sorted.sort_by_key(|s| ["error", "warning", "info"].iter().position(|k| k == s));
+        assert_eq!(severities, sorted);
+        let port = items.iter().find(|p| p["path"] == "port").expect("port");
+        assert_eq!(
+            (
+                &port["line"],
+                &port["column"],
+                &port["endLine"],
+                &port["endColumn"]
+            ),
+            (&2.into(), &7.into(), &2.into(), &13.into())
+        );
+        assert_eq!(port["fix"]["applicability"], "safe");
+    }
 }

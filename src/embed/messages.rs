@@ -3,7 +3,8 @@
 //!
 //! - posted: `gradient-spec:ready {version}`, `gradient-spec:change {yaml, errors,
 //!   warnings}`, `gradient-spec:resize {height}`, `gradient-spec:value {id, yaml,
-//!   diagnostics}` (the answer to `get`), `gradient-spec:error {about, message}` (a
+//!   diagnostics}` (the answer to `get`; each diagnostic in the core's `Located`
+//!   shape), `gradient-spec:error {about, message}` (a
 //!   message of a known type that could not be used);
 //! - accepted: `gradient-spec:set {yaml}`, `gradient-spec:get {id}`.
 //!
@@ -11,7 +12,7 @@
 //! only serialized here (never parsed as JSON): a JSON parser would cost bundle bytes,
 //! so the DOM layer reads the two fields it needs (`type`, `yaml`) from the object.
 
-use gradient_spec::text::LineIndex;
+use gradient_spec::Located;
 use serde::Serialize;
 
 /// The API version posted in `gradient-spec:ready`.
@@ -76,18 +77,6 @@ pub fn parse(kind: Option<&str>, yaml: Field) -> Parsed {
     }
 }
 
-/// One diagnostic in a `value` answer: plain fields, `line` and `column` from 1
-/// (`column` in characters, as the Problems list shows them).
-#[derive(Debug, Serialize)]
-pub struct PlainDiagnostic<'a> {
-    pub rule: &'a str,
-    pub severity: &'a str,
-    pub message: &'a str,
-    pub line: usize,
-    pub column: usize,
-    pub path: &'a str,
-}
-
 /// A message the editor posts (the `id` of a `value` is added by the DOM layer,
 /// exactly as the host sent it).
 #[derive(Debug, Serialize)]
@@ -106,7 +95,7 @@ pub enum Outgoing<'a> {
     #[serde(rename = "gradient-spec:value")]
     Value {
         yaml: &'a str,
-        diagnostics: Vec<PlainDiagnostic<'a>>,
+        diagnostics: Vec<Located<'a>>,
     },
     #[serde(rename = "gradient-spec:error")]
     Error { about: &'a str, message: &'a str },
@@ -126,24 +115,10 @@ pub fn ready() -> Outgoing<'static> {
 }
 
 /// The answer to `get` for `yaml`: the exact text and every diagnostic of the core's
-/// check, by position. `report` holds the diagnostics the answer borrows.
+/// check, by position, in the core's [`Located`] shape (the linter's `--format json`
+/// less `file`). `report` holds the diagnostics the answer borrows.
 pub fn value<'a>(yaml: &'a str, report: &'a gradient_spec::Report) -> Outgoing<'a> {
-    let index = LineIndex::new(yaml);
-    let diagnostics = report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let pos = index.position(d.span.start);
-            PlainDiagnostic {
-                rule: d.rule,
-                severity: d.severity.as_str(),
-                message: &d.message,
-                line: pos.line,
-                column: pos.column,
-                path: &d.path,
-            }
-        })
-        .collect();
+    let diagnostics = gradient_spec::locate_all(yaml, &report.diagnostics);
     Outgoing::Value { yaml, diagnostics }
 }
 
@@ -243,16 +218,30 @@ mod tests {
         assert!(!diags.is_empty());
         for d in diags {
             let mut keys: Vec<&str> = d.as_object().unwrap().keys().map(String::as_str).collect();
+            keys.retain(|k| *k != "fix");
             keys.sort_unstable();
             assert_eq!(
                 keys,
-                ["column", "line", "message", "path", "rule", "severity"]
+                [
+                    "column",
+                    "endColumn",
+                    "endLine",
+                    "line",
+                    "message",
+                    "path",
+                    "rule",
+                    "severity"
+                ]
             );
         }
         let port = diags.iter().find(|d| d["path"] == "port").expect("port");
         assert_eq!(
-            (port["line"].as_u64(), port["column"].as_u64()),
-            (Some(2), Some(7))
+            (
+                port["line"].as_u64(),
+                port["column"].as_u64(),
+                port["endColumn"].as_u64()
+            ),
+            (Some(2), Some(7), Some(8))
         );
         assert_eq!(port["severity"], "error");
     }

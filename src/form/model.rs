@@ -104,9 +104,6 @@ pub struct FormItem {
 /// would otherwise cost thousands of inputs on every change.
 pub const DEFAULT_MAX_ITEMS: usize = 100;
 
-/// Lists whose items the form lets people reorder.
-const REORDERABLE: &[&str] = &["env", "repositories.repositories", "command"];
-
 /// Builds the form for `root` (the parsed document) with its `diagnostics`.
 /// `last_good` is the last form built from text without syntax errors: sections that
 /// overlap a syntax error show its values instead, marked stale.
@@ -133,7 +130,7 @@ pub fn build_with(
         .filter(|d| d.rule == "yaml-syntax")
         .map(|d| d.span)
         .collect();
-    let cx = Cx {
+    let cx = FormBuild {
         shape,
         diagnostics,
         max_items,
@@ -181,13 +178,15 @@ fn mark_stale(field: &mut FormField) {
     }
 }
 
-struct Cx<'a> {
+/// The settings of one build of the form: the spec's shape, its problems, and how
+/// many items of a list to show.
+struct FormBuild<'a> {
     shape: Shape,
     diagnostics: &'a [Diagnostic],
     max_items: usize,
 }
 
-impl Cx<'_> {
+impl FormBuild<'_> {
     /// The fields held by the mapping at `path` (`node`, when present).
     fn fields_at(
         &self,
@@ -341,7 +340,7 @@ impl Cx<'_> {
         Control::Items {
             items,
             item_name: f.item,
-            reorderable: REORDERABLE.contains(&f.path),
+            reorderable: f.reorderable,
             of_mappings,
             present: value.is_some(),
             total,
@@ -375,27 +374,16 @@ fn scalar_control(f: &'static Field, kind: &Kind, value: Option<&Node>) -> Contr
             placeholder: f.placeholder,
             options: spec::MACHINE_NAMES,
         },
-        Kind::Integer { min, max } => Control::Number {
-            value: text,
-            placeholder: f.placeholder,
-            min: min.map(|m| m as f64),
-            max: max.map(|m| m as f64),
-            integer: true,
-        },
-        Kind::Port => Control::Number {
-            value: text,
-            placeholder: f.placeholder,
-            min: Some(1.0),
-            max: Some(65535.0),
-            integer: true,
-        },
-        Kind::Number { min, max } => Control::Number {
-            value: text,
-            placeholder: f.placeholder,
-            min: *min,
-            max: *max,
-            integer: false,
-        },
+        Kind::Integer { .. } | Kind::Port | Kind::Number { .. } => {
+            let (min, max) = kind.bounds();
+            Control::Number {
+                value: text,
+                placeholder: f.placeholder,
+                min,
+                max,
+                integer: !matches!(kind, Kind::Number { .. }),
+            }
+        }
         Kind::Secret => Control::Text {
             value: text,
             placeholder: f.placeholder,

@@ -3,7 +3,7 @@
 //! layout elsewhere stay byte-identical).
 
 use gradient_spec::edit::{self, EditError, Edited, NewValue};
-use gradient_spec::spec::{self, Field, Kind, Shape};
+use gradient_spec::spec::{self, Kind, Shape};
 use gradient_spec::yaml::Document;
 #[cfg(test)]
 use gradient_spec::TextEdit;
@@ -84,81 +84,6 @@ pub fn typed_value(kind: Option<Kind>, text: &str) -> NewValue {
     }
 }
 
-/// The value a new scalar starts with: empty (`null`, which the form shows as an empty
-/// input and the rules as absent), never the catalogue's example
-/// (`<dataset-id>`, `https://github.com/owner/repo.git`): an example written as a
-/// value reads as a real one, passes the checks and ends up deployed, while an empty
-/// required field is a `missing-field` problem the person sees. The form shows the
-/// example as the input's placeholder instead. A choice of exactly one value
-/// (`summary: average`) is not an example, and is written.
-fn empty_value(kind: Kind) -> NewValue {
-    match kind {
-        Kind::Enum([only]) => NewValue::str(*only),
-        _ => NewValue::Null,
-    }
-}
-
-/// A new value for a field: its required children, empty.
-fn new_value(shape: Shape, field: &Field, pattern: &str, variant: Option<&str>) -> NewValue {
-    match field.kind {
-        Kind::Mapping => {
-            let parent = pattern.to_string();
-            let children = spec::children_of(&parent, Some(shape), variant);
-            let mut entries: Vec<(String, NewValue)> = Vec::new();
-            if parent == "integrations[]" {
-                entries.push((
-                    "type".into(),
-                    NewValue::str(variant.unwrap_or(spec::DEFAULT_INTEGRATION_TYPE)),
-                ));
-            }
-            for c in children
-                .iter()
-                .filter(|c| c.is_required(shape) && c.key() != "type")
-            {
-                let child_pattern = spec::join(&parent, c.key());
-                entries.push((
-                    c.key().to_string(),
-                    new_value(shape, c, &child_pattern, variant),
-                ));
-            }
-            NewValue::Map(entries)
-        }
-        Kind::List(item) => match item {
-            Kind::Mapping => {
-                let item = Field {
-                    kind: Kind::Mapping,
-                    ..*field
-                };
-                NewValue::Seq(vec![new_value(
-                    shape,
-                    &item,
-                    &format!("{pattern}[]"),
-                    variant,
-                )])
-            }
-            k => NewValue::Seq(vec![empty_value(*k)]),
-        },
-        k => empty_value(k),
-    }
-}
-
-/// The new item of the list field at `path`.
-fn new_item(shape: Shape, list: &Field, path: &SpecPath) -> NewValue {
-    let pattern = format!("{}[]", spec::pattern(path));
-    match list.kind {
-        Kind::List(Kind::Mapping) => {
-            let variant = (pattern == "integrations[]").then_some(spec::DEFAULT_INTEGRATION_TYPE);
-            let item = Field {
-                kind: Kind::Mapping,
-                ..*list
-            };
-            new_value(shape, &item, &pattern, variant)
-        }
-        Kind::List(k) => empty_value(*k),
-        _ => NewValue::Null,
-    }
-}
-
 /// [`edit_for`] on a text: parses it first (the tests' way in; the app passes the
 /// parse its check already made).
 #[cfg(test)]
@@ -186,7 +111,7 @@ pub fn edit_for(
         edits: Vec::new(),
         after: None,
     };
-    let current = |path: &SpecPath| lookup(doc.root.as_ref(), path);
+    let current = |path: &SpecPath| edit::node_at(doc.root.as_ref(), path);
     Ok(match action {
         FormAction::SetText { path, text: value } => {
             let p = parse_path(path)?;
@@ -211,7 +136,7 @@ pub fn edit_for(
             let p = parse_path(path)?;
             let field = spec::field(shape, &p)
                 .ok_or_else(|| FormError(format!("`{path}` is not a list of this spec")))?;
-            edit.append_item(&p, &new_item(shape, field, &p))?
+            edit.append_item(&p, &NewValue::empty_item(shape, field, &p))?
         }
         FormAction::AddSection { path } => {
             let p = parse_path(path)?;
@@ -221,27 +146,12 @@ pub fn edit_for(
             let Some(gradient_spec::PathSegment::Key(key)) = parent.0.pop() else {
                 return Err(FormError(format!("`{path}` is not a key")));
             };
-            let value = new_value(shape, field, &spec::pattern(&p), None);
+            let value = NewValue::empty_field(shape, field, &spec::pattern(&p), None);
             edit.insert_key(&parent, &key, &value)?
         }
         FormAction::Remove { path } => edit.remove(&parse_path(path)?)?,
         FormAction::Move { path, from, to } => edit.move_item(&parse_path(path)?, *from, *to)?,
     })
-}
-
-/// The node at `path` in `root`.
-fn lookup<'a>(
-    root: Option<&'a gradient_spec::yaml::Node>,
-    path: &SpecPath,
-) -> Option<&'a gradient_spec::yaml::Node> {
-    let mut node = root?;
-    for seg in &path.0 {
-        node = match seg {
-            gradient_spec::PathSegment::Key(k) => node.as_mapping()?.get(k)?,
-            gradient_spec::PathSegment::Index(i) => node.as_sequence()?.items.get(*i)?,
-        };
-    }
-    Some(node)
 }
 
 #[cfg(test)]

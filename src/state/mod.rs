@@ -5,7 +5,7 @@ pub mod change;
 pub mod doc;
 pub mod history;
 pub mod keys;
-pub mod lines;
+pub mod visible_lines;
 
 pub use change::Change;
 pub use doc::{EditorDoc, Selection};

@@ -1,7 +1,7 @@
 //! Syntax colours for the visible lines, from the core's line highlighter, as CSS
 //! classes over byte ranges.
 
-use crate::state::lines::ColourRange;
+use crate::state::visible_lines::ColourRange;
 use gradient_spec::highlight::{highlight_lines, TokenClass};
 use gradient_spec::highlight_json::highlight_json_lines;
 use gradient_spec::Format;

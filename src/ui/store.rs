@@ -239,7 +239,8 @@ impl Store {
         let edits = if format == Format::Yaml {
             fix.edits.clone()
         } else {
-            vec![self.with_text(|t| changed_bytes(t, &fixed.doc.text))]
+            let edit = self.with_text(|t| gradient_spec::edit::minimal_edit(t, &fixed.doc.text));
+            Vec::from_iter(edit)
         };
         self.apply_edits_grouped(&edits, StepKind::Fix, None, Some(fixed))
     }
@@ -319,33 +320,6 @@ impl Store {
             d.redo();
         });
     }
-}
-
-/// The one edit turning `old` into `new`: their common start and end are left alone.
-pub fn changed_bytes(old: &str, new: &str) -> TextEdit {
-    let mut pre = old
-        .bytes()
-        .zip(new.bytes())
-        .take_while(|(a, b)| a == b)
-        .count();
-    while !old.is_char_boundary(pre) || !new.is_char_boundary(pre) {
-        pre -= 1;
-    }
-    let max = (old.len() - pre).min(new.len() - pre);
-    let mut suf = old
-        .bytes()
-        .rev()
-        .zip(new.bytes().rev())
-        .take(max)
-        .take_while(|(a, b)| a == b)
-        .count();
-    while !old.is_char_boundary(old.len() - suf) || !new.is_char_boundary(new.len() - suf) {
-        suf -= 1;
-    }
-    TextEdit::replace(
-        gradient_spec::Span::new(pre, old.len() - suf),
-        &new[pre..new.len() - suf],
-    )
 }
 
 fn hash_of(s: &str) -> u64 {

@@ -49,12 +49,35 @@ fn other_formats(own: Format) -> Vec<Format> {
         .collect()
 }
 
+/// The toolbar: open, history and layout, export; then a read-only badge and the
+/// notices the actions leave.
 #[component]
 pub fn Toolbar(store: Store) -> impl IntoView {
-    let file_input = NodeRef::<html::Input>::new();
     let notice = store.notice;
-    let say = move |msg: String| notice.set(Some(msg));
+    view! {
+        <div class="toolbar" role="toolbar" aria-label="Document">
+            <div class="group">
+                <OpenFile store=store />
+                <TemplatePicker store=store />
+            </div>
+            <HistoryButtons store=store />
+            <ExportButtons store=store />
+            {store.read_only.then(|| view! { <span class="badge">"Read-only"</span> })}
+            <p class="notice" aria-live="polite">{move || notice.get()}</p>
+        </div>
+    }
+}
 
+/// Says `msg` in the toolbar's notice line.
+fn say(store: Store, msg: String) {
+    store.notice.set(Some(msg));
+}
+
+/// "Open file": a button over a hidden file input; the file is loaded as one
+/// undoable step.
+#[component]
+fn OpenFile(store: Store) -> impl IntoView {
+    let file_input = NodeRef::<html::Input>::new();
     let open_file = move |_| {
         if let Some(input) = file_input.get() {
             input.set_value("");
@@ -72,11 +95,35 @@ pub fn Toolbar(store: Store) -> impl IntoView {
         browser::read_file(file, move |result| match result {
             Ok((name, text)) => {
                 store.load(text, Some(name.clone()));
-                say(format!("Opened {name}."));
+                say(store, format!("Opened {name}."));
             }
-            Err(msg) => say(msg),
+            Err(msg) => say(store, msg),
         });
     };
+    view! {
+        <button type="button" on:click=open_file prop:disabled=store.read_only>"Open file"</button>
+        <input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true" accept=".yaml,.yml,.json,application/yaml,application/json,text/yaml,text/plain" node_ref=file_input on:change=on_file />
+    }
+}
+
+/// Undo, Redo and Format.
+#[component]
+fn HistoryButtons(store: Store) -> impl IntoView {
+    let can_undo = move || !store.read_only && store.doc.with(|d| d.can_undo());
+    let can_redo = move || !store.read_only && store.doc.with(|d| d.can_redo());
+    view! {
+        <div class="group">
+            <button type="button" on:click=move |_| store.undo() prop:disabled=move || !can_undo() aria-keyshortcuts="Control+Z">"Undo"</button>
+            <button type="button" on:click=move |_| store.redo() prop:disabled=move || !can_redo() aria-keyshortcuts="Control+Shift+Z Control+Y">"Redo"</button>
+            <button type="button" on:click=move |_| store.format() prop:disabled=store.read_only title="Rewrite in the canonical layout, keeping comments">"Format"</button>
+        </div>
+    }
+}
+
+/// Downloads (the own format byte for byte, the others converted), Copy, Share, and a
+/// note when the spec exported has errors.
+#[component]
+fn ExportButtons(store: Store) -> impl IntoView {
     let format = store.format;
     // The document in its own format, byte for byte (CRLF kept).
     let download_own = move |_| {
@@ -89,9 +136,9 @@ pub fn Toolbar(store: Store) -> impl IntoView {
         match result {
             Ok(()) => {
                 store.doc.update(|d| d.mark_saved());
-                say(format!("Saved {name}."));
+                say(store, format!("Saved {name}."));
             }
-            Err(e) => say(e),
+            Err(e) => say(store, e),
         }
     };
     // The document converted to another format.
@@ -101,54 +148,40 @@ pub fn Toolbar(store: Store) -> impl IntoView {
             .doc
             .with(|d| (d.file_name_as(to), export_as(&d.text, own, to)));
         match out.and_then(|t| browser::download(&name, to.media_type(), &t)) {
-            Ok(()) => say(format!("Saved {name}.")),
-            Err(e) => say(e),
+            Ok(()) => say(store, format!("Saved {name}.")),
+            Err(e) => say(store, e),
         }
     };
     let copy_text = move |_| {
         let own = format.get_untracked();
         store.doc.with(|d| {
             browser::copy_text(&d.export_text(), move |r| {
-                say(match r {
-                    Ok(()) => format!("Copied the {} to the clipboard.", own.name()),
-                    Err(e) => e,
-                })
+                say(
+                    store,
+                    match r {
+                        Ok(()) => format!("Copied the {} to the clipboard.", own.name()),
+                        Err(e) => e,
+                    },
+                )
             })
         });
     };
     let errors = move || store.analysis.with(|a| a.errors);
-    let can_undo = move || !store.read_only && store.doc.with(|d| d.can_undo());
-    let can_redo = move || !store.read_only && store.doc.with(|d| d.can_redo());
-
     view! {
-        <div class="toolbar" role="toolbar" aria-label="Document">
-            <div class="group">
-                <button type="button" on:click=open_file prop:disabled=store.read_only>"Open file"</button>
-                <input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true" accept=".yaml,.yml,.json,application/yaml,application/json,text/yaml,text/plain" node_ref=file_input on:change=on_file />
-                <TemplatePicker store=store />
-            </div>
-            <div class="group">
-                <button type="button" on:click=move |_| store.undo() prop:disabled=move || !can_undo() aria-keyshortcuts="Control+Z">"Undo"</button>
-                <button type="button" on:click=move |_| store.redo() prop:disabled=move || !can_redo() aria-keyshortcuts="Control+Shift+Z Control+Y">"Redo"</button>
-                <button type="button" on:click=move |_| store.format() prop:disabled=store.read_only title="Rewrite in the canonical layout, keeping comments">"Format"</button>
-            </div>
-            <div class="group">
-                <button type="button" on:click=download_own title="The text as it is, in its own format">{move || format!("Download {}", format.get().name())}</button>
-                {move || other_formats(format.get()).into_iter().map(|to| view! {
-                    <button type="button" on:click=move |_| download_as(to) title=format!("Converted to {} (comments are not carried over)", to.name())>{format!("Download {}", to.name())}</button>
-                }).collect_view()}
-                <button type="button" on:click=copy_text>{move || format!("Copy {}", format.get().name())}</button>
-                <ShareButton store=store />
-                <span class="export-note" aria-live="polite">
-                    {move || match errors() {
-                        0 => String::new(),
-                        1 => "The spec has 1 error.".into(),
-                        n => format!("The spec has {n} errors."),
-                    }}
-                </span>
-            </div>
-            {store.read_only.then(|| view! { <span class="badge">"Read-only"</span> })}
-            <p class="notice" aria-live="polite">{move || notice.get()}</p>
+        <div class="group">
+            <button type="button" on:click=download_own title="The text as it is, in its own format">{move || format!("Download {}", format.get().name())}</button>
+            {move || other_formats(format.get()).into_iter().map(|to| view! {
+                <button type="button" on:click=move |_| download_as(to) title=format!("Converted to {} (comments are not carried over)", to.name())>{format!("Download {}", to.name())}</button>
+            }).collect_view()}
+            <button type="button" on:click=copy_text>{move || format!("Copy {}", format.get().name())}</button>
+            <ShareButton store=store />
+            <span class="export-note" aria-live="polite">
+                {move || match errors() {
+                    0 => String::new(),
+                    1 => "The spec has 1 error.".into(),
+                    n => format!("The spec has {n} errors."),
+                }}
+            </span>
         </div>
     }
 }

@@ -7,6 +7,7 @@
 //! [`state_at`] finds the state at any line by looking back a bounded number of
 //! lines, and [`highlight_lines`] puts the two together for a window of lines.
 
+use crate::text::{line_end_at, line_start_at, line_text};
 use crate::yaml::{resolve_plain, ScalarKind};
 
 /// What a coloured range of a line is.
@@ -58,24 +59,6 @@ pub enum LineState {
 /// How far [`state_at`] looks back before it assumes a fresh start.
 pub const LOOKBACK_LINES: usize = 200;
 
-/// The byte offset where each line of `text` starts (the first is 0).
-pub fn line_starts(text: &str) -> Vec<usize> {
-    let mut starts = vec![0];
-    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-    starts
-}
-
-/// Line `line` of `text` without its line break (empty when out of range).
-fn line_text<'a>(text: &'a str, line_starts: &[usize], line: usize) -> &'a str {
-    let Some(&start) = line_starts.get(line) else {
-        return "";
-    };
-    let end = line_starts
-        .get(line + 1)
-        .map_or(text.len(), |&e| e.saturating_sub(1));
-    text.get(start..end.max(start)).unwrap_or("")
-}
-
 /// The state at the start of `line` without scanning the whole document (see
 /// [`state_before`]); `Normal` past the last line.
 pub fn state_at(text: &str, line_starts: &[usize], line: usize) -> LineState {
@@ -93,16 +76,12 @@ pub fn state_at(text: &str, line_starts: &[usize], line: usize) -> LineState {
 /// indented line of the look-back window; from there the lines are coloured forward.
 /// Beyond the window it falls back to `Normal`.
 pub fn state_before(text: &str, offset: usize) -> LineState {
-    let offset = offset.min(text.len());
-    let line_start = text.as_bytes()[..offset]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
     let mut lines = Vec::new();
-    let mut end = line_start;
+    let mut end = line_start_at(text, offset);
     while end > 0 && lines.len() < LOOKBACK_LINES {
-        let begin = text[..end - 1].rfind('\n').map_or(0, |i| i + 1);
-        lines.push(&text[begin..end - 1]);
+        // `end` starts a line: the one before it ends at its line break.
+        let begin = line_start_at(text, end - 1);
+        lines.push(&text[begin..line_end_at(text, begin)]);
         end = begin;
     }
     let mut start = None;

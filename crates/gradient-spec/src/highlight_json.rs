@@ -5,16 +5,7 @@
 //! [`LOOKBACK_LINES`] lines, like the YAML highlighter.
 
 use crate::highlight::{Token, TokenClass, LOOKBACK_LINES};
-
-fn line_text<'a>(text: &'a str, starts: &[usize], l: usize) -> &'a str {
-    let start = starts.get(l).copied().unwrap_or(text.len()).min(text.len());
-    let end = starts
-        .get(l + 1)
-        .copied()
-        .unwrap_or(text.len())
-        .min(text.len());
-    text.get(start..end).unwrap_or("")
-}
+use crate::text::line_text;
 
 /// The colours of lines `first..first + count` of a JSON(C) text whose lines start at
 /// `line_starts`.

@@ -3,7 +3,8 @@
 //! `cargo test --release -p gradient-spec --test complete_timing -- --ignored --nocapture`.
 
 use gradient_spec::complete::{complete, complete_doc, context_with, shape_of};
-use gradient_spec::highlight::{highlight_lines, line_starts, state_before};
+use gradient_spec::highlight::{highlight_lines, state_before};
+use gradient_spec::text::line_starts;
 use gradient_spec::yaml::parse;
 use std::time::Instant;
 

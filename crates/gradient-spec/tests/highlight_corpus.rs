@@ -2,8 +2,9 @@
 //! order, non-overlapping, non-empty, within the line, on character boundaries.
 
 use gradient_spec::highlight::{
-    highlight_line, highlight_lines, line_starts, state_at, LineState, Token, TokenClass,
+    highlight_line, highlight_lines, state_at, LineState, Token, TokenClass,
 };
+use gradient_spec::text::line_starts;
 use proptest::prelude::*;
 use std::path::PathBuf;
 

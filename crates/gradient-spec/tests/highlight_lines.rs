@@ -2,8 +2,9 @@
 //! across lines, and a fresh start at any line with `state_at`.
 
 use gradient_spec::highlight::{
-    highlight_line, highlight_lines, line_starts, state_at, LineState, Token, TokenClass,
+    highlight_line, highlight_lines, state_at, LineState, Token, TokenClass,
 };
+use gradient_spec::text::line_starts;
 use TokenClass::*;
 
 /// The text and class of each token of one line, starting from `Normal`.

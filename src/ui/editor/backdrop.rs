@@ -3,7 +3,7 @@
 //! from assistive technology (the textarea and the Problems list carry the content).
 
 use super::{EditorView, LINE_HEIGHT, PAD_X, PAD_Y};
-use crate::state::lines::LineView;
+use crate::state::visible_lines::LineView;
 use crate::ui::keyed::static_rows;
 use leptos::prelude::*;
 

@@ -7,8 +7,8 @@ mod completion;
 mod keyboard;
 mod pointer;
 mod quickfix;
+mod sync;
 
-use crate::state::lines::{line_starts, line_view, visible_range, LineView};
 use crate::state::Selection;
 use crate::ui::store::Store;
 use backdrop::{Backdrop, Gutter};
@@ -54,12 +54,6 @@ impl Default for EditorView {
     }
 }
 
-fn selection_of(area: &HtmlTextAreaElement) -> Selection {
-    let start = area.selection_start().ok().flatten().unwrap_or(0) as usize;
-    let end = area.selection_end().ok().flatten().unwrap_or(start as u32) as usize;
-    Selection { start, end }
-}
-
 #[component]
 pub fn CodeEditor(
     store: Store,
@@ -73,115 +67,17 @@ pub fn CodeEditor(
     let completion = RwSignal::new(None::<completion::Open>);
     let fixes = RwSignal::new(None::<quickfix::FixMenu>);
 
-    let starts = Memo::new(move |_| store.with_text(line_starts));
-    let lines = Memo::new(move |_| {
-        let count = starts.with(Vec::len);
-        let (first, last) = visible_range(
-            view.scroll_top.get(),
-            view.viewport_height.get(),
-            LINE_HEIGHT,
-            count,
-        );
-        let marks = store.analysis.with(|a| a.marks());
-        let highlight = view.highlight.get();
-        let format = store.format.get();
-        store.with_text(|text| {
-            starts.with(|s| {
-                let colours = crate::ui::highlight::colours(text, s, first, last - first, format);
-                (first..last)
-                    .zip(colours)
-                    .map(|(i, colours)| {
-                        let start = s[i];
-                        let end = s.get(i + 1).map_or(text.len(), |n| n - 1);
-                        let line = text[start..end]
-                            .strip_suffix('\r')
-                            .unwrap_or(&text[start..end]);
-                        line_view(i, start, line, &colours, &marks, highlight)
-                    })
-                    .collect::<Vec<LineView>>()
-            })
-        })
-    });
-
-    // Write the text and selection into the textarea after changes it did not make.
-    Effect::new(move |_| {
-        let (revision, pending) = store.doc.with(|d| (d.revision, d.pending_selection));
-        let Some(area) = editor.get() else { return };
-        if shown_revision.get_value() == revision {
-            return;
-        }
-        store.with_text(|t| {
-            if area.value() != t {
-                area.set_value(t);
-            }
-        });
-        if let Some(sel) = pending {
-            let _ = area.set_selection_range(sel.start as u32, sel.end as u32);
-            last_selection.set_value(sel);
-        }
-        shown_revision.set_value(revision);
-    });
-
-    // Focusing a form field shows its value in the editor, scrolled into view.
-    Effect::new(move |_| {
-        let Some(span) = view.highlight.get() else {
-            return;
-        };
-        let Some(area) = editor.get_untracked() else {
-            return;
-        };
-        let line =
-            starts.with_untracked(|s| s.partition_point(|&st| st <= span.start).saturating_sub(1));
-        let top = line as f64 * LINE_HEIGHT;
-        let (scroll, height) = (area.scroll_top() as f64, area.client_height() as f64);
-        if top < scroll || top + LINE_HEIGHT > scroll + height {
-            area.set_scroll_top((top - height / 3.0).max(0.0) as i32);
-        }
-    });
-
-    let measure = move || {
-        if let Some(area) = editor.get_untracked() {
-            view.viewport_height.set(area.client_height() as f64);
-        }
-    };
-    // Measured in the next frame, not while the page is being built: reading the
-    // height then forced a layout of the half-built page (49 ms of the first load).
-    Effect::new(move |_| {
-        if editor.get().is_some() {
-            request_animation_frame(measure);
-        }
-    });
-    let resize = window_event_listener(ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
-
-    let track_caret = move |area: &HtmlTextAreaElement| {
-        let sel = selection_of(area);
-        last_selection.set_value(sel);
-        let byte = store
-            .index
-            .with_untracked(|i| i.0.byte_offset_of_utf16(sel.end));
-        if view.caret.get_untracked() != byte {
-            view.caret.set(byte);
-        }
-    };
-    // Every way the caret moves (keys, mouse, touch handles, a script, Undo) fires
-    // `selectionchange` at the textarea; keyup, click and focus stay for browsers
-    // that fire it only at the document. Without it, a caret set by a touch handle
-    // left the field highlight and the undo step's selection behind.
-    Effect::new(move |_| {
-        let Some(area) = editor.get() else { return };
-        let target = area.clone();
-        let listener = gloo::events::EventListener::new(&area, "selectionchange", move |_| {
-            track_caret(&target)
-        });
-        // Owned by this effect: dropped, and so removed, when the editor goes.
-        StoredValue::new_local(listener);
-    });
+    let lines = sync::visible_lines(store, view);
+    sync::write_back_outside_changes(store, editor, shown_revision, last_selection);
+    sync::scroll_highlight_into_view(store, editor, view);
+    sync::track_viewport_height(editor, view);
+    let track_caret = sync::caret_tracker(store, view, last_selection);
+    sync::follow_selectionchange(editor, track_caret);
 
     let on_input = move |ev: ev::Event| {
         let area: HtmlTextAreaElement = event_target(&ev);
         let before = last_selection.get_value();
-        let after = selection_of(&area);
+        let after = sync::selection_of(&area);
         store.replace(area.value(), crate::state::StepKind::Typing, before, after);
         shown_revision.set_value(store.doc.with_untracked(|d| d.revision));
         track_caret(&area);
@@ -236,7 +132,7 @@ pub fn CodeEditor(
                         view.scroll_left.set(area.scroll_left() as f64);
                         hover.set(None);
                     }
-                    on:mousemove=move |ev| hover.set(pointer::hover_at(&ev, store, starts))
+                    on:mousemove=move |ev| hover.set(pointer::hover_at(&ev, store))
                     on:mouseleave=move |_| hover.set(None)
                 ></textarea>
                 <pointer::HoverTip hover=hover />

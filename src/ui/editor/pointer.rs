@@ -36,7 +36,7 @@ pub fn char_width(area: &HtmlTextAreaElement) -> f64 {
     })
 }
 
-pub fn hover_at(ev: &MouseEvent, store: Store, starts: Memo<Vec<usize>>) -> Option<Hover> {
+pub fn hover_at(ev: &MouseEvent, store: Store) -> Option<Hover> {
     let area: HtmlTextAreaElement = event_target(ev);
     let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
     let row = ((y + area.scroll_top() as f64 - PAD_Y) / LINE_HEIGHT).floor();
@@ -45,10 +45,10 @@ pub fn hover_at(ev: &MouseEvent, store: Store, starts: Memo<Vec<usize>>) -> Opti
         return None;
     }
     let offset = store.with_text(|text| {
-        starts.with_untracked(|s| {
+        store.index.with_untracked(|index| {
+            let s = index.0.starts();
             let start = *s.get(row as usize)?;
-            let end = s.get(row as usize + 1).map_or(text.len(), |n| n - 1);
-            let line = &text[start..end];
+            let line = gradient_spec::text::line_text(text, s, row as usize);
             let (i, _) = line.char_indices().nth(col as usize)?;
             Some(start + i)
         })

@@ -2,14 +2,14 @@
 //! its help text and its problems (linked with `aria-describedby`).
 
 use super::secret::SecretHelper;
-use super::{dom_id, list, FormCx};
+use super::{dom_id, list, FormPage};
 use crate::form::{Control, FieldState, FormAction, FormField};
 use crate::ui::scoped::scoped_memo;
 use crate::ui::text::with_code;
 use leptos::prelude::*;
 
 /// The view of `field` and, for sections and lists, of what it holds.
-pub fn field_view(cx: FormCx, field: FormField) -> AnyView {
+pub fn field_view(cx: FormPage, field: FormField) -> AnyView {
     match field.control.clone() {
         Control::Group { present, children } => group_view(cx, field, present, children),
         Control::Items { .. } => list::list_view(cx, field),
@@ -17,7 +17,7 @@ pub fn field_view(cx: FormCx, field: FormField) -> AnyView {
     }
 }
 
-fn group_view(cx: FormCx, field: FormField, present: bool, children: Vec<FormField>) -> AnyView {
+fn group_view(cx: FormPage, field: FormField, present: bool, children: Vec<FormField>) -> AnyView {
     let path = field.path.clone();
     let add_label = format!("Add {}", field.label.to_lowercase());
     let state = cx.state(&field.path);
@@ -78,120 +78,195 @@ fn text_of(control: &Control) -> String {
     }
 }
 
-fn scalar_view(cx: FormCx, field: FormField) -> AnyView {
-    let path = field.path.clone();
-    let id = dom_id(&path);
-    let state = cx.state(&path);
-    let stale = move || is_stale(state);
-    // `?readonly`: selects and checkboxes cannot be read-only, only disabled; text
-    // inputs are `readonly` (still focusable, selectable and read out).
-    let read_only = cx.store.read_only;
-    let locked = move || read_only || stale();
-    let invalid = move || {
-        state.with(|s| {
-            s.as_ref().is_some_and(|s| {
-                s.problems
-                    .iter()
-                    .any(|p| p.severity == gradient_spec::Severity::Error)
+/// What every kind of input of one scalar field is wired to.
+struct Wiring {
+    id: String,
+    path: String,
+    state: RwSignal<Option<FieldState>>,
+    /// `?readonly`: selects and checkboxes cannot be read-only, only disabled; text
+    /// inputs are `readonly` (still focusable, selectable and read out).
+    read_only: bool,
+    stale: Signal<bool>,
+    /// Read-only or stale: no change allowed.
+    locked: Signal<bool>,
+    /// The field has an error.
+    invalid: Signal<bool>,
+    /// Announced as required (the visible `*` is only a mark).
+    required: Option<&'static str>,
+    describedby: String,
+    /// Shows the field's value in the editor (on focus), and stops (on blur).
+    highlight: Callback<()>,
+    unhighlight: Callback<()>,
+    set_text: Callback<String>,
+}
+
+impl Wiring {
+    fn new(cx: FormPage, field: &FormField) -> Self {
+        let path = field.path.clone();
+        let id = dom_id(&path);
+        let state = cx.state(&path);
+        let stale = Signal::derive(move || is_stale(state));
+        let read_only = cx.store.read_only;
+        let invalid = Signal::derive(move || {
+            state.with(|s| {
+                s.as_ref().is_some_and(|s| {
+                    s.problems
+                        .iter()
+                        .any(|p| p.severity == gradient_spec::Severity::Error)
+                })
             })
-        })
-    };
-    let describedby = format!("{id}-help {id}-problems");
-    // Announced as required (the visible `*` is only a mark).
-    let required = field.required.then_some("true");
-    let highlight = {
-        let path = path.clone();
-        move |_| {
-            let span = cx
-                .form
-                .with_untracked(|m| m.find(&path).and_then(|f| f.span));
-            cx.view.highlight.set(span);
-        }
-    };
-    let unhighlight = move |_| cx.view.highlight.set(None);
-    let set_text = {
-        let path = path.clone();
-        move |text: String| {
-            cx.store.form_action(FormAction::SetText {
-                path: path.clone(),
-                text,
+        });
+        let highlight = {
+            let path = path.clone();
+            Callback::new(move |()| {
+                let span = cx
+                    .form
+                    .with_untracked(|m| m.find(&path).and_then(|f| f.span));
+                cx.view.highlight.set(span);
             })
+        };
+        let set_text = {
+            let path = path.clone();
+            Callback::new(move |text: String| {
+                cx.store.form_action(FormAction::SetText {
+                    path: path.clone(),
+                    text,
+                })
+            })
+        };
+        Wiring {
+            describedby: format!("{id}-help {id}-problems"),
+            id,
+            path,
+            state,
+            read_only,
+            stale,
+            locked: Signal::derive(move || read_only || stale.get()),
+            invalid,
+            required: field.required.then_some("true"),
+            highlight,
+            unhighlight: Callback::new(move |()| cx.view.highlight.set(None)),
+            set_text,
         }
-    };
+    }
+
+    /// The field's current text.
+    fn text(&self) -> impl Fn() -> String + Copy + 'static {
+        let state = self.state;
+        move || state.with(|s| s.as_ref().map(|s| text_of(&s.control)).unwrap_or_default())
+    }
+}
+
+fn scalar_view(cx: FormPage, field: FormField) -> AnyView {
+    let w = Wiring::new(cx, &field);
     let is_current = {
-        let path = path.clone();
+        let path = w.path.clone();
         scoped_memo(move |_| cx.current.with(|c| c.as_deref() == Some(path.as_str())))
     };
     let input: AnyView = match field.control.clone() {
-        Control::Checkbox { .. } => {
-            let path = path.clone();
-            // Ticked only when the YAML says `true`; absent or not a boolean shows as
-            // mixed (the help says what the default is), never as a tick it lacks.
-            let value = move || state.with(|s| match s.as_ref().map(|s| &s.control) {
-                Some(Control::Checkbox { value, .. }) => *value,
-                _ => None,
-            });
-            let checked = move || value() == Some(true);
-            let mixed = move || value().is_none();
-            view! {
-                <input type="checkbox" id=id.clone() name=path.clone() prop:checked=checked prop:indeterminate=mixed prop:disabled=locked aria-required=required
-                    aria-describedby=describedby.clone() on:focus=highlight on:blur=unhighlight
-                    on:change=move |ev| cx.store.form_action(FormAction::SetBool { path: path.clone(), value: event_target_checked(&ev) }) />
-            }
-            .into_any()
-        }
-        Control::Select { options, .. } => view! {
-            <select id=id.clone() name=path.clone() prop:value=move || state.with(|s| s.as_ref().map(|s| text_of(&s.control)).unwrap_or_default())
-                prop:disabled=locked aria-required=required aria-describedby=describedby.clone() aria-invalid=move || invalid().to_string()
-                on:focus=highlight on:blur=unhighlight on:change=move |ev| set_text(event_target_value(&ev))>
-                <option value="">"—"</option>
-                {options.iter().map(|o| view! { <option value=*o>{*o}</option> }).collect_view()}
-            </select>
-        }
-        .into_any(),
+        Control::Checkbox { .. } => checkbox(cx, &w),
+        Control::Select { options, .. } => select(&w, options),
         Control::Mismatch { found } => view! {
-            <p class="mismatch" id=id.clone()>{format!("Written as {found} in the YAML: correct it there (see the problem below).")}</p>
+            <p class="mismatch" id=w.id.clone()>{format!("Written as {found} in the YAML: correct it there (see the problem below).")}</p>
         }
         .into_any(),
-        control => {
-            let (placeholder, list_id, mode, secret) = match &control {
-                Control::Number { placeholder, integer, .. } => (*placeholder, None, if *integer { "numeric" } else { "decimal" }, false),
-                Control::Suggest { placeholder, .. } => (*placeholder, Some(format!("{id}-options")), "text", false),
-                Control::Text { placeholder, secret, .. } => (*placeholder, None, "text", *secret),
-                _ => ("", None, "text", false),
-            };
-            let options = match &control {
-                Control::Suggest { options, .. } => *options,
-                _ => &[],
-            };
-            let set_secret = Callback::new(set_text.clone());
-            // A plaintext in a secret field is masked; a `secret:NAME` reference shows.
-            let masked = move || {
-                secret && state.with(|s| {
-                    let v = s.as_ref().map(|s| text_of(&s.control)).unwrap_or_default();
-                    !v.is_empty() && !v.to_ascii_lowercase().starts_with("secret:")
-                })
-            };
-            view! {
-                <div class="input-row">
-                    <input type=move || if masked() { "password" } else { "text" } id=id.clone() name=path.clone() inputmode=mode placeholder=placeholder autocomplete="off" spellcheck="false"
-                        list=list_id.clone() prop:value=move || state.with(|s| s.as_ref().map(|s| text_of(&s.control)).unwrap_or_default())
-                        prop:disabled=stale prop:readOnly=read_only aria-required=required
-                        aria-describedby=describedby.clone() aria-invalid=move || invalid().to_string()
-                        on:focus=highlight on:blur=unhighlight on:input=move |ev| set_text(event_target_value(&ev)) />
-                    {list_id.map(|lid| view! { <datalist id=lid>{options.iter().map(|o| view! { <option value=*o></option> }).collect_view()}</datalist> })}
-                    {secret.then(|| view! { <SecretHelper field_id=id.clone() set=set_secret locked=Signal::derive(locked) /> })}
-                </div>
-            }
-            .into_any()
-        }
+        control => text_input(&w, &control),
     };
+    let (id, stale) = (w.id.clone(), w.stale);
     view! {
         <div class="field" class:current=move || is_current.get() class:stale=stale>
             <label for=id.clone()>{field.label}{field.required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
             {input}
             <p class="help" id=format!("{id}-help")>{with_code(field.help)}</p>
-            {problem_list(state, &path)}
+            {problem_list(w.state, &w.path)}
+        </div>
+    }
+    .into_any()
+}
+
+/// A checkbox: ticked only when the YAML says `true`; absent or not a boolean shows
+/// as mixed (the help says what the default is), never as a tick it lacks.
+fn checkbox(cx: FormPage, w: &Wiring) -> AnyView {
+    let (state, path) = (w.state, w.path.clone());
+    let (highlight, unhighlight) = (w.highlight, w.unhighlight);
+    let value = move || {
+        state.with(|s| match s.as_ref().map(|s| &s.control) {
+            Some(Control::Checkbox { value, .. }) => *value,
+            _ => None,
+        })
+    };
+    let checked = move || value() == Some(true);
+    let mixed = move || value().is_none();
+    view! {
+        <input type="checkbox" id=w.id.clone() name=w.path.clone() prop:checked=checked prop:indeterminate=mixed prop:disabled=w.locked aria-required=w.required
+            aria-describedby=w.describedby.clone() on:focus=move |_| highlight.run(()) on:blur=move |_| unhighlight.run(())
+            on:change=move |ev| cx.store.form_action(FormAction::SetBool { path: path.clone(), value: event_target_checked(&ev) }) />
+    }
+    .into_any()
+}
+
+/// A select of the field's allowed values, with `—` for none.
+fn select(w: &Wiring, options: &'static [&'static str]) -> AnyView {
+    let (highlight, unhighlight, set_text, invalid) =
+        (w.highlight, w.unhighlight, w.set_text, w.invalid);
+    view! {
+        <select id=w.id.clone() name=w.path.clone() prop:value=w.text()
+            prop:disabled=w.locked aria-required=w.required aria-describedby=w.describedby.clone() aria-invalid=move || invalid.get().to_string()
+            on:focus=move |_| highlight.run(()) on:blur=move |_| unhighlight.run(()) on:change=move |ev| set_text.run(event_target_value(&ev))>
+            <option value="">"—"</option>
+            {options.iter().map(|o| view! { <option value=*o>{*o}</option> }).collect_view()}
+        </select>
+    }
+    .into_any()
+}
+
+/// A text input (numbers, suggestions from a datalist, secrets with their helper).
+fn text_input(w: &Wiring, control: &Control) -> AnyView {
+    let id = w.id.clone();
+    let (placeholder, list_id, mode, secret) = match control {
+        Control::Number {
+            placeholder,
+            integer,
+            ..
+        } => (
+            *placeholder,
+            None,
+            if *integer { "numeric" } else { "decimal" },
+            false,
+        ),
+        Control::Suggest { placeholder, .. } => {
+            (*placeholder, Some(format!("{id}-options")), "text", false)
+        }
+        Control::Text {
+            placeholder,
+            secret,
+            ..
+        } => (*placeholder, None, "text", *secret),
+        _ => ("", None, "text", false),
+    };
+    let options = match control {
+        Control::Suggest { options, .. } => *options,
+        _ => &[],
+    };
+    let (highlight, unhighlight, set_text, invalid) =
+        (w.highlight, w.unhighlight, w.set_text, w.invalid);
+    let text = w.text();
+    // A plaintext in a secret field is masked; a `secret:NAME` reference shows.
+    let masked = move || {
+        secret && {
+            let v = text();
+            !v.is_empty() && !v.to_ascii_lowercase().starts_with("secret:")
+        }
+    };
+    view! {
+        <div class="input-row">
+            <input type=move || if masked() { "password" } else { "text" } id=id.clone() name=w.path.clone() inputmode=mode placeholder=placeholder autocomplete="off" spellcheck="false"
+                list=list_id.clone() prop:value=text
+                prop:disabled=w.stale prop:readOnly=w.read_only aria-required=w.required
+                aria-describedby=w.describedby.clone() aria-invalid=move || invalid.get().to_string()
+                on:focus=move |_| highlight.run(()) on:blur=move |_| unhighlight.run(()) on:input=move |ev| set_text.run(event_target_value(&ev)) />
+            {list_id.map(|lid| view! { <datalist id=lid>{options.iter().map(|o| view! { <option value=*o></option> }).collect_view()}</datalist> })}
+            {secret.then(|| view! { <SecretHelper field_id=id.clone() set=set_text locked=w.locked /> })}
         </div>
     }
     .into_any()

@@ -2,13 +2,13 @@
 //! order is the person's to choose) and an "Add …" button.
 
 use super::field::{field_view, is_stale, problem_list};
-use super::{dom_id, FormCx};
+use super::{dom_id, FormPage};
 use crate::form::{Control, FormAction, FormField};
 use crate::ui::focus::focus_first_soon;
 use crate::ui::text::with_code;
 use leptos::prelude::*;
 
-pub fn list_view(cx: FormCx, field: FormField) -> AnyView {
+pub fn list_view(cx: FormPage, field: FormField) -> AnyView {
     let Control::Items {
         items,
         item_name,

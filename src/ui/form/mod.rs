@@ -16,9 +16,10 @@ use leptos::prelude::*;
 use states::FieldStates;
 use std::sync::Arc;
 
-/// What a field needs from the page.
+/// What a field needs from the page: the store, the form model, the editor's view,
+/// the field at the caret, and each field's state.
 #[derive(Clone, Copy)]
-pub struct FormCx {
+pub struct FormPage {
     pub store: Store,
     pub form: Memo<Arc<FormModel>>,
     pub view: EditorView,
@@ -29,7 +30,7 @@ pub struct FormCx {
     states: FieldStates,
 }
 
-impl FormCx {
+impl FormPage {
     /// The state of the field at `path`, updated when (and only when) it changes.
     pub fn state(self, path: &str) -> RwSignal<Option<FieldState>> {
         RwSignal::from(self.form.with_untracked(|m| self.states.track(m, path)))
@@ -85,7 +86,7 @@ pub fn FormPane(store: Store, view: EditorView) -> impl IntoView {
     });
     let states = FieldStates::new();
     Effect::new(move |_| form.with(|m| states.refresh(m)));
-    let cx = FormCx {
+    let cx = FormPage {
         store,
         form,
         view,
@@ -94,9 +95,30 @@ pub fn FormPane(store: Store, view: EditorView) -> impl IntoView {
         states,
     };
 
-    // Moving the caret in the editor reveals the matching field. In the next frame:
-    // scrolling now would lay the page out in the middle of this update, and again
-    // after it (it cost 1.6 ms of each keystroke that moved to another field).
+    reveal_field_at_caret(current);
+
+    view! {
+        <section class="pane form-pane" aria-labelledby="form-title">
+            <div class="form-head">
+                <h2 id="form-title" class="pane-title">"Form"</h2>
+                <ShapeSwitch store=store form=form />
+            </div>
+            <form class="spec-form" on:submit=|ev| ev.prevent_default()>
+                {move || {
+                    // Read (not `track`): a memo that is only tracked is never computed.
+                    layout.with(|_| ());
+                    states.clear();
+                    form.with_untracked(|m| m.fields.clone()).into_iter().map(|f| field::field_view(cx, f)).collect_view()
+                }}
+            </form>
+        </section>
+    }
+}
+
+/// Moving the caret in the editor reveals the field at the caret (`current`). In the
+/// next frame: scrolling now would lay the page out in the middle of this update,
+/// and again after it (it cost 1.6 ms of each keystroke that moved to another field).
+fn reveal_field_at_caret(current: Memo<Option<String>>) {
     Effect::new(move |_| {
         let Some(path) = current.get() else { return };
         request_animation_frame(move || {
@@ -115,11 +137,14 @@ pub fn FormPane(store: Store, view: EditorView) -> impl IntoView {
             }
         });
     });
+}
 
+/// The "Spec shape" select. The whole spec moves to the chosen shape (the core's
+/// upgrade or downgrade, one undoable step); when it does not (refused, or already of
+/// that shape), the select shows the shape the spec has.
+#[component]
+fn ShapeSwitch(store: Store, form: Memo<Arc<FormModel>>) -> impl IntoView {
     let shape = move || form.with(|m| m.shape);
-    // The whole spec moves to the chosen shape (the core's upgrade or downgrade, one
-    // undoable step); when it does not (refused, or already of that shape), the
-    // select shows the shape the spec has.
     let switch_shape = move |ev: leptos::ev::Event| {
         let target = if event_target_value(&ev) == "v1" {
             Shape::V1
@@ -140,25 +165,12 @@ pub fn FormPane(store: Store, view: EditorView) -> impl IntoView {
         }
     };
     view! {
-        <section class="pane form-pane" aria-labelledby="form-title">
-            <div class="form-head">
-                <h2 id="form-title" class="pane-title">"Form"</h2>
-                <label class="shape-switch">
-                    "Spec shape "
-                    <select on:change=switch_shape prop:disabled=store.read_only prop:value=move || if shape() == Shape::V1 { "v1" } else { "legacy" }>
-                        <option value="legacy">"Legacy (port, instanceType, repositories)"</option>
-                        <option value="v1">"v1 (ports, machineType, integrations)"</option>
-                    </select>
-                </label>
-            </div>
-            <form class="spec-form" on:submit=|ev| ev.prevent_default()>
-                {move || {
-                    // Read (not `track`): a memo that is only tracked is never computed.
-                    layout.with(|_| ());
-                    states.clear();
-                    form.with_untracked(|m| m.fields.clone()).into_iter().map(|f| field::field_view(cx, f)).collect_view()
-                }}
-            </form>
-        </section>
+        <label class="shape-switch">
+            "Spec shape "
+            <select on:change=switch_shape prop:disabled=store.read_only prop:value=move || if shape() == Shape::V1 { "v1" } else { "legacy" }>
+                <option value="legacy">"Legacy (port, instanceType, repositories)"</option>
+                <option value="v1">"v1 (ports, machineType, integrations)"</option>
+            </select>
+        </label>
     }
 }

@@ -1,55 +1,33 @@
 //! JSON output: one array of objects, one per problem, for tools (CI annotations,
-//! editors). Keys: file, rule, severity, message, path, line, column, endLine,
-//! endColumn (1-based, columns in characters) and fix when there is one.
+//! editors): the core's [`Located`] serialisation (rule, severity, message, path,
+//! line, column, endLine, endColumn, 1-based, columns in characters, and fix when
+//! there is one) with the `file` it was found in first.
 
 use gradient_spec::text::LineIndex;
-use gradient_spec::{Applicability, Diagnostic};
-use serde_json::{json, Value};
+use gradient_spec::{Diagnostic, Located};
+use serde::Serialize;
+use serde_json::Value;
+
+/// One problem of one file.
+#[derive(Serialize)]
+struct FileDiagnostic<'a> {
+    file: &'a str,
+    #[serde(flatten)]
+    located: Located<'a>,
+}
 
 pub fn diagnostic(name: &str, index: &LineIndex, d: &Diagnostic) -> Value {
-    let start = index.position(d.span.start);
-    let end = index.position(d.span.end);
-    let mut v = json!({
-        "file": name,
-        "rule": d.rule,
-        "severity": d.severity.as_str(),
-        "message": d.message,
-        "path": d.path,
-        "line": start.line,
-        "column": start.column,
-        "endLine": end.line,
-        "endColumn": end.column,
-    });
-    if let (Some(fix), Some(obj)) = (&d.fix, v.as_object_mut()) {
-        let applicability = match fix.applicability {
-            Applicability::Safe => "safe",
-            Applicability::Unsafe => "unsafe",
-            Applicability::Display => "display",
-        };
-        let edits: Vec<Value> = fix
-            .edits
-            .iter()
-            .map(|e| {
-                let s = index.position(e.span.start);
-                let t = index.position(e.span.end);
-                json!({
-                    "line": s.line, "column": s.column, "endLine": t.line, "endColumn": t.column,
-                    "start": e.span.start, "end": e.span.end, "insert": e.insert,
-                })
-            })
-            .collect();
-        obj.insert(
-            "fix".into(),
-            json!({ "title": fix.title, "applicability": applicability, "edits": edits }),
-        );
-    }
-    v
+    let item = FileDiagnostic {
+        file: name,
+        located: Located::new(index, d),
+    };
+    serde_json::to_value(item).unwrap_or(Value::Null)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gradient_spec::{Fix, Severity, Span, TextEdit};
+    use gradient_spec::{Applicability, Fix, Severity, Span, TextEdit};
 
     #[test]
     fn keys_and_fix() {

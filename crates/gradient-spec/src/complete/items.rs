@@ -6,7 +6,7 @@ use super::caret::lookup;
 use super::{CaretContext, CaretPosition};
 use crate::path::{PathSegment, SpecPath};
 use crate::rules::Shape;
-use crate::spec::{self, Field, Kind, MachineClass};
+use crate::spec::{self, Field, Kind};
 
 /// What an item completes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -235,13 +235,10 @@ fn integration_type(t: &str) -> &'static str {
 }
 
 fn machine(name: &str) -> &'static str {
-    match spec::MACHINES.iter().find(|(n, _)| *n == name) {
-        Some((_, MachineClass::Cpu)) => "CPU machine",
-        Some((_, MachineClass::Gpu)) => "GPU machine",
-        Some((_, MachineClass::MultiGpu)) => "multi-GPU machine",
-        Some((_, MachineClass::Ipu)) => "Graphcore IPU machine (private clusters)",
-        None => "",
-    }
+    spec::MACHINES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or("", |(_, family)| family)
 }
 
 /// The field under the caret: the key's or the value's field, or the list's for an

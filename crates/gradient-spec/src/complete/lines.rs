@@ -83,7 +83,7 @@ pub(super) fn quote_end(b: &[u8], start: usize) -> Option<usize> {
 }
 
 impl<'a> Line<'a> {
-    pub fn parse(text: &'a str) -> Line<'a> {
+    pub(super) fn parse(text: &'a str) -> Line<'a> {
         let text = content(text);
         let b = text.as_bytes();
         let mut pos = indent(text);
@@ -118,18 +118,18 @@ impl<'a> Line<'a> {
     }
 
     /// The key's name without quotes.
-    pub fn key_name(&self) -> Option<&'a str> {
+    pub(super) fn key_name(&self) -> Option<&'a str> {
         let (s, e, _) = self.key?;
         Some(unquote(&self.text[s..e]))
     }
 
     /// The value's text without quotes.
-    pub fn value_text(&self) -> &'a str {
+    pub(super) fn value_text(&self) -> &'a str {
         unquote(&self.text[self.value.0..self.value.1])
     }
 
     /// True when the line holds only indentation and `- ` indicators.
-    pub fn is_empty_node(&self) -> bool {
+    pub(super) fn is_empty_node(&self) -> bool {
         self.node >= self.text.len()
     }
 }

@@ -1,12 +1,12 @@
 //! `append_item`: adding an item at the end of a list, block or flow as it is written.
 
-use super::context::{on_text, Ctx};
 use super::error::EditError;
 use super::locate::walk;
-use super::sem::{Sem, SemV};
+use super::meaning::{Meaning, MeaningValue};
 use super::set::{append_to, put, replace_null, Mode};
 use super::value::NewValue;
 use super::verify::first_verified;
+use super::yaml_text::{on_text, YamlText};
 use crate::diag::TextEdit;
 use crate::path::SpecPath;
 use crate::yaml::Value;
@@ -26,7 +26,7 @@ pub fn append_item(
 
 /// [`append_item`] on a parsed text.
 pub(crate) fn append_item_in(
-    ctx: &Ctx,
+    ctx: &YamlText,
     list_path: &SpecPath,
     value: &NewValue,
 ) -> Result<Vec<TextEdit>, EditError> {
@@ -63,15 +63,15 @@ pub(crate) fn append_item_in(
             })
         }
     };
-    let mut expected = Sem::of_root(ctx.doc.root.as_ref());
+    let mut expected = Meaning::of_root(ctx.doc.root.as_ref());
     let target = expected
         .get_mut(&list_path.0)
         .ok_or_else(|| EditError::NotFound {
             path: list_path.to_string(),
         })?;
     match &mut target.v {
-        SemV::Seq(items) => items.push(Sem::of_new(value)),
-        v => *v = Sem::of_new(&whole).v,
+        MeaningValue::Seq(items) => items.push(Meaning::of_new(value)),
+        v => *v = Meaning::of_new(&whole).v,
     }
     first_verified(ctx, candidates, &expected, &[])
 }

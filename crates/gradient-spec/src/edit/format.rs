@@ -7,17 +7,17 @@
 //! scalar exactly as written (quotes, escapes, block scalars re-indented) are kept.
 //! The result is verified like every edit: same meaning, every comment present.
 
-use super::context::Ctx;
 use super::error::EditError;
+use super::meaning::{first_difference, Meaning};
 use super::printer::Printer;
-use super::sem::{first_difference, Sem};
+use super::yaml_text::YamlText;
 use crate::yaml::{self, events, Node, Value, MAX_DEPTH};
 use std::collections::HashMap;
 
 /// The document in the canonical layout; refused while the text has syntax errors.
 pub fn format(text: &str) -> Result<String, EditError> {
     let doc = yaml::parse(text);
-    let ctx = Ctx::new(&doc)?;
+    let ctx = YamlText::new(&doc)?;
     let errors = ctx.doc.syntax_diagnostics.len();
     if errors > 0 {
         return Err(EditError::SyntaxErrors { count: errors });
@@ -75,7 +75,7 @@ fn depth(node: &Node) -> usize {
 }
 
 /// The formatted text must parse cleanly, mean the same and keep every comment.
-fn check(ctx: &Ctx, out: &str) -> Result<(), EditError> {
+fn check(ctx: &YamlText, out: &str) -> Result<(), EditError> {
     let doc = yaml::parse(out);
     if let Some(d) = doc.syntax_diagnostics.first() {
         return Err(EditError::refused(format!(
@@ -84,8 +84,8 @@ fn check(ctx: &Ctx, out: &str) -> Result<(), EditError> {
         )));
     }
     let (old, new) = (
-        Sem::of_root(ctx.doc.root.as_ref()),
-        Sem::of_root(doc.root.as_ref()),
+        Meaning::of_root(ctx.doc.root.as_ref()),
+        Meaning::of_root(doc.root.as_ref()),
     );
     if old != new {
         return Err(EditError::refused(format!(

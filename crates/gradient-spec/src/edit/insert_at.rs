@@ -1,17 +1,17 @@
 //! `insert_key_at`: adding a key at a given place among its siblings (`apiVersion`
 //! first, a section where the one it replaces stood), where `insert_key` appends.
 
-use super::context::{on_text, Ctx};
 use super::error::EditError;
 use super::lines::{column, line_start, starts_line};
 use super::locate::{child_extent, walk};
+use super::meaning::{Meaning, MeaningValue};
 use super::owned::owned_lines;
 use super::render::{entry, flow, key};
 use super::scalar;
-use super::sem::{Sem, SemV};
 use super::set::insert_key_last;
 use super::value::NewValue;
 use super::verify::verified;
+use super::yaml_text::{on_text, YamlText};
 use crate::diag::TextEdit;
 use crate::path::SpecPath;
 use crate::yaml::ScalarStyle;
@@ -36,7 +36,7 @@ pub fn insert_key_at(
 
 /// [`insert_key_at`] on a parsed text.
 pub(crate) fn insert_key_at_in(
-    ctx: &Ctx,
+    ctx: &YamlText,
     parent: &SpecPath,
     index: usize,
     key_name: &str,
@@ -51,7 +51,7 @@ pub(crate) fn insert_key_at_in(
 /// [`insert_key_at`] on a parsed text; `None` when the key is to be appended (no
 /// mapping at `parent`, or `index` at or past its end).
 pub(crate) fn positioned(
-    ctx: &Ctx,
+    ctx: &YamlText,
     parent: &SpecPath,
     index: usize,
     key_name: &str,
@@ -67,7 +67,7 @@ pub(crate) fn positioned(
 }
 
 fn positioned_in(
-    ctx: &Ctx,
+    ctx: &YamlText,
     f: super::locate::Found,
     m: &crate::yaml::Mapping,
     parent: &SpecPath,
@@ -137,13 +137,13 @@ fn positioned_in(
             ));
         }
     };
-    let mut expected = Sem::of_root(ctx.doc.root.as_ref());
+    let mut expected = Meaning::of_root(ctx.doc.root.as_ref());
     let target = expected
         .get_mut(&parent.0)
         .ok_or_else(|| EditError::NotFound {
             path: parent.to_string(),
         })?;
-    let SemV::Map(entries) = &mut target.v else {
+    let MeaningValue::Map(entries) = &mut target.v else {
         return Err(EditError::WrongKind {
             path: parent.to_string(),
             expected: "a mapping",
@@ -154,8 +154,8 @@ fn positioned_in(
         index,
         (
             Some(key_name.to_string()),
-            Sem::of_new(&key_name.into()),
-            Sem::of_new(value),
+            Meaning::of_new(&key_name.into()),
+            Meaning::of_new(value),
         ),
     );
     verified(ctx, vec![edit], &expected, &[])

@@ -1,40 +1,10 @@
-//! Line arithmetic on byte offsets (LF and CRLF alike). Never panics: offsets past
-//! the end are clamped.
+//! Line arithmetic on byte offsets for the edit layer. Lines end as [`crate::text`]
+//! defines it (`\n`, `\r\n` or a lone `\r`). Never panics: offsets past the end are
+//! clamped.
 
-/// The start of the line holding `pos`.
-pub(crate) fn line_start(text: &str, pos: usize) -> usize {
-    let pos = pos.min(text.len());
-    text.as_bytes()[..pos]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1)
-}
-
-/// The end of the content of the line holding `pos` (before `\n` or `\r\n`).
-pub(crate) fn line_end(text: &str, pos: usize) -> usize {
-    let pos = pos.min(text.len());
-    let b = text.as_bytes();
-    match b[pos..].iter().position(|&c| c == b'\n') {
-        Some(i) => {
-            let nl = pos + i;
-            if nl > pos && b[nl - 1] == b'\r' {
-                nl - 1
-            } else {
-                nl
-            }
-        }
-        None => text.len(),
-    }
-}
-
-/// The start of the line after the one holding `pos` (the text length on the last line).
-pub(crate) fn next_line_start(text: &str, pos: usize) -> usize {
-    let pos = pos.min(text.len());
-    match text.as_bytes()[pos..].iter().position(|&c| c == b'\n') {
-        Some(i) => pos + i + 1,
-        None => text.len(),
-    }
-}
+pub(crate) use crate::text::{
+    line_end_at as line_end, line_start_at as line_start, next_line_start_at as next_line_start,
+};
 
 /// The start of the line before the one starting at `start` (`None` on the first line).
 pub(crate) fn prev_line_start(text: &str, start: usize) -> Option<usize> {

@@ -64,6 +64,15 @@ pub(crate) fn walk<'a>(root: Option<&'a Node>, path: &SpecPath) -> (Option<Found
     (Some(cur), path.0.len())
 }
 
+/// The node at `path` under `root` (the first entry of a duplicated key), `None`
+/// when the path does not exist: how a front end reads the value an edit would change.
+pub fn node_at<'a>(root: Option<&'a Node>, path: &SpecPath) -> Option<&'a Node> {
+    match walk(root, path) {
+        (Some(found), depth) if depth == path.0.len() => Some(found.node),
+        _ => None,
+    }
+}
+
 /// The `-` of item `index` of the block sequence `seq`: the last dash at the list's
 /// column between the previous item and this one.
 pub(crate) fn dash_of(text: &str, seq: &Node, index: usize) -> Option<usize> {
@@ -188,5 +197,20 @@ pub(crate) fn after_indicator_and_props(text: &str, owner: Owner) -> Option<usiz
         }
         let len = word.find([' ', '\t', '\r', '\n']).unwrap_or(word.len());
         at += spaces + len;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn node_at_follows_keys_and_indexes_to_the_end_only() {
+        let doc = crate::yaml::parse("env:\n  - name: A\n    value: x\nenv: [dup]\n");
+        let at = |p: &str| node_at(doc.root.as_ref(), &SpecPath::parse(p).unwrap());
+        assert_eq!(at("env[0].value").and_then(Node::scalar_text), Some("x"));
+        assert!(at("env").is_some_and(|n| n.as_sequence().is_some_and(|s| !s.flow)));
+        assert!(at("env[1]").is_none() && at("env[0].nope").is_none() && at("image").is_none());
+        assert!(node_at(None, &SpecPath::root()).is_none());
     }
 }

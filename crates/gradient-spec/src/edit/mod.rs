@@ -46,14 +46,15 @@
 //!   `- - a`), is refused rather than approximated.
 
 mod append;
-mod context;
 mod convert;
+mod empty;
 mod error;
 mod format;
 mod insert_at;
 mod json;
 mod lines;
 mod locate;
+mod meaning;
 mod move_key;
 mod owned;
 mod printer;
@@ -62,16 +63,17 @@ mod rename;
 mod render;
 mod reorder;
 mod scalar;
-mod sem;
 mod set;
 mod value;
 mod verify;
+mod yaml_text;
 
 pub use append::append_item;
 pub use convert::convert;
 pub use error::EditError;
 pub use format::format;
 pub use insert_at::insert_key_at;
+pub use locate::node_at;
 pub use move_key::{move_key, wrap_in_list};
 pub use remove::remove;
 pub use rename::rename_key;
@@ -83,6 +85,13 @@ use crate::diag::TextEdit;
 use crate::format::Format;
 use crate::path::SpecPath;
 use crate::yaml::Document;
+
+/// The one edit that turns `old` into `new`: their common prefix and suffix are left
+/// alone (whole characters). `None` when they are equal. For a front end that holds
+/// a whole new text (a fix applied to a JSON spec) and records edits.
+pub fn minimal_edit(old: &str, new: &str) -> Option<TextEdit> {
+    reorder::minimal(old, new, 0, false)
+}
 
 /// The by-path operations for a document in a given [`Format`], on its text: each
 /// parses the text, then does what [`Editing`] does. Callers that already hold the
@@ -128,12 +137,12 @@ impl Editing<'_> {
     /// Runs the YAML or the JSON form of an operation on this parse.
     fn run(
         &self,
-        yaml: impl FnOnce(&context::Ctx) -> Result<Vec<TextEdit>, EditError>,
-        json: impl FnOnce(&json::JCtx) -> Result<Vec<TextEdit>, EditError>,
+        yaml: impl FnOnce(&yaml_text::YamlText) -> Result<Vec<TextEdit>, EditError>,
+        json: impl FnOnce(&json::JsonText) -> Result<Vec<TextEdit>, EditError>,
     ) -> Result<Edited, EditError> {
         match self.format {
-            Format::Yaml => context::Ctx::new(self.doc)?.run(yaml),
-            f => json::JCtx::of(self.doc, f == Format::Jsonc)?.run(json),
+            Format::Yaml => yaml_text::YamlText::new(self.doc)?.run(yaml),
+            f => json::JsonText::of(self.doc, f == Format::Jsonc)?.run(json),
         }
     }
 

@@ -2,17 +2,17 @@
 //! mapping (under another name if asked), and `wrap_in_list`: turning a single value
 //! into a one-item flow list in place (`8000` → `[8000]`), its comment kept.
 
-use super::context::{on_text, Ctx};
 use super::error::EditError;
 use super::lines::{column, indent_of, line_end, starts_line};
 use super::locate::{child_extent, walk, with_props, Owner};
+use super::meaning::{Meaning, MeaningValue};
 use super::owned::{owned_lines, skip_deeper_comments};
 use super::remove::remove_in;
 use super::render::key;
 use super::scalar;
-use super::sem::{Sem, SemV};
 use super::value::NewValue;
 use super::verify::{first_verified, verified};
+use super::yaml_text::{on_text, YamlText};
 use crate::diag::{Span, TextEdit};
 use crate::path::SpecPath;
 use crate::yaml::{ScalarKind, Value};
@@ -37,7 +37,7 @@ pub fn move_key(
 
 /// [`move_key`] on a parsed text.
 pub(crate) fn move_key_in(
-    ctx: &Ctx,
+    ctx: &YamlText,
     from: &SpecPath,
     to_parent: &SpecPath,
     index: usize,
@@ -156,12 +156,12 @@ pub(crate) fn move_key_in(
         ));
     }
     edits.push(TextEdit::insert(insert_at, block));
-    let mut expected = Sem::of_root(ctx.doc.root.as_ref());
+    let mut expected = Meaning::of_root(ctx.doc.root.as_ref());
     expected.remove(from).ok_or_else(|| not_found(from))?;
     let target = expected
         .get_mut(&to_parent.0)
         .ok_or_else(|| not_found(to_parent))?;
-    let SemV::Map(entries) = &mut target.v else {
+    let MeaningValue::Map(entries) = &mut target.v else {
         return Err(EditError::unsupported("not a mapping"));
     };
     let pos = index.min(entries.len());
@@ -169,8 +169,8 @@ pub(crate) fn move_key_in(
         pos,
         (
             Some(new_key.to_string()),
-            Sem::of_new(&new_key.into()),
-            Sem::of(&entry.value),
+            Meaning::of_new(&new_key.into()),
+            Meaning::of(&entry.value),
         ),
     );
     verified(ctx, edits, &expected, &[])
@@ -183,7 +183,7 @@ pub fn wrap_in_list(text: &str, path: &SpecPath) -> Result<Vec<TextEdit>, EditEr
 }
 
 /// [`wrap_in_list`] on a parsed text.
-pub(crate) fn wrap_in_list_in(ctx: &Ctx, path: &SpecPath) -> Result<Vec<TextEdit>, EditError> {
+pub(crate) fn wrap_in_list_in(ctx: &YamlText, path: &SpecPath) -> Result<Vec<TextEdit>, EditError> {
     let text = ctx.text;
     let (found, matched) = walk(ctx.doc.root.as_ref(), path);
     let f = found
@@ -224,15 +224,15 @@ pub(crate) fn wrap_in_list_in(ctx: &Ctx, path: &SpecPath) -> Result<Vec<TextEdit
             format!("[{}]", scalar::inline(&value, Some(s.style), true)),
         )]);
     }
-    let mut expected = Sem::of_root(ctx.doc.root.as_ref());
+    let mut expected = Meaning::of_root(ctx.doc.root.as_ref());
     let target = expected
         .get_mut(&path.0)
         .ok_or_else(|| EditError::NotFound {
             path: path.to_string(),
         })?;
     let item = target.clone();
-    *target = Sem::of_new(&NewValue::Seq(Vec::new()));
-    if let SemV::Seq(items) = &mut target.v {
+    *target = Meaning::of_new(&NewValue::Seq(Vec::new()));
+    if let MeaningValue::Seq(items) = &mut target.v {
         items.push(item);
     }
     first_verified(ctx, candidates, &expected, &[])

@@ -10,16 +10,16 @@
 //! A comment separated by a blank line, or at a shallower indentation, belongs to the
 //! surrounding section and is never moved or removed with the entry.
 
-use super::context::Ctx;
 use super::lines::{
     column, indent_of, is_blank, line_at, line_start, next_line_start, prev_line_start, starts_line,
 };
+use super::yaml_text::YamlText;
 use crate::diag::Span;
 
 /// The whole lines owned by the entry or item whose key or dash is at `start` and
 /// whose content ends at `end`; `None` when something else stands before it on its
 /// line (`- name: x` for the key `name`).
-pub(crate) fn owned_lines(ctx: &Ctx, start: usize, end: usize) -> Option<Span> {
+pub(crate) fn owned_lines(ctx: &YamlText, start: usize, end: usize) -> Option<Span> {
     let text = ctx.text;
     if !starts_line(text, start) {
         return None;
@@ -39,7 +39,7 @@ pub(crate) fn owned_lines(ctx: &Ctx, start: usize, end: usize) -> Option<Span> {
 
 /// Steps from `end` over the comment lines right below it indented deeper than `col`;
 /// returns a position on the last line that belongs to the entry.
-pub(crate) fn skip_deeper_comments(ctx: &Ctx, end: usize, col: usize) -> usize {
+pub(crate) fn skip_deeper_comments(ctx: &YamlText, end: usize, col: usize) -> usize {
     let text = ctx.text;
     let mut pos = end;
     loop {

@@ -8,12 +8,12 @@
 //! kept wherever the original had one or more. Scalars are copied as written (quotes,
 //! escapes, block scalars) and only re-indented.
 
-use super::context::Ctx;
 use super::error::EditError;
 use super::lines::{
     column, indent_of, is_blank, line_at, line_end, line_start, next_line_start, prev_line_start,
 };
 use super::locate::dash_of;
+use super::yaml_text::YamlText;
 use crate::diag::Span;
 use crate::yaml::{Mapping, Node, ScalarStyle, Sequence, Value};
 
@@ -21,14 +21,14 @@ use crate::yaml::{Mapping, Node, ScalarStyle, Sequence, Value};
 const SHORT_FLOW: usize = 60;
 
 pub(crate) struct Printer<'a> {
-    ctx: &'a Ctx<'a>,
+    ctx: &'a YamlText<'a>,
     out: String,
     /// The next comment not yet written.
     next: usize,
 }
 
 impl<'a> Printer<'a> {
-    pub fn new(ctx: &'a Ctx<'a>) -> Self {
+    pub(super) fn new(ctx: &'a YamlText<'a>) -> Self {
         Printer {
             ctx,
             out: String::with_capacity(ctx.text.len() + 64),
@@ -45,7 +45,7 @@ impl<'a> Printer<'a> {
     }
 
     /// Prints the whole document.
-    pub fn document(mut self, root: &Node) -> Result<String, EditError> {
+    pub(super) fn document(mut self, root: &Node) -> Result<String, EditError> {
         let text = self.text();
         // Directives and a `---` before the content stay.
         let mut ls = 0;

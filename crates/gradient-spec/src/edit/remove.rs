@@ -4,15 +4,15 @@
 //! leaves `[]`: the parent key stays, so the section keeps its place, its comments
 //! and its type (a form still shows the empty list with its "Add" button).
 
-use super::context::{on_text, Ctx};
 use super::error::EditError;
 use super::lines::{
     column, indent_of, line_at, line_end, next_line_start, prev_line_start, skip_space_and_breaks,
 };
 use super::locate::{after_indicator_and_props, child_extent, walk, Found, Owner};
+use super::meaning::Meaning;
 use super::owned::{blank_line_at, owned_lines, skip_deeper_comments};
-use super::sem::Sem;
 use super::verify::verified;
+use super::yaml_text::{on_text, YamlText};
 use crate::diag::{Span, TextEdit};
 use crate::path::SpecPath;
 use crate::yaml::{Node, Value};
@@ -23,7 +23,7 @@ pub fn remove(text: &str, path: &SpecPath) -> Result<Vec<TextEdit>, EditError> {
 }
 
 /// [`remove`] on a parsed text.
-pub(crate) fn remove_in(ctx: &Ctx, path: &SpecPath) -> Result<Vec<TextEdit>, EditError> {
+pub(crate) fn remove_in(ctx: &YamlText, path: &SpecPath) -> Result<Vec<TextEdit>, EditError> {
     if path.0.is_empty() {
         return Err(EditError::unsupported(
             "the whole document cannot be removed",
@@ -53,7 +53,7 @@ pub(crate) fn remove_in(ctx: &Ctx, path: &SpecPath) -> Result<Vec<TextEdit>, Edi
         path: parent_path.to_string(),
     })?;
     let edits = plan(ctx, coll, index, parent)?;
-    let mut expected = Sem::of_root(ctx.doc.root.as_ref());
+    let mut expected = Meaning::of_root(ctx.doc.root.as_ref());
     expected.remove(path).ok_or_else(|| EditError::NotFound {
         path: path.to_string(),
     })?;
@@ -83,7 +83,12 @@ fn empty_marker(coll: &Node) -> &'static str {
 }
 
 /// The edits removing child `index` of `coll`; `parent` is `coll` as found by path.
-fn plan(ctx: &Ctx, coll: &Node, index: usize, parent: Found) -> Result<Vec<TextEdit>, EditError> {
+fn plan(
+    ctx: &YamlText,
+    coll: &Node,
+    index: usize,
+    parent: Found,
+) -> Result<Vec<TextEdit>, EditError> {
     let text = ctx.text;
     let n = count(coll);
     let ext = |i: usize| {

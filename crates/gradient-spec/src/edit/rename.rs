@@ -1,13 +1,13 @@
 //! `rename_key`: giving a mapping key a new name in place. The value, the key's
 //! comments, its place among its siblings and its quoting style stay as they were.
 
-use super::context::{on_text, Ctx};
 use super::error::EditError;
 use super::locate::{walk, Owner};
+use super::meaning::{Meaning, MeaningValue};
 use super::render::key;
 use super::scalar;
-use super::sem::{Sem, SemV};
 use super::verify::first_verified;
+use super::yaml_text::{on_text, YamlText};
 use crate::diag::TextEdit;
 use crate::path::{PathSegment, SpecPath};
 use crate::yaml::ScalarStyle;
@@ -20,7 +20,7 @@ pub fn rename_key(text: &str, path: &SpecPath, new_key: &str) -> Result<Vec<Text
 
 /// [`rename_key`] on a parsed text.
 pub(crate) fn rename_key_in(
-    ctx: &Ctx,
+    ctx: &YamlText,
     path: &SpecPath,
     new_key: &str,
 ) -> Result<Vec<TextEdit>, EditError> {
@@ -76,13 +76,13 @@ pub(crate) fn rename_key_in(
         entry.key.span,
         scalar::double(new_key),
     )]);
-    let mut expected = Sem::of_root(ctx.doc.root.as_ref());
+    let mut expected = Meaning::of_root(ctx.doc.root.as_ref());
     let target = expected
         .get_mut(parent)
         .ok_or_else(|| EditError::NotFound {
             path: path.to_string(),
         })?;
-    let SemV::Map(entries) = &mut target.v else {
+    let MeaningValue::Map(entries) = &mut target.v else {
         return Err(EditError::unsupported("not a mapping"));
     };
     let slot = entries
@@ -92,6 +92,6 @@ pub(crate) fn rename_key_in(
             path: path.to_string(),
         })?;
     slot.0 = Some(new_key.to_string());
-    slot.1 = Sem::of_new(&new_key.into());
+    slot.1 = Meaning::of_new(&new_key.into());
     first_verified(ctx, candidates, &expected, &[])
 }

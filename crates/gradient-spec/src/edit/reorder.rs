@@ -1,11 +1,11 @@
 //! `move_item`: reordering a list, each item carrying the lines it owns.
 
-use super::context::{on_text, Ctx};
 use super::error::EditError;
 use super::locate::{child_extent, walk, Found};
+use super::meaning::Meaning;
 use super::owned::owned_lines;
-use super::sem::Sem;
 use super::verify::verified;
+use super::yaml_text::{on_text, YamlText};
 use crate::diag::{Span, TextEdit};
 use crate::path::SpecPath;
 use crate::yaml::{Node, Sequence};
@@ -84,7 +84,7 @@ pub fn move_item(
 
 /// [`move_item`] on a parsed text.
 pub(crate) fn move_item_in(
-    ctx: &Ctx,
+    ctx: &YamlText,
     list_path: &SpecPath,
     from: usize,
     to: usize,
@@ -157,7 +157,7 @@ pub(crate) fn move_item_in(
             .into_iter()
             .collect()
     };
-    let mut expected = Sem::of_root(ctx.doc.root.as_ref());
+    let mut expected = Meaning::of_root(ctx.doc.root.as_ref());
     expected
         .move_item(list_path, from, to)
         .ok_or_else(|| EditError::NotFound {

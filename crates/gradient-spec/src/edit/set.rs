@@ -1,16 +1,16 @@
 //! `set_scalar` and `insert_key`: writing a value at a path, creating the mappings
 //! (and `[0]` lists) on the way when they are missing.
 
-use super::context::{on_text, Ctx};
 use super::error::EditError;
 use super::lines::{column, is_blank, line_end, line_start, starts_line};
 use super::locate::{after_indicator_and_props, owner_column, walk, Found, Owner};
+use super::meaning::Meaning;
 use super::owned::skip_deeper_comments;
 use super::render::{after_colon, after_dash, below, entry, flow, key};
 use super::scalar;
-use super::sem::Sem;
 use super::value::NewValue;
 use super::verify::first_verified;
+use super::yaml_text::{on_text, YamlText};
 use crate::diag::{Span, TextEdit};
 use crate::path::{PathSegment, SpecPath};
 use crate::yaml::{ScalarStyle, Value};
@@ -37,7 +37,7 @@ pub fn set_scalar(
 
 /// [`set_scalar`] on a parsed text.
 pub(crate) fn set_scalar_in(
-    ctx: &Ctx,
+    ctx: &YamlText,
     path: &SpecPath,
     value: &NewValue,
 ) -> Result<Vec<TextEdit>, EditError> {
@@ -67,7 +67,7 @@ pub fn insert_key(
 
 /// [`insert_key`] on a parsed text.
 pub(crate) fn insert_key_in(
-    ctx: &Ctx,
+    ctx: &YamlText,
     parent: &SpecPath,
     key: &str,
     value: &NewValue,
@@ -78,7 +78,7 @@ pub(crate) fn insert_key_in(
 /// [`insert_key`] after the mapping's last key whatever the reference's order (for
 /// `insert_key_at` with an index past the end).
 pub(crate) fn insert_key_last(
-    ctx: &Ctx,
+    ctx: &YamlText,
     parent: &SpecPath,
     key: &str,
     value: &NewValue,
@@ -89,7 +89,7 @@ pub(crate) fn insert_key_last(
 /// Writes `value` at `path` and verifies the result. A key new to an existing mapping
 /// goes at its place in the reference's order (see `at_catalogue_place`).
 pub(crate) fn put(
-    ctx: &Ctx,
+    ctx: &YamlText,
     path: &SpecPath,
     value: &NewValue,
     mode: Mode,
@@ -100,7 +100,7 @@ pub(crate) fn put(
 /// [`put`], a new key at its place in the reference's order when `by_catalogue`, else
 /// after its last sibling.
 fn put_where(
-    ctx: &Ctx,
+    ctx: &YamlText,
     path: &SpecPath,
     value: &NewValue,
     mode: Mode,
@@ -112,9 +112,9 @@ fn put_where(
         }
     }
     let candidates = plan(ctx, path, value, mode)?;
-    let mut expected = Sem::of_root(ctx.doc.root.as_ref());
+    let mut expected = Meaning::of_root(ctx.doc.root.as_ref());
     expected
-        .put(path, Sem::of_new(value))
+        .put(path, Meaning::of_new(value))
         .ok_or_else(|| EditError::NotFound {
             path: path.to_string(),
         })?;
@@ -125,7 +125,7 @@ fn put_where(
 /// (`spec::catalogue_index`: before the first sibling documented after it) rather
 /// than appended. `None` when the write is not such an insert, the key has no such
 /// place, or the positioned insert is refused (the caller then appends).
-fn at_catalogue_place(ctx: &Ctx, path: &SpecPath, value: &NewValue) -> Option<Vec<TextEdit>> {
+fn at_catalogue_place(ctx: &YamlText, path: &SpecPath, value: &NewValue) -> Option<Vec<TextEdit>> {
     let segs = &path.0;
     let (found, matched) = walk(ctx.doc.root.as_ref(), path);
     let f = found.filter(|_| matched < segs.len())?;
@@ -159,7 +159,7 @@ pub(crate) fn wrap(rest: &[PathSegment], value: &NewValue) -> Option<NewValue> {
 
 /// The candidate edit lists for writing `value` at `path`, best first.
 fn plan(
-    ctx: &Ctx,
+    ctx: &YamlText,
     path: &SpecPath,
     value: &NewValue,
     mode: Mode,
@@ -223,7 +223,7 @@ fn plan(
 }
 
 /// How far children of a block node owned by `owner` are indented past its column.
-fn child_step(ctx: &Ctx, owner: Owner) -> usize {
+fn child_step(ctx: &YamlText, owner: Owner) -> usize {
     match owner {
         Owner::Item { .. } => 2,
         _ => ctx.lay.unit,
@@ -250,7 +250,7 @@ fn value_span(text: &str, f: Found) -> Span {
 
 /// Replaces a scalar (or alias) in place. Candidates: the best rendering, then a
 /// double-quoted one for strings.
-fn replace_scalar(ctx: &Ctx, f: Found, value: &NewValue) -> Vec<Vec<TextEdit>> {
+fn replace_scalar(ctx: &YamlText, f: Found, value: &NewValue) -> Vec<Vec<TextEdit>> {
     let text = ctx.text;
     let node = f.node;
     let span = value_span(text, f);
@@ -325,7 +325,12 @@ fn replace_scalar(ctx: &Ctx, f: Found, value: &NewValue) -> Vec<Vec<TextEdit>> {
 }
 
 /// Adds `k: v` after the last entry of the mapping `f`.
-fn insert_entry(ctx: &Ctx, f: Found, k: &str, v: &NewValue) -> Result<Vec<TextEdit>, EditError> {
+fn insert_entry(
+    ctx: &YamlText,
+    f: Found,
+    k: &str,
+    v: &NewValue,
+) -> Result<Vec<TextEdit>, EditError> {
     let text = ctx.text;
     let Some(m) = f.node.as_mapping() else {
         return Err(EditError::unsupported("not a mapping"));
@@ -369,7 +374,11 @@ fn insert_entry(ctx: &Ctx, f: Found, k: &str, v: &NewValue) -> Result<Vec<TextEd
 }
 
 /// Adds `v` after the last item of the list `f`.
-pub(crate) fn append_to(ctx: &Ctx, f: Found, v: &NewValue) -> Result<Vec<TextEdit>, EditError> {
+pub(crate) fn append_to(
+    ctx: &YamlText,
+    f: Found,
+    v: &NewValue,
+) -> Result<Vec<TextEdit>, EditError> {
     let text = ctx.text;
     let Some(s) = f.node.as_sequence() else {
         return Err(EditError::unsupported("not a list"));
@@ -411,7 +420,7 @@ pub(crate) fn append_to(ctx: &Ctx, f: Found, v: &NewValue) -> Result<Vec<TextEdi
 /// Replaces a null (`key:`, `key: null`, `-`) by `whole`, which may be a collection
 /// written on the lines below.
 pub(crate) fn replace_null(
-    ctx: &Ctx,
+    ctx: &YamlText,
     f: Found,
     whole: &NewValue,
 ) -> Result<Vec<Vec<TextEdit>>, EditError> {
@@ -479,7 +488,7 @@ fn replace_scalar_text(span: Span, text: &str, rendered: String) -> Vec<Vec<Text
 }
 
 /// Writes `whole` into a document that has no content yet (empty or only comments).
-fn create_root(ctx: &Ctx, whole: &NewValue) -> Vec<TextEdit> {
+fn create_root(ctx: &YamlText, whole: &NewValue) -> Vec<TextEdit> {
     let text = ctx.text;
     let eol = ctx.lay.eol;
     let body = match whole {

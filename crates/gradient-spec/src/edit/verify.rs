@@ -4,9 +4,9 @@
 //!
 //! The check costs one parse of the new text.
 
-use super::context::Ctx;
 use super::error::EditError;
-use super::sem::{first_difference, Sem};
+use super::meaning::{first_difference, Meaning};
+use super::yaml_text::YamlText;
 use crate::diag::{apply_edits, Span, TextEdit};
 use crate::yaml;
 use std::collections::HashMap;
@@ -14,9 +14,9 @@ use std::collections::HashMap;
 /// Checks `edits` against `expected`; comments inside `may_drop` may go. Returns the
 /// edits unchanged when they pass.
 pub(crate) fn verified(
-    ctx: &Ctx,
+    ctx: &YamlText,
     edits: Vec<TextEdit>,
-    expected: &Sem,
+    expected: &Meaning,
     may_drop: &[Span],
 ) -> Result<Vec<TextEdit>, EditError> {
     let new_text = apply_edits(ctx.text, &edits)
@@ -41,7 +41,7 @@ pub(crate) fn verified(
         }
     }
 
-    same_meaning(expected, &Sem::of_root(new_doc.root.as_ref()))?;
+    same_meaning(expected, &Meaning::of_root(new_doc.root.as_ref()))?;
     keeps_comments(ctx.text, &ctx.comments, &edits, may_drop)?;
     *ctx.accepted.borrow_mut() = Some(new_doc);
     Ok(edits)
@@ -49,7 +49,7 @@ pub(crate) fn verified(
 
 /// The edited document must mean what the edit intended, or it is refused, naming the
 /// first place it differs. Shared by the YAML and JSON edit layers.
-pub(crate) fn same_meaning(expected: &Sem, got: &Sem) -> Result<(), EditError> {
+pub(crate) fn same_meaning(expected: &Meaning, got: &Meaning) -> Result<(), EditError> {
     if got == expected {
         return Ok(());
     }
@@ -95,9 +95,9 @@ pub(crate) fn keeps_comments(
 /// Tries each candidate in turn and returns the first that passes; the first
 /// candidate's error when none does.
 pub(crate) fn first_verified(
-    ctx: &Ctx,
+    ctx: &YamlText,
     candidates: Vec<Vec<TextEdit>>,
-    expected: &Sem,
+    expected: &Meaning,
     may_drop: &[Span],
 ) -> Result<Vec<TextEdit>, EditError> {
     let mut first_err = None;

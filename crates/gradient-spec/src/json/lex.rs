@@ -40,7 +40,7 @@ pub(crate) struct Token {
 }
 
 impl Token {
-    pub fn is_comment(&self) -> bool {
+    pub(crate) fn is_comment(&self) -> bool {
         matches!(self.tok, Tok::LineComment | Tok::BlockComment { .. })
     }
 }

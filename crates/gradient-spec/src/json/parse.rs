@@ -54,7 +54,7 @@ fn shown(text: &str, t: &Token) -> String {
 }
 
 impl<'a> Parser<'a> {
-    pub fn new(text: &'a str, tokens: &'a [Token], jsonc: bool) -> Self {
+    pub(super) fn new(text: &'a str, tokens: &'a [Token], jsonc: bool) -> Self {
         Parser {
             text,
             toks: tokens.iter().filter(|t| !t.is_comment()).collect(),
@@ -82,7 +82,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The whole document: one value, then nothing but comments.
-    pub fn document(&mut self) -> Option<Node> {
+    pub(super) fn document(&mut self) -> Option<Node> {
         if self.peek().is_none() {
             let end = self.text.len();
             self.error(

@@ -203,6 +203,7 @@ const TOP: &[Field] = &[
         "Overrides the image's command: the program and its arguments, one list item each.",
     )
     .item("argument")
+    .reorderable()
     .placeholder("/bin/sh")
     .owner(Owner::Whole("command")),
     Field::new(
@@ -347,7 +348,8 @@ const ENV: &[Field] = &[
         "Environment variables",
         "Variables set in the container at run time.",
     )
-    .item("variable"),
+    .item("variable")
+    .reorderable(),
     Field::new(
         "env[].name",
         Kind::String,
@@ -439,7 +441,8 @@ const REPOSITORIES: &[Field] = &[
     )
     .shapes(Shapes::LEGACY)
     .required(Shapes::LEGACY)
-    .item("repository"),
+    .item("repository")
+    .reorderable(),
     Field::new(
         "repositories.repositories[].url",
         Kind::String,

@@ -209,7 +209,7 @@ pub fn counterpart(path: &str) -> Option<&'static str> {
 }
 
 /// Mappings whose unknown keys another rule reports (structure stays silent).
-pub const OTHER_KEYS_REPORTED_BY: &[(&str, &str)] = &[("healthChecks", "probe")];
+pub(super) const OTHER_KEYS_REPORTED_BY: &[(&str, &str)] = &[("healthChecks", "probe")];
 
 /// The rule reporting unknown keys in the mapping at `pattern`, when not `unknown-key`.
 pub fn other_keys_rule(pattern: &str) -> Option<&'static str> {

@@ -140,14 +140,6 @@ pub fn children(shape: Shape, path: &SpecPath, variant: Option<&str>) -> Vec<&'s
     children_of(&pattern(path), Some(shape), variant)
 }
 
-/// The keys valid at `path` (completion of a key).
-pub fn keys_at(shape: Shape, path: &SpecPath, variant: Option<&str>) -> Vec<&'static str> {
-    children(shape, path, variant)
-        .iter()
-        .map(|f| f.key())
-        .collect()
-}
-
 /// The values offered for the scalar at `path` (completion of a value, a select):
 /// an enum's values, the known machine names, or `true`/`false`. Empty when any
 /// value of the field's kind goes.
@@ -218,6 +210,12 @@ mod tests {
 
     #[test]
     fn children_in_order() {
+        let keys_at = |shape, path: &SpecPath, variant| -> Vec<&str> {
+            children(shape, path, variant)
+                .iter()
+                .map(|f| f.key())
+                .collect()
+        };
         let keys = keys_at(Shape::Legacy, &p("env"), None);
         assert_eq!(keys, ["name", "value"]);
         assert_eq!(
@@ -230,6 +228,19 @@ mod tests {
         assert!(model.contains(&"id") && !model.contains(&"url"));
         let top = keys_at(Shape::V1, &SpecPath::root(), None);
         assert!(top.contains(&"integrations") && !top.contains(&"port"));
+    }
+
+    /// The catalogue says which lists the form reorders and how large a port may be.
+    #[test]
+    fn reorderable_lists_and_number_bounds() {
+        let mut reorderable: Vec<&str> =
+            fields().filter(|f| f.reorderable).map(|f| f.path).collect();
+        reorderable.sort_unstable();
+        assert_eq!(reorderable, ["command", "env", "repositories.repositories"]);
+        assert_eq!(Kind::Port.bounds(), (Some(1.0), Some(65535.0)));
+        let replicas = field(Shape::V1, &p("resources.replicas")).unwrap();
+        assert_eq!(replicas.kind.bounds().0, Some(0.0));
+        assert_eq!(Kind::String.bounds(), (None, None));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //!   has a path pattern (`env[].value`), a [`Kind`], the [`Shapes`] that have it, a
 //!   [`Requirement`], a default, a label, one line of help, a placeholder, and the
 //!   rule ([`Owner`]) that judges its value.
-//! - [`field`], [`children`], [`keys_at`] and [`allowed_values`] answer by spec path
+//! - [`field`], [`children`] and [`allowed_values`] answer by spec path
 //!   for the form, completion and hover; [`value_text`] and [`item_text`] give the
 //!   YAML a fix or an "Add" button inserts.
 //! - `names` holds the fixed vocabularies (versions, machines, metrics, integration
@@ -31,15 +31,17 @@ pub use keys::{
 };
 pub use lookup::{
     allowed_values, children, children_of, field, field_by_pattern, field_variant, fields,
-    fields_under, integration_fields, is_probe, join, keys_at, kind_values, pattern,
+    fields_under, integration_fields, is_probe, join, kind_values, pattern,
 };
 pub use names::{
-    explicit_version, is_free_tier, machine_class, MachineClass, API_VERSIONS, FREE_TIER_PREFIX,
-    HTTP_PROBE_KEYS, INTEGRATION_TYPES, LEGACY_API_VERSIONS, MACHINES, MACHINE_NAMES,
-    MAX_INTEGRATIONS, METRICS, PROBES, SUMMARIES, V1_API_VERSIONS,
+    explicit_version, is_free_tier, API_VERSIONS, FREE_TIER_PREFIX, HTTP_PROBE_KEYS,
+    INTEGRATION_TYPES, LEGACY_API_VERSIONS, MACHINES, MACHINE_NAMES, MAX_INTEGRATIONS, METRICS,
+    PROBES, SUMMARIES, V1_API_VERSIONS,
 };
 pub use order::catalogue_index;
-pub use placeholder::{item_text, scalar_text, value_text, Layout, DEFAULT_INTEGRATION_TYPE};
+pub use placeholder::{
+    item_text, item_variant, scalar_text, value_text, Layout, DEFAULT_INTEGRATION_TYPE,
+};
 pub use rule_docs::{rule_doc, RuleDoc, RULE_DOCS};
 pub use rule_reference::{rule_severities, rules_markdown, rules_text, RULE_SEVERITIES};
 pub use schema::json_schema;

@@ -29,66 +29,63 @@ pub const INTEGRATION_TYPES: &[&str] = &["git-lfs", "s3", "spaces", "do-spaces",
 /// The most integrations one spec may hold.
 pub const MAX_INTEGRATIONS: usize = 5;
 
-/// A family of machines, for grouping in a select.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MachineClass {
-    Cpu,
-    Gpu,
-    MultiGpu,
-    Ipu,
-}
+const CPU: &str = "CPU machine";
+const GPU: &str = "GPU machine";
+const MULTI_GPU: &str = "multi-GPU machine";
+const IPU: &str = "Graphcore IPU machine (private clusters)";
 
-/// Known machine names. No authoritative list exists and the API takes any string,
-/// so an unknown name is only a warning (`machine-type`).
-pub const MACHINES: &[(&str, MachineClass)] = &[
-    ("C3", MachineClass::Cpu),
-    ("C4", MachineClass::Cpu),
-    ("C5", MachineClass::Cpu),
-    ("C7", MachineClass::Cpu),
-    ("P4000", MachineClass::Gpu),
-    ("P5000", MachineClass::Gpu),
-    ("P6000", MachineClass::Gpu),
-    ("RTX4000", MachineClass::Gpu),
-    ("RTX5000", MachineClass::Gpu),
-    ("A4000", MachineClass::Gpu),
-    ("A5000", MachineClass::Gpu),
-    ("A6000", MachineClass::Gpu),
-    ("V100", MachineClass::Gpu),
-    ("V100-32G", MachineClass::Gpu),
-    ("A100", MachineClass::Gpu),
-    ("A100-80G", MachineClass::Gpu),
-    ("H100", MachineClass::Gpu),
-    ("P4000x2", MachineClass::MultiGpu),
-    ("P4000x4", MachineClass::MultiGpu),
-    ("P5000x2", MachineClass::MultiGpu),
-    ("P5000x4", MachineClass::MultiGpu),
-    ("P6000x2", MachineClass::MultiGpu),
-    ("P6000x4", MachineClass::MultiGpu),
-    ("RTX4000x2", MachineClass::MultiGpu),
-    ("RTX4000x4", MachineClass::MultiGpu),
-    ("RTX5000x2", MachineClass::MultiGpu),
-    ("RTX5000x4", MachineClass::MultiGpu),
-    ("A4000x2", MachineClass::MultiGpu),
-    ("A4000x4", MachineClass::MultiGpu),
-    ("A5000x2", MachineClass::MultiGpu),
-    ("A5000x4", MachineClass::MultiGpu),
-    ("A6000x2", MachineClass::MultiGpu),
-    ("A6000x4", MachineClass::MultiGpu),
-    ("V100x2", MachineClass::MultiGpu),
-    ("V100x4", MachineClass::MultiGpu),
-    ("V100-32Gx2", MachineClass::MultiGpu),
-    ("V100-32Gx4", MachineClass::MultiGpu),
-    ("A100x2", MachineClass::MultiGpu),
-    ("A100x4", MachineClass::MultiGpu),
-    ("A100x8", MachineClass::MultiGpu),
-    ("A100-80Gx2", MachineClass::MultiGpu),
-    ("A100-80Gx4", MachineClass::MultiGpu),
-    ("A100-80Gx8", MachineClass::MultiGpu),
-    ("H100x2", MachineClass::MultiGpu),
-    ("H100x4", MachineClass::MultiGpu),
-    ("H100x8", MachineClass::MultiGpu),
-    ("IPU-POD4", MachineClass::Ipu),
-    ("IPU-POD16", MachineClass::Ipu),
+/// Known machine names, each with its family as completion describes it. No
+/// authoritative list exists and the API takes any string, so an unknown name is only
+/// a warning (`machine-type`).
+pub const MACHINES: &[(&str, &str)] = &[
+    ("C3", CPU),
+    ("C4", CPU),
+    ("C5", CPU),
+    ("C7", CPU),
+    ("P4000", GPU),
+    ("P5000", GPU),
+    ("P6000", GPU),
+    ("RTX4000", GPU),
+    ("RTX5000", GPU),
+    ("A4000", GPU),
+    ("A5000", GPU),
+    ("A6000", GPU),
+    ("V100", GPU),
+    ("V100-32G", GPU),
+    ("A100", GPU),
+    ("A100-80G", GPU),
+    ("H100", GPU),
+    ("P4000x2", MULTI_GPU),
+    ("P4000x4", MULTI_GPU),
+    ("P5000x2", MULTI_GPU),
+    ("P5000x4", MULTI_GPU),
+    ("P6000x2", MULTI_GPU),
+    ("P6000x4", MULTI_GPU),
+    ("RTX4000x2", MULTI_GPU),
+    ("RTX4000x4", MULTI_GPU),
+    ("RTX5000x2", MULTI_GPU),
+    ("RTX5000x4", MULTI_GPU),
+    ("A4000x2", MULTI_GPU),
+    ("A4000x4", MULTI_GPU),
+    ("A5000x2", MULTI_GPU),
+    ("A5000x4", MULTI_GPU),
+    ("A6000x2", MULTI_GPU),
+    ("A6000x4", MULTI_GPU),
+    ("V100x2", MULTI_GPU),
+    ("V100x4", MULTI_GPU),
+    ("V100-32Gx2", MULTI_GPU),
+    ("V100-32Gx4", MULTI_GPU),
+    ("A100x2", MULTI_GPU),
+    ("A100x4", MULTI_GPU),
+    ("A100x8", MULTI_GPU),
+    ("A100-80Gx2", MULTI_GPU),
+    ("A100-80Gx4", MULTI_GPU),
+    ("A100-80Gx8", MULTI_GPU),
+    ("H100x2", MULTI_GPU),
+    ("H100x4", MULTI_GPU),
+    ("H100x8", MULTI_GPU),
+    ("IPU-POD4", IPU),
+    ("IPU-POD16", IPU),
 ];
 
 /// The names of [`MACHINES`], in order (for selects and completion).
@@ -151,11 +148,6 @@ pub fn is_free_tier(name: &str) -> bool {
     name.len() >= FREE_TIER_PREFIX.len()
         && name.as_bytes()[..FREE_TIER_PREFIX.len()]
             .eq_ignore_ascii_case(FREE_TIER_PREFIX.as_bytes())
-}
-
-/// The class of a known machine name.
-pub fn machine_class(name: &str) -> Option<MachineClass> {
-    MACHINES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
 }
 
 #[cfg(test)]

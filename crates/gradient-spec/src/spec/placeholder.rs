@@ -134,7 +134,9 @@ pub fn scalar_text(field: &Field) -> &'static str {
     }
 }
 
-fn item_variant(list_pattern: &str) -> Option<&'static str> {
+/// The integration type a new item of the list at `list_pattern` gets (`None`: the
+/// list's items have no variants). Fixes and the form's Add both ask here.
+pub fn item_variant(list_pattern: &str) -> Option<&'static str> {
     (list_pattern == "integrations").then_some(DEFAULT_INTEGRATION_TYPE)
 }
 

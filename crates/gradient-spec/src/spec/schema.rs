@@ -168,7 +168,7 @@ fn kind_schema(kind: &Kind) -> Value {
         }
         Kind::Bool => json!({ "type": "boolean" }),
         Kind::Enum(values) => json!({ "type": "string", "enum": values }),
-        Kind::Port => json!({ "type": "integer", "minimum": 1, "maximum": 65535 }),
+        Kind::Port => json!({ "type": "integer", "minimum": 1, "maximum": Kind::PORT_MAX }),
         Kind::Mapping => json!({ "type": "object" }),
         Kind::List(item) => json!({ "type": "array", "items": kind_schema(item) }),
     }

@@ -67,7 +67,7 @@ pub enum Kind {
     Bool,
     /// A string from a fixed list.
     Enum(&'static [&'static str]),
-    /// A container port: an integer 1–65535.
+    /// A container port: an integer from 1 to [`Kind::PORT_MAX`].
     Port,
     /// A machine name: any string, with the known names as suggestions.
     Machine,
@@ -78,6 +78,20 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The largest port number.
+    pub const PORT_MAX: i64 = 65535;
+
+    /// The smallest and largest value a number of this kind may take (`None`: no
+    /// bound, or not a number), for inputs and the schema.
+    pub fn bounds(&self) -> (Option<f64>, Option<f64>) {
+        match *self {
+            Kind::Integer { min, max } => (min.map(|m| m as f64), max.map(|m| m as f64)),
+            Kind::Port => (Some(1.0), Some(Kind::PORT_MAX as f64)),
+            Kind::Number { min, max } => (min, max),
+            _ => (None, None),
+        }
+    }
+
     /// True for kinds written as a single scalar.
     pub const fn is_scalar(&self) -> bool {
         !matches!(self, Kind::Mapping | Kind::List(_))
@@ -193,6 +207,9 @@ pub struct Field {
     pub placeholder: &'static str,
     /// For lists: what one item is called ("Add variable").
     pub item: &'static str,
+    /// For lists: whether the form offers to reorder the items (where their order
+    /// matters to the deployment or to people: variables, repositories, arguments).
+    pub reorderable: bool,
     pub owner: Owner,
 }
 
@@ -215,6 +232,7 @@ impl Field {
             help,
             placeholder: "",
             item: "",
+            reorderable: false,
             owner: Owner::Structure,
         }
     }
@@ -244,6 +262,10 @@ impl Field {
     }
     pub const fn item(mut self, item: &'static str) -> Field {
         self.item = item;
+        self
+    }
+    pub const fn reorderable(mut self) -> Field {
+        self.reorderable = true;
         self
     }
     pub const fn owner(mut self, owner: Owner) -> Field {

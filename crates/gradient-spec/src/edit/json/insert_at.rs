@@ -4,11 +4,11 @@
 
 use super::super::lines::line_start;
 use super::super::locate::walk;
-use super::super::sem::{Sem, SemV};
+use super::super::meaning::{Meaning, MeaningValue};
 use super::super::set::wrap;
 use super::super::value::NewValue;
 use super::render::{block, inline, string};
-use super::{verified, JCtx};
+use super::{verified, JsonText};
 use crate::diag::TextEdit;
 use crate::path::{PathSegment, SpecPath};
 
@@ -16,7 +16,7 @@ use crate::path::{PathSegment, SpecPath};
 /// (not a new key of an existing object, no such successor, or the layout is not one
 /// this writes: the caller appends).
 pub(super) fn at_catalogue_place(
-    ctx: &JCtx,
+    ctx: &JsonText,
     path: &SpecPath,
     value: &NewValue,
 ) -> Option<Vec<TextEdit>> {
@@ -56,17 +56,17 @@ pub(super) fn at_catalogue_place(
         let rendered = inline(&inner).ok()?;
         TextEdit::insert(before, format!("{}: {rendered}, ", string(k)))
     };
-    let mut expected = Sem::of_root(ctx.root());
+    let mut expected = Meaning::of_root(ctx.root());
     let target = expected.get_mut(&parent.0)?;
-    let SemV::Map(entries) = &mut target.v else {
+    let MeaningValue::Map(entries) = &mut target.v else {
         return None;
     };
     entries.insert(
         index,
         (
             Some(k.to_string()),
-            Sem::of_new(&k.as_str().into()),
-            Sem::of_new(&inner),
+            Meaning::of_new(&k.as_str().into()),
+            Meaning::of_new(&inner),
         ),
     );
     verified(ctx, vec![edit], &expected, &[]).ok()

@@ -27,7 +27,7 @@ pub(crate) use pretty::{format, plain_json};
 pub(crate) use translate::fix_text;
 
 use super::error::EditError;
-use super::sem::Sem;
+use super::meaning::Meaning;
 use super::verify::{keeps_comments, same_meaning};
 use crate::diag::{apply_edits, Span, TextEdit};
 use crate::json::{parse_full, Parsed, Tok, Token};
@@ -46,7 +46,7 @@ pub(crate) fn render_block(
 }
 
 /// What an operation needs to know about the current JSON(C) text.
-pub(crate) struct JCtx<'a> {
+pub(crate) struct JsonText<'a> {
     pub text: &'a str,
     pub jsonc: bool,
     /// The tree: the caller's parse when it has one (the check's), else our own.
@@ -63,9 +63,9 @@ pub(crate) struct JCtx<'a> {
     pub accepted: RefCell<Option<Document>>,
 }
 
-impl<'a> JCtx<'a> {
+impl<'a> JsonText<'a> {
     /// Parses `text` (for the operations that have no parse to start from).
-    pub fn new(text: &'a str, jsonc: bool) -> Result<Self, EditError> {
+    pub(super) fn new(text: &'a str, jsonc: bool) -> Result<Self, EditError> {
         if text.len() > MAX_INPUT_BYTES {
             return Err(EditError::unsupported("the document is too large to edit"));
         }
@@ -79,7 +79,7 @@ impl<'a> JCtx<'a> {
 
     /// On the caller's parse of the text: only the tokens are read again (a lex, no
     /// tree), for placing commas.
-    pub fn of(doc: &'a Document, jsonc: bool) -> Result<Self, EditError> {
+    pub(super) fn of(doc: &'a Document, jsonc: bool) -> Result<Self, EditError> {
         let text = doc.text.as_str();
         if text.len() > MAX_INPUT_BYTES {
             return Err(EditError::unsupported("the document is too large to edit"));
@@ -107,7 +107,7 @@ impl<'a> JCtx<'a> {
         comments: Vec<Span>,
     ) -> Self {
         let unit = detect_unit(text, doc.root.as_ref());
-        JCtx {
+        JsonText {
             text,
             jsonc,
             doc,
@@ -121,41 +121,41 @@ impl<'a> JCtx<'a> {
 
     /// Runs `op` on this parse: its edits, and the parse of their result when the
     /// verification accepted one.
-    pub fn run(
+    pub(super) fn run(
         &self,
-        op: impl FnOnce(&JCtx) -> Result<Vec<TextEdit>, EditError>,
+        op: impl FnOnce(&JsonText) -> Result<Vec<TextEdit>, EditError>,
     ) -> Result<super::Edited, EditError> {
         let edits = op(self)?;
         let after = self.accepted.borrow_mut().take();
         Ok(super::Edited { edits, after })
     }
 
-    pub fn root(&self) -> Option<&Node> {
+    pub(super) fn root(&self) -> Option<&Node> {
         self.doc.root.as_ref()
     }
 
     /// The first token (comments skipped) starting at or after `pos`.
-    pub fn next_token(&self, pos: usize) -> Option<&Token> {
+    pub(super) fn next_token(&self, pos: usize) -> Option<&Token> {
         let i = self.tokens.partition_point(|t| t.span.start < pos);
         self.tokens[i..].iter().find(|t| !t.is_comment())
     }
 
     /// The `,` right after the value ending at `end`, if any.
-    pub fn comma_after(&self, end: usize) -> Option<Span> {
+    pub(super) fn comma_after(&self, end: usize) -> Option<Span> {
         self.next_token(end)
             .filter(|t| t.tok == Tok::Comma)
             .map(|t| t.span)
     }
 
     /// Comments that start inside `span`.
-    pub fn comments_in(&self, span: Span) -> impl Iterator<Item = &Span> {
+    pub(super) fn comments_in(&self, span: Span) -> impl Iterator<Item = &Span> {
         self.comments
             .iter()
             .filter(move |c| c.start >= span.start && c.start < span.end)
     }
 
     /// The leading whitespace of the line holding `pos`.
-    pub fn indent_at(&self, pos: usize) -> &'a str {
+    pub(super) fn indent_at(&self, pos: usize) -> &'a str {
         let ls = super::lines::line_start(self.text, pos);
         let line = &self.text[ls..];
         let n = line
@@ -171,7 +171,7 @@ impl<'a> JCtx<'a> {
     }
 
     /// Whether only whitespace stands between the start of its line and `pos`.
-    pub fn starts_line(&self, pos: usize) -> bool {
+    pub(super) fn starts_line(&self, pos: usize) -> bool {
         let ls = super::lines::line_start(self.text, pos);
         self.text
             .get(ls..pos)
@@ -179,7 +179,7 @@ impl<'a> JCtx<'a> {
     }
 
     /// Whether what follows `pos` on its line is blank or a `//` comment.
-    pub fn rest_of_line_free(&self, pos: usize) -> bool {
+    pub(super) fn rest_of_line_free(&self, pos: usize) -> bool {
         let end = super::lines::line_end(self.text, pos);
         let rest = self.text.get(pos..end).unwrap_or("");
         let at = pos + (rest.len() - rest.trim_start().len());
@@ -237,9 +237,9 @@ fn detect_unit(text: &str, root: Option<&Node>) -> String {
 /// Applies `edits` and checks the result in the document's own format: no new syntax
 /// problem, exactly the `expected` meaning, every comment kept outside `may_drop`.
 pub(crate) fn verified(
-    ctx: &JCtx,
+    ctx: &JsonText,
     edits: Vec<TextEdit>,
-    expected: &Sem,
+    expected: &Meaning,
     may_drop: &[Span],
 ) -> Result<Vec<TextEdit>, EditError> {
     let new_text = apply_edits(ctx.text, &edits)
@@ -263,7 +263,7 @@ pub(crate) fn verified(
             }
         }
     }
-    same_meaning(expected, &Sem::of_root(new.doc.root.as_ref()))?;
+    same_meaning(expected, &Meaning::of_root(new.doc.root.as_ref()))?;
     keeps_comments(ctx.text, &ctx.comments, &edits, may_drop)?;
     *ctx.accepted.borrow_mut() = Some(new.doc);
     Ok(edits)

@@ -4,12 +4,12 @@
 use super::super::error::EditError;
 use super::super::lines::{line_end, line_start, next_line_start, prev_line_start};
 use super::super::locate::{walk, Owner};
+use super::super::meaning::{Meaning, MeaningValue};
 use super::super::reorder::{minimal, plan_move, ItemMove};
-use super::super::sem::{Sem, SemV};
 use super::super::set::wrap;
 use super::super::value::NewValue;
 use super::render::{block, inline, string};
-use super::{verified, JCtx};
+use super::{verified, JsonText};
 use crate::diag::{Span, TextEdit};
 use crate::path::{PathSegment, SpecPath};
 use crate::yaml::{Node, Value};
@@ -18,7 +18,7 @@ use crate::yaml::{Node, Value};
 /// objects on the way (`[0]` makes a one-item list) and replacing a `null` parent.
 /// `insert` refuses a path that exists (a new key).
 pub(crate) fn set_value(
-    ctx: &JCtx,
+    ctx: &JsonText,
     path: &SpecPath,
     value: &NewValue,
     insert: bool,
@@ -92,9 +92,9 @@ pub(crate) fn set_value(
             }
         }
     };
-    let mut expected = Sem::of_root(ctx.root());
+    let mut expected = Meaning::of_root(ctx.root());
     expected
-        .put(path, Sem::of_new(value))
+        .put(path, Meaning::of_new(value))
         .ok_or_else(|| EditError::NotFound {
             path: path.to_string(),
         })?;
@@ -103,7 +103,7 @@ pub(crate) fn set_value(
 
 /// `set_value` for a new key of the object at `parent`.
 pub(crate) fn insert_key(
-    ctx: &JCtx,
+    ctx: &JsonText,
     parent: &SpecPath,
     key: &str,
     value: &NewValue,
@@ -113,7 +113,7 @@ pub(crate) fn insert_key(
 
 /// Appends `value` to the list at `path` (created when missing or `null`).
 pub(crate) fn append_item(
-    ctx: &JCtx,
+    ctx: &JsonText,
     path: &SpecPath,
     value: &NewValue,
 ) -> Result<Vec<TextEdit>, EditError> {
@@ -142,7 +142,7 @@ pub(crate) fn append_item(
 
 /// Whether the collection holding a node is written on one line (`{"a": 1, "b": 2}`):
 /// a value replaced in it is written on one line too.
-fn one_line_owner(ctx: &JCtx, owner: Owner) -> bool {
+fn one_line_owner(ctx: &JsonText, owner: Owner) -> bool {
     let coll = match owner {
         Owner::Entry { map, .. } => map,
         Owner::Item { seq, .. } => seq,
@@ -154,7 +154,7 @@ fn one_line_owner(ctx: &JCtx, owner: Owner) -> bool {
 /// Replaces `node` by `value`, laid out from the indentation of its line (on one line
 /// when `one_line`).
 fn replace_node(
-    ctx: &JCtx,
+    ctx: &JsonText,
     node: &Node,
     value: &NewValue,
     one_line: bool,
@@ -189,7 +189,7 @@ pub(super) fn count(coll: &Node) -> usize {
 
 /// Adds a child (`key` for an object) after the last child of `coll`.
 fn add_child(
-    ctx: &JCtx,
+    ctx: &JsonText,
     coll: &Node,
     key: Option<&str>,
     value: &NewValue,
@@ -261,7 +261,7 @@ fn add_child(
 /// The indentation step around child `last` of `coll`: the step inside that child when
 /// it is a collection laid over lines, else the step from `coll` to its children, else
 /// the document's (files mix steps: a 4-space root around 2-space lists).
-pub(super) fn local_unit(ctx: &JCtx, coll: &Node, last: usize) -> String {
+pub(super) fn local_unit(ctx: &JsonText, coll: &Node, last: usize) -> String {
     let step = |outer: &Node, first_child: Option<Span>| -> Option<String> {
         let c = first_child?;
         let (o, i) = (ctx.indent_at(outer.span.start), ctx.indent_at(c.start));
@@ -282,7 +282,7 @@ pub(super) fn local_unit(ctx: &JCtx, coll: &Node, last: usize) -> String {
 }
 
 /// Removes the key or item at `path` with the comment lines it owns.
-pub(crate) fn remove(ctx: &JCtx, path: &SpecPath) -> Result<Vec<TextEdit>, EditError> {
+pub(crate) fn remove(ctx: &JsonText, path: &SpecPath) -> Result<Vec<TextEdit>, EditError> {
     if path.0.is_empty() {
         return Err(EditError::unsupported(
             "the whole document cannot be removed",
@@ -307,7 +307,7 @@ pub(crate) fn remove(ctx: &JCtx, path: &SpecPath) -> Result<Vec<TextEdit>, EditE
         }
     };
     let edits = remove_edits(ctx, coll, index)?;
-    let mut expected = Sem::of_root(ctx.root());
+    let mut expected = Meaning::of_root(ctx.root());
     expected.remove(path).ok_or_else(|| EditError::NotFound {
         path: path.to_string(),
     })?;
@@ -317,7 +317,7 @@ pub(crate) fn remove(ctx: &JCtx, path: &SpecPath) -> Result<Vec<TextEdit>, EditE
 
 /// The start of the first of the comment lines directly above the line of `pos` at its
 /// indentation (the comments that belong to the entry there), or of that line itself.
-pub(super) fn owned_start(ctx: &JCtx, pos: usize) -> usize {
+pub(super) fn owned_start(ctx: &JsonText, pos: usize) -> usize {
     let text = ctx.text;
     let indent = ctx.indent_at(pos);
     let mut first = line_start(text, pos);
@@ -339,7 +339,7 @@ pub(super) fn owned_start(ctx: &JCtx, pos: usize) -> usize {
 }
 
 pub(super) fn remove_edits(
-    ctx: &JCtx,
+    ctx: &JsonText,
     coll: &Node,
     index: usize,
 ) -> Result<Vec<TextEdit>, EditError> {
@@ -395,7 +395,7 @@ pub(super) fn remove_edits(
 /// Moves item `from` of the list at `path` to index `to`; each item's text moves, the
 /// commas and comments between items stay where they are.
 pub(crate) fn move_item(
-    ctx: &JCtx,
+    ctx: &JsonText,
     path: &SpecPath,
     from: usize,
     to: usize,
@@ -418,7 +418,7 @@ pub(crate) fn move_item(
     let edits: Vec<TextEdit> = minimal(region.slice(ctx.text), &new, region.start, false)
         .into_iter()
         .collect();
-    let mut expected = Sem::of_root(ctx.root());
+    let mut expected = Meaning::of_root(ctx.root());
     expected
         .move_item(path, from, to)
         .ok_or_else(|| EditError::NotFound {
@@ -429,7 +429,7 @@ pub(crate) fn move_item(
 
 /// The text of the item at `src`, its continuation lines re-indented for the line of
 /// `dst` (items of one list usually share an indentation, then nothing changes).
-fn reindent(ctx: &JCtx, src: Span, dst: Span) -> String {
+fn reindent(ctx: &JsonText, src: Span, dst: Span) -> String {
     let body = src.slice(ctx.text);
     let (from, to) = (ctx.indent_at(src.start), ctx.indent_at(dst.start));
     if from == to || !body.contains('\n') {
@@ -455,7 +455,7 @@ fn reindent(ctx: &JCtx, src: Span, dst: Span) -> String {
 
 /// Renames the key at `path` to `to`, in place.
 pub(crate) fn rename_key(
-    ctx: &JCtx,
+    ctx: &JsonText,
     path: &SpecPath,
     to: &str,
 ) -> Result<Vec<TextEdit>, EditError> {
@@ -476,23 +476,23 @@ pub(crate) fn rename_key(
         })?
         .key;
     let edits = vec![TextEdit::replace(key.span, string(to))];
-    let mut expected = Sem::of_root(ctx.root());
+    let mut expected = Meaning::of_root(ctx.root());
     let parent = expected
         .get_mut(&path.0[..path.0.len() - 1])
         .ok_or_else(|| EditError::NotFound {
             path: path.to_string(),
         })?;
-    if let SemV::Map(entries) = &mut parent.v {
+    if let MeaningValue::Map(entries) = &mut parent.v {
         if let Some(e) = entries.get_mut(index) {
             e.0 = Some(to.to_string());
-            e.1 = Sem::of_new(&NewValue::str(to));
+            e.1 = Meaning::of_new(&NewValue::str(to));
         }
     }
     verified(ctx, edits, &expected, &[])
 }
 
 /// Wraps the value at `path` in a one-item list, in place: `8000` → `[8000]`.
-pub(crate) fn wrap_in_list(ctx: &JCtx, path: &SpecPath) -> Result<Vec<TextEdit>, EditError> {
+pub(crate) fn wrap_in_list(ctx: &JsonText, path: &SpecPath) -> Result<Vec<TextEdit>, EditError> {
     let (found, matched) = walk(ctx.root(), path);
     let f = match found {
         Some(f) if matched == path.0.len() && !path.0.is_empty() => f,
@@ -506,13 +506,13 @@ pub(crate) fn wrap_in_list(ctx: &JCtx, path: &SpecPath) -> Result<Vec<TextEdit>,
         TextEdit::insert(f.node.span.start, "["),
         TextEdit::insert(f.node.span.end, "]"),
     ];
-    let mut expected = Sem::of_root(ctx.root());
+    let mut expected = Meaning::of_root(ctx.root());
     let target = expected
         .get_mut(&path.0)
         .ok_or_else(|| EditError::NotFound {
             path: path.to_string(),
         })?;
     let old = target.clone();
-    target.v = SemV::Seq(vec![old]);
+    target.v = MeaningValue::Seq(vec![old]);
     verified(ctx, edits, &expected, &[])
 }

@@ -7,11 +7,11 @@
 use super::super::error::EditError;
 use super::super::lines::{line_end, line_start};
 use super::super::locate::{walk, Owner};
-use super::super::sem::{Sem, SemV};
+use super::super::meaning::{Meaning, MeaningValue};
 use super::super::value::NewValue;
 use super::ops::{count, extent, insert_key, local_unit, owned_start, remove_edits};
 use super::render::{block, inline, string};
-use super::{verified, JCtx};
+use super::{verified, JsonText};
 use crate::diag::{Span, TextEdit};
 use crate::path::SpecPath;
 use crate::yaml::Node;
@@ -52,7 +52,12 @@ impl Piece<'_> {
 /// The edits writing `piece` as entry `index` of the object `coll` (past the end:
 /// last): on lines of its own above entry `index` and its comment lines when the
 /// object is laid over lines, else on the object's line before that entry.
-fn place(ctx: &JCtx, coll: &Node, index: usize, piece: &Piece) -> Result<Vec<TextEdit>, EditError> {
+fn place(
+    ctx: &JsonText,
+    coll: &Node,
+    index: usize,
+    piece: &Piece,
+) -> Result<Vec<TextEdit>, EditError> {
     let text = ctx.text;
     let n = count(coll);
     let closed = coll.span.end > coll.span.start + 1
@@ -129,14 +134,14 @@ fn place(ctx: &JCtx, coll: &Node, index: usize, piece: &Piece) -> Result<Vec<Tex
 
 /// `expected` with `(key, value)` inserted as entry `index` (at most last) of the
 /// object at `parent`.
-fn insert_sem(expected: &mut Sem, parent: &SpecPath, index: usize, key: &str, value: Sem) {
-    if let Some(SemV::Map(m)) = expected.get_mut(&parent.0).map(|p| &mut p.v) {
+fn insert_sem(expected: &mut Meaning, parent: &SpecPath, index: usize, key: &str, value: Meaning) {
+    if let Some(MeaningValue::Map(m)) = expected.get_mut(&parent.0).map(|p| &mut p.v) {
         let at = index.min(m.len());
         m.insert(
             at,
             (
                 Some(key.to_string()),
-                Sem::of_new(&NewValue::str(key)),
+                Meaning::of_new(&NewValue::str(key)),
                 value,
             ),
         );
@@ -146,7 +151,7 @@ fn insert_sem(expected: &mut Sem, parent: &SpecPath, index: usize, key: &str, va
 /// Adds `"key": value` to the object at `parent` as entry `index` (0 = first); at or
 /// past the end, or where `parent` is missing or empty, as `insert_key` does.
 pub(crate) fn insert_key_at(
-    ctx: &JCtx,
+    ctx: &JsonText,
     parent: &SpecPath,
     index: usize,
     key: &str,
@@ -174,8 +179,8 @@ pub(crate) fn insert_key_at(
         tail: None,
     };
     let edits = place(ctx, f.node, index, &piece)?;
-    let mut expected = Sem::of_root(ctx.root());
-    insert_sem(&mut expected, parent, index, key, Sem::of_new(value));
+    let mut expected = Meaning::of_root(ctx.root());
+    insert_sem(&mut expected, parent, index, key, Meaning::of_new(value));
     verified(ctx, edits, &expected, &[])
 }
 
@@ -184,7 +189,7 @@ pub(crate) fn insert_key_at(
 /// when it has lines of its own, the comment lines directly above it and the comment
 /// after it on its line.
 pub(crate) fn move_key(
-    ctx: &JCtx,
+    ctx: &JsonText,
     from: &SpecPath,
     to_parent: &SpecPath,
     index: usize,
@@ -260,8 +265,8 @@ pub(crate) fn move_key(
     let mut edits = place(ctx, target, index, &piece)?;
     edits.extend(remove_edits(ctx, map, fi)?);
     edits.sort_by_key(|e| (e.span.start, e.span.end));
-    let mut expected = Sem::of_root(ctx.root());
+    let mut expected = Meaning::of_root(ctx.root());
     expected.remove(from).ok_or_else(|| not_found(from))?;
-    insert_sem(&mut expected, to_parent, index, new_key, Sem::of(node));
+    insert_sem(&mut expected, to_parent, index, new_key, Meaning::of(node));
     verified(ctx, edits, &expected, &[])
 }

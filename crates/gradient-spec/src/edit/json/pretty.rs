@@ -10,13 +10,13 @@
 //! comment present, valid in its own format.
 
 use super::super::error::EditError;
-use super::super::sem::{first_difference, Sem};
-use super::JCtx;
+use super::super::meaning::{first_difference, Meaning};
+use super::JsonText;
 use crate::json::{parse_full, Tok};
 use std::collections::HashMap;
 
 pub(crate) fn format(text: &str, jsonc: bool) -> Result<String, EditError> {
-    let ctx = JCtx::new(text, jsonc)?;
+    let ctx = JsonText::new(text, jsonc)?;
     let out = print(&ctx, true)?;
     check(&ctx, &out, jsonc)?;
     Ok(out)
@@ -25,14 +25,14 @@ pub(crate) fn format(text: &str, jsonc: bool) -> Result<String, EditError> {
 /// A JSON or JSONC text as strict, canonical JSON: comments and trailing commas
 /// dropped (for "Download JSON" of a JSONC spec).
 pub(crate) fn plain_json(text: &str) -> Result<String, EditError> {
-    let ctx = JCtx::new(text, true)?;
+    let ctx = JsonText::new(text, true)?;
     let out = print(&ctx, false)?;
     check(&ctx, &out, false)?;
     Ok(out)
 }
 
 /// The canonical layout of the tokens of `ctx`, with or without its comments.
-fn print(ctx: &JCtx, keep_comments: bool) -> Result<String, EditError> {
+fn print(ctx: &JsonText, keep_comments: bool) -> Result<String, EditError> {
     let text = ctx.text;
     let errors = ctx.doc.syntax_diagnostics.len();
     if errors > 0 {
@@ -154,7 +154,7 @@ fn print(ctx: &JCtx, keep_comments: bool) -> Result<String, EditError> {
 
 /// The printed text must parse cleanly as `jsonc` says, mean the same, and keep every
 /// comment it was meant to keep.
-fn check(ctx: &JCtx, out: &str, jsonc: bool) -> Result<(), EditError> {
+fn check(ctx: &JsonText, out: &str, jsonc: bool) -> Result<(), EditError> {
     let new = parse_full(out, jsonc);
     if let Some(d) = new.doc.syntax_diagnostics.first() {
         return Err(EditError::refused(format!(
@@ -163,8 +163,8 @@ fn check(ctx: &JCtx, out: &str, jsonc: bool) -> Result<(), EditError> {
         )));
     }
     let (old, got) = (
-        Sem::of_root(ctx.root()),
-        Sem::of_root(new.doc.root.as_ref()),
+        Meaning::of_root(ctx.root()),
+        Meaning::of_root(new.doc.root.as_ref()),
     );
     if old != got {
         return Err(EditError::refused(format!(

@@ -5,10 +5,10 @@
 //! place, values replaced, keys removed or added, items appended. The result is JSON
 //! in the file's own layout, or nothing when the fix cannot be carried over.
 
-use super::super::sem::{Sem, SemV};
+use super::super::meaning::{Meaning, MeaningValue};
 use super::super::value::NewValue;
 use super::ops::{remove, rename_key, set_value, wrap_in_list};
-use super::JCtx;
+use super::JsonText;
 use crate::diag::{apply_edits, TextEdit};
 use crate::path::SpecPath;
 use crate::yaml;
@@ -25,19 +25,19 @@ enum Op {
 /// The text after applying the YAML `edits` of a fix to the JSON(C) `text`, made with
 /// JSON edits; `None` when it cannot be.
 pub(crate) fn fix_text(text: &str, jsonc: bool, edits: &[TextEdit]) -> Option<String> {
-    let ctx = JCtx::new(text, jsonc).ok()?;
+    let ctx = JsonText::new(text, jsonc).ok()?;
     let fixed = apply_edits(text, edits)?;
     let target = yaml_meaning(&fixed)?;
     let mut ops = Vec::new();
     diff(
-        &Sem::of_root(ctx.root()),
+        &Meaning::of_root(ctx.root()),
         &target,
         &SpecPath::root(),
         &mut ops,
     )?;
     let mut cur = text.to_string();
     for op in ops {
-        let ctx = JCtx::new(&cur, jsonc).ok()?;
+        let ctx = JsonText::new(&cur, jsonc).ok()?;
         let edits = match &op {
             Op::Rename(p, to) => rename_key(&ctx, p, to),
             Op::Set(p, v) => set_value(&ctx, p, v, false),
@@ -48,13 +48,13 @@ pub(crate) fn fix_text(text: &str, jsonc: bool, edits: &[TextEdit]) -> Option<St
         .ok()?;
         cur = apply_edits(&cur, &edits)?;
     }
-    let ctx = JCtx::new(&cur, jsonc).ok()?;
-    (same_ignoring_key_order(&Sem::of_root(ctx.root()), &target)).then_some(cur)
+    let ctx = JsonText::new(&cur, jsonc).ok()?;
+    (same_ignoring_key_order(&Meaning::of_root(ctx.root()), &target)).then_some(cur)
 }
 
 /// What `text` (JSON with a YAML fix in it) means, read as YAML with its `//` and
 /// `/* */` comments blanked out; `None` when it does not parse cleanly.
-fn yaml_meaning(text: &str) -> Option<Sem> {
+fn yaml_meaning(text: &str) -> Option<Meaning> {
     let mut bytes = text.as_bytes().to_vec();
     for t in crate::json::lex_tokens(text) {
         if t.is_comment() {
@@ -69,34 +69,34 @@ fn yaml_meaning(text: &str) -> Option<Sem> {
     let doc = yaml::parse(&blanked);
     doc.syntax_diagnostics
         .is_empty()
-        .then(|| Sem::of_root(doc.root.as_ref()))
+        .then(|| Meaning::of_root(doc.root.as_ref()))
 }
 
-fn to_new(s: &Sem) -> Option<NewValue> {
+fn to_new(s: &Meaning) -> Option<NewValue> {
     Some(match &s.v {
-        SemV::Null => NewValue::Null,
-        SemV::Bool(b) => NewValue::Bool(*b),
-        SemV::Int(i) => NewValue::Int(*i),
-        SemV::Float(bits) => NewValue::Float(f64::from_bits(*bits)),
-        SemV::Str(t) => NewValue::Str(t.clone()),
-        SemV::Alias(_) => return None,
-        SemV::Map(m) => NewValue::Map(
+        MeaningValue::Null => NewValue::Null,
+        MeaningValue::Bool(b) => NewValue::Bool(*b),
+        MeaningValue::Int(i) => NewValue::Int(*i),
+        MeaningValue::Float(bits) => NewValue::Float(f64::from_bits(*bits)),
+        MeaningValue::Str(t) => NewValue::Str(t.clone()),
+        MeaningValue::Alias(_) => return None,
+        MeaningValue::Map(m) => NewValue::Map(
             m.iter()
                 .map(|(k, _, v)| Some((k.clone()?, to_new(v)?)))
                 .collect::<Option<_>>()?,
         ),
-        SemV::Seq(items) => NewValue::Seq(items.iter().map(to_new).collect::<Option<_>>()?),
+        MeaningValue::Seq(items) => NewValue::Seq(items.iter().map(to_new).collect::<Option<_>>()?),
     })
 }
 
 /// The operations turning `old` into `new` at `at`.
-fn diff(old: &Sem, new: &Sem, at: &SpecPath, ops: &mut Vec<Op>) -> Option<()> {
+fn diff(old: &Meaning, new: &Meaning, at: &SpecPath, ops: &mut Vec<Op>) -> Option<()> {
     if old.v == new.v {
         return Some(());
     }
     match (&old.v, &new.v) {
-        (SemV::Map(a), SemV::Map(b)) => {
-            let keys = |m: &Vec<(Option<String>, Sem, Sem)>| {
+        (MeaningValue::Map(a), MeaningValue::Map(b)) => {
+            let keys = |m: &Vec<(Option<String>, Meaning, Meaning)>| {
                 m.iter()
                     .map(|(k, _, _)| k.clone())
                     .collect::<Option<Vec<_>>>()
@@ -137,20 +137,22 @@ fn diff(old: &Sem, new: &Sem, at: &SpecPath, ops: &mut Vec<Op>) -> Option<()> {
             }
             Some(())
         }
-        (SemV::Seq(a), SemV::Seq(b)) if a.len() == b.len() => {
+        (MeaningValue::Seq(a), MeaningValue::Seq(b)) if a.len() == b.len() => {
             for (i, (x, y)) in a.iter().zip(b).enumerate() {
                 diff(x, y, &at.index(i), ops)?;
             }
             Some(())
         }
-        (SemV::Seq(a), SemV::Seq(b)) if b.len() > a.len() && b[..a.len()] == a[..] => {
+        (MeaningValue::Seq(a), MeaningValue::Seq(b))
+            if b.len() > a.len() && b[..a.len()] == a[..] =>
+        {
             for (i, y) in b.iter().enumerate().skip(a.len()) {
                 ops.push(Op::Insert(at.index(i), to_new(y)?));
             }
             Some(())
         }
         _ if at.0.is_empty() => None,
-        (_, SemV::Seq(b)) if b.len() == 1 && b[0] == *old => {
+        (_, MeaningValue::Seq(b)) if b.len() == 1 && b[0] == *old => {
             ops.push(Op::Wrap(at.clone()));
             Some(())
         }
@@ -163,9 +165,9 @@ fn diff(old: &Sem, new: &Sem, at: &SpecPath, ops: &mut Vec<Op>) -> Option<()> {
 
 /// Equal meanings, objects compared as sets of keys (a fix may put a key first; the
 /// JSON edit puts it last).
-fn same_ignoring_key_order(a: &Sem, b: &Sem) -> bool {
+fn same_ignoring_key_order(a: &Meaning, b: &Meaning) -> bool {
     match (&a.v, &b.v) {
-        (SemV::Map(x), SemV::Map(y)) => {
+        (MeaningValue::Map(x), MeaningValue::Map(y)) => {
             x.len() == y.len()
                 && x.iter().all(|(k, _, v)| {
                     y.iter()
@@ -173,7 +175,7 @@ fn same_ignoring_key_order(a: &Sem, b: &Sem) -> bool {
                         .is_some_and(|(_, _, v2)| same_ignoring_key_order(v, v2))
                 })
         }
-        (SemV::Seq(x), SemV::Seq(y)) => {
+        (MeaningValue::Seq(x), MeaningValue::Seq(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_ignoring_key_order(p, q))
         }
         _ => a.v == b.v,

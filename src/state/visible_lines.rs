@@ -3,19 +3,6 @@
 
 use gradient_spec::{Severity, Span};
 
-/// Byte offsets where each line starts (the first is 0).
-pub fn line_starts(text: &str) -> Vec<usize> {
-    let mut starts = Vec::with_capacity(text.len() / 24 + 1);
-    starts.push(0);
-    starts.extend(
-        text.bytes()
-            .enumerate()
-            .filter(|(_, b)| *b == b'\n')
-            .map(|(i, _)| i + 1),
-    );
-    starts
-}
-
 /// The first and last (exclusive) 0-based lines to draw for a viewport, with a
 /// margin so fast scrolling does not show blank lines.
 pub fn visible_range(
@@ -166,9 +153,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn line_starts_and_visible_range() {
-        assert_eq!(line_starts("a\nbc\n"), vec![0, 2, 5]);
-        assert_eq!(line_starts(""), vec![0]);
+    fn visible_range_has_a_margin_and_stays_in_the_text() {
         assert_eq!(visible_range(0.0, 200.0, 20.0, 5000), (0, 27));
         assert_eq!(visible_range(2000.0, 200.0, 20.0, 5000), (92, 119));
         assert_eq!(visible_range(0.0, 200.0, 20.0, 3), (0, 3));

@@ -14,16 +14,16 @@ use std::cell::RefCell;
 /// Parses `text` and runs `op` on it: the by-text form of every operation.
 pub(crate) fn on_text(
     text: &str,
-    op: impl FnOnce(&Ctx) -> Result<Vec<TextEdit>, EditError>,
+    op: impl FnOnce(&YamlText) -> Result<Vec<TextEdit>, EditError>,
 ) -> Result<Vec<TextEdit>, EditError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(EditError::unsupported("the document is too large to edit"));
     }
     let doc = yaml::parse(text);
-    op(&Ctx::new(&doc)?)
+    op(&YamlText::new(&doc)?)
 }
 
-pub(crate) struct Ctx<'a> {
+pub(crate) struct YamlText<'a> {
     pub text: &'a str,
     /// The parse of `text` the caller already has (the check's): never parsed again.
     pub doc: &'a Document,
@@ -35,15 +35,15 @@ pub(crate) struct Ctx<'a> {
     pub accepted: RefCell<Option<Document>>,
 }
 
-impl<'a> Ctx<'a> {
-    pub fn new(doc: &'a Document) -> Result<Self, EditError> {
+impl<'a> YamlText<'a> {
+    pub(super) fn new(doc: &'a Document) -> Result<Self, EditError> {
         let text = doc.text.as_str();
         if text.len() > MAX_INPUT_BYTES {
             return Err(EditError::unsupported("the document is too large to edit"));
         }
         let comments = events::comment_spans(doc);
         let lay = detect_layout(text, doc.root.as_ref());
-        Ok(Ctx {
+        Ok(YamlText {
             text,
             doc,
             comments,
@@ -54,9 +54,9 @@ impl<'a> Ctx<'a> {
 
     /// Runs `op` on this parse: its edits, and the parse of their result when the
     /// verification accepted one.
-    pub fn run(
+    pub(super) fn run(
         &self,
-        op: impl FnOnce(&Ctx) -> Result<Vec<TextEdit>, EditError>,
+        op: impl FnOnce(&YamlText) -> Result<Vec<TextEdit>, EditError>,
     ) -> Result<super::Edited, EditError> {
         let edits = op(self)?;
         let after = self.accepted.borrow_mut().take();
@@ -64,13 +64,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether the line starting at `line_start` holds only a comment.
-    pub fn is_comment_line(&self, line_start: usize) -> bool {
+    pub(super) fn is_comment_line(&self, line_start: usize) -> bool {
         let at = line_start + indent_of(line_at(self.text, line_start));
         self.comments.binary_search_by_key(&at, |c| c.start).is_ok()
     }
 
     /// The comments that start inside `span`.
-    pub fn comments_in(&self, span: Span) -> impl Iterator<Item = &Span> {
+    pub(super) fn comments_in(&self, span: Span) -> impl Iterator<Item = &Span> {
         self.comments
             .iter()
             .filter(move |c| c.start >= span.start && c.start < span.end)

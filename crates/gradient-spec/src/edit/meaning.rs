@@ -7,14 +7,14 @@ use crate::path::{PathSegment, SpecPath};
 use crate::yaml::{Node, ScalarKind, Value};
 
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Sem {
+pub(crate) struct Meaning {
     pub tag: Option<String>,
     pub anchor: Option<String>,
-    pub v: SemV,
+    pub v: MeaningValue,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum SemV {
+pub(crate) enum MeaningValue {
     Null,
     Bool(bool),
     Int(i64),
@@ -23,12 +23,12 @@ pub(crate) enum SemV {
     Str(String),
     Alias(String),
     /// Entries as `(key text, key, value)`: lookups go by the key's text, as paths do.
-    Map(Vec<(Option<String>, Sem, Sem)>),
-    Seq(Vec<Sem>),
+    Map(Vec<(Option<String>, Meaning, Meaning)>),
+    Seq(Vec<Meaning>),
 }
 
-fn plain(v: SemV) -> Sem {
-    Sem {
+fn plain(v: MeaningValue) -> Meaning {
+    Meaning {
         tag: None,
         anchor: None,
         v,
@@ -43,71 +43,77 @@ fn float_bits(f: f64) -> u64 {
     }
 }
 
-impl Sem {
+impl Meaning {
     /// The meaning of a parsed document's root (`Null` when it has no content).
-    pub fn of_root(root: Option<&Node>) -> Sem {
-        root.map_or(plain(SemV::Null), Sem::of)
+    pub(super) fn of_root(root: Option<&Node>) -> Meaning {
+        root.map_or(plain(MeaningValue::Null), Meaning::of)
     }
 
-    pub fn of(node: &Node) -> Sem {
+    pub(super) fn of(node: &Node) -> Meaning {
         let v = match &node.value {
-            Value::Mapping(m) => SemV::Map(
+            Value::Mapping(m) => MeaningValue::Map(
                 m.entries
                     .iter()
                     .map(|e| {
                         (
                             e.key.scalar_text().map(str::to_string),
-                            Sem::of(&e.key),
-                            Sem::of(&e.value),
+                            Meaning::of(&e.key),
+                            Meaning::of(&e.value),
                         )
                     })
                     .collect(),
             ),
-            Value::Sequence(s) => SemV::Seq(s.items.iter().map(Sem::of).collect()),
-            Value::Alias(a) => SemV::Alias(a.clone()),
+            Value::Sequence(s) => MeaningValue::Seq(s.items.iter().map(Meaning::of).collect()),
+            Value::Alias(a) => MeaningValue::Alias(a.clone()),
             Value::Scalar(s) => match s.kind {
-                ScalarKind::Null => SemV::Null,
-                ScalarKind::Bool(b) => SemV::Bool(b),
-                ScalarKind::Int(i) => SemV::Int(i),
-                ScalarKind::Float(f) => SemV::Float(float_bits(f)),
-                ScalarKind::String => SemV::Str(s.text.clone()),
+                ScalarKind::Null => MeaningValue::Null,
+                ScalarKind::Bool(b) => MeaningValue::Bool(b),
+                ScalarKind::Int(i) => MeaningValue::Int(i),
+                ScalarKind::Float(f) => MeaningValue::Float(float_bits(f)),
+                ScalarKind::String => MeaningValue::Str(s.text.clone()),
             },
         };
-        Sem {
+        Meaning {
             tag: node.tag.clone(),
             anchor: node.anchor.clone(),
             v,
         }
     }
 
-    pub fn of_new(value: &NewValue) -> Sem {
+    pub(super) fn of_new(value: &NewValue) -> Meaning {
         plain(match value {
-            NewValue::Null => SemV::Null,
-            NewValue::Bool(b) => SemV::Bool(*b),
-            NewValue::Int(i) => SemV::Int(*i),
-            NewValue::Float(f) => SemV::Float(float_bits(*f)),
-            NewValue::Str(s) => SemV::Str(s.clone()),
-            NewValue::Map(m) => SemV::Map(
+            NewValue::Null => MeaningValue::Null,
+            NewValue::Bool(b) => MeaningValue::Bool(*b),
+            NewValue::Int(i) => MeaningValue::Int(*i),
+            NewValue::Float(f) => MeaningValue::Float(float_bits(*f)),
+            NewValue::Str(s) => MeaningValue::Str(s.clone()),
+            NewValue::Map(m) => MeaningValue::Map(
                 m.iter()
-                    .map(|(k, v)| (Some(k.clone()), plain(SemV::Str(k.clone())), Sem::of_new(v)))
+                    .map(|(k, v)| {
+                        (
+                            Some(k.clone()),
+                            plain(MeaningValue::Str(k.clone())),
+                            Meaning::of_new(v),
+                        )
+                    })
                     .collect(),
             ),
-            NewValue::Seq(s) => SemV::Seq(s.iter().map(Sem::of_new).collect()),
+            NewValue::Seq(s) => MeaningValue::Seq(s.iter().map(Meaning::of_new).collect()),
         })
     }
 
-    fn child_mut(&mut self, seg: &PathSegment) -> Option<&mut Sem> {
+    fn child_mut(&mut self, seg: &PathSegment) -> Option<&mut Meaning> {
         match (seg, &mut self.v) {
-            (PathSegment::Key(k), SemV::Map(m)) => m
+            (PathSegment::Key(k), MeaningValue::Map(m)) => m
                 .iter_mut()
                 .find(|(t, _, _)| t.as_deref() == Some(k.as_str()))
                 .map(|(_, _, v)| v),
-            (PathSegment::Index(i), SemV::Seq(s)) => s.get_mut(*i),
+            (PathSegment::Index(i), MeaningValue::Seq(s)) => s.get_mut(*i),
             _ => None,
         }
     }
 
-    pub fn get_mut(&mut self, path: &[PathSegment]) -> Option<&mut Sem> {
+    pub(super) fn get_mut(&mut self, path: &[PathSegment]) -> Option<&mut Meaning> {
         let mut cur = self;
         for seg in path {
             cur = cur.child_mut(seg)?;
@@ -118,7 +124,7 @@ impl Sem {
     /// Sets `path` to `value`, creating missing mappings (and one-item lists for `[0]`)
     /// and replacing a null on the way, as the text operations do. Keeps the tag and
     /// anchor of a replaced value (they are written outside the value's span).
-    pub fn put(&mut self, path: &SpecPath, value: Sem) -> Option<()> {
+    pub(super) fn put(&mut self, path: &SpecPath, value: Meaning) -> Option<()> {
         let segs = &path.0;
         let mut cur = self;
         for (i, seg) in segs.iter().enumerate() {
@@ -126,15 +132,15 @@ impl Sem {
             if !exists {
                 let rest = wrap(&segs[i + 1..], value)?;
                 return match (seg, &mut cur.v) {
-                    (PathSegment::Key(k), SemV::Map(m)) => {
-                        m.push((Some(k.clone()), plain(SemV::Str(k.clone())), rest));
+                    (PathSegment::Key(k), MeaningValue::Map(m)) => {
+                        m.push((Some(k.clone()), plain(MeaningValue::Str(k.clone())), rest));
                         Some(())
                     }
-                    (PathSegment::Index(n), SemV::Seq(s)) if *n == s.len() => {
+                    (PathSegment::Index(n), MeaningValue::Seq(s)) if *n == s.len() => {
                         s.push(rest);
                         Some(())
                     }
-                    (_, SemV::Null) => {
+                    (_, MeaningValue::Null) => {
                         cur.v = wrap(std::slice::from_ref(seg), rest)?.v;
                         Some(())
                     }
@@ -147,17 +153,17 @@ impl Sem {
         Some(())
     }
 
-    pub fn remove(&mut self, path: &SpecPath) -> Option<()> {
+    pub(super) fn remove(&mut self, path: &SpecPath) -> Option<()> {
         let (last, parent) = path.0.split_last()?;
         let parent = self.get_mut(parent)?;
         match (last, &mut parent.v) {
-            (PathSegment::Key(k), SemV::Map(m)) => {
+            (PathSegment::Key(k), MeaningValue::Map(m)) => {
                 let i = m
                     .iter()
                     .position(|(t, _, _)| t.as_deref() == Some(k.as_str()))?;
                 m.remove(i);
             }
-            (PathSegment::Index(i), SemV::Seq(s)) if *i < s.len() => {
+            (PathSegment::Index(i), MeaningValue::Seq(s)) if *i < s.len() => {
                 s.remove(*i);
             }
             _ => return None,
@@ -165,9 +171,9 @@ impl Sem {
         Some(())
     }
 
-    pub fn move_item(&mut self, path: &SpecPath, from: usize, to: usize) -> Option<()> {
+    pub(super) fn move_item(&mut self, path: &SpecPath, from: usize, to: usize) -> Option<()> {
         match &mut self.get_mut(&path.0)?.v {
-            SemV::Seq(s) if from < s.len() && to < s.len() => {
+            MeaningValue::Seq(s) if from < s.len() && to < s.len() => {
                 let item = s.remove(from);
                 s.insert(to, item);
                 Some(())
@@ -179,16 +185,16 @@ impl Sem {
 
 /// `value` nested under the remaining path segments: keys make mappings, `[0]` makes
 /// a one-item list; any other index cannot be created.
-pub(crate) fn wrap(rest: &[PathSegment], value: Sem) -> Option<Sem> {
+pub(crate) fn wrap(rest: &[PathSegment], value: Meaning) -> Option<Meaning> {
     let mut v = value;
     for seg in rest.iter().rev() {
         v = match seg {
-            PathSegment::Key(k) => plain(SemV::Map(vec![(
+            PathSegment::Key(k) => plain(MeaningValue::Map(vec![(
                 Some(k.clone()),
-                plain(SemV::Str(k.clone())),
+                plain(MeaningValue::Str(k.clone())),
                 v,
             )])),
-            PathSegment::Index(0) => plain(SemV::Seq(vec![v])),
+            PathSegment::Index(0) => plain(MeaningValue::Seq(vec![v])),
             PathSegment::Index(_) => return None,
         };
     }
@@ -196,10 +202,10 @@ pub(crate) fn wrap(rest: &[PathSegment], value: Sem) -> Option<Sem> {
 }
 
 /// The first place two meanings differ, as a path, for messages.
-pub(crate) fn first_difference(a: &Sem, b: &Sem) -> String {
-    fn go(a: &Sem, b: &Sem, at: &mut SpecPath) -> bool {
+pub(crate) fn first_difference(a: &Meaning, b: &Meaning) -> String {
+    fn go(a: &Meaning, b: &Meaning, at: &mut SpecPath) -> bool {
         match (&a.v, &b.v) {
-            (SemV::Map(x), SemV::Map(y))
+            (MeaningValue::Map(x), MeaningValue::Map(y))
                 if x.len() == y.len() && a.tag == b.tag && a.anchor == b.anchor =>
             {
                 for ((kx, _, vx), (ky, _, vy)) in x.iter().zip(y) {
@@ -214,7 +220,7 @@ pub(crate) fn first_difference(a: &Sem, b: &Sem) -> String {
                 }
                 x != y
             }
-            (SemV::Seq(x), SemV::Seq(y))
+            (MeaningValue::Seq(x), MeaningValue::Seq(y))
                 if x.len() == y.len() && a.tag == b.tag && a.anchor == b.anchor =>
             {
                 for (i, (vx, vy)) in x.iter().zip(y).enumerate() {
