@@ -1,3 +1,7 @@
+//! Times `check` (or `yaml::parse` alone) on a file, best of N, for profiling the
+//! core natively: `cargo run --release --example check_profile -- SPEC [N] [parse]`.
+//! Under `valgrind --tool=callgrind` its instruction counts compare two versions on
+//! a busy machine, where wall-clock times do not.
 fn main() {
     let text = std::fs::read_to_string(std::env::args().nth(1).unwrap()).unwrap();
     let n: usize = std::env::args().nth(2).map_or(50, |s| s.parse().unwrap());
