@@ -71,8 +71,9 @@ pub fn CodeEditor(
     sync::write_back_outside_changes(store, editor, shown_revision, last_selection);
     sync::scroll_highlight_into_view(store, editor, view);
     sync::track_viewport_height(editor, view);
-    let track_caret = sync::caret_tracker(store, view, last_selection);
-    sync::follow_selectionchange(editor, track_caret);
+    let set_caret = sync::caret_setter(store, view, last_selection);
+    let caret = sync::CaretTracker::new(set_caret);
+    sync::follow_selectionchange(editor, caret);
 
     let on_input = move |ev: ev::Event| {
         let area: HtmlTextAreaElement = event_target(&ev);
@@ -80,7 +81,7 @@ pub fn CodeEditor(
         let after = sync::selection_of(&area);
         store.replace(area.value(), crate::state::StepKind::Typing, before, after);
         shown_revision.set_value(store.doc.with_untracked(|d| d.revision));
-        track_caret(&area);
+        set_caret(after);
         // Offer completions while typing (not after pasting or deleting).
         let typing = ev
             .dyn_ref::<web_sys::InputEvent>()
@@ -123,9 +124,9 @@ pub fn CodeEditor(
                     on:keydown=move |ev| keyboard::on_keydown(ev, store, editor, completion, fixes, view)
                     on:blur=move |_| { completion.set(None); fixes.set(None); }
                     on:mousedown=move |_| { completion.set(None); fixes.set(None); }
-                    on:keyup=move |ev| track_caret(&event_target(&ev))
-                    on:click=move |ev| track_caret(&event_target(&ev))
-                    on:focus=move |ev| track_caret(&event_target(&ev))
+                    on:keyup=move |ev| caret.read_unless_seen(&event_target(&ev))
+                    on:click=move |ev| caret.read_unless_seen(&event_target(&ev))
+                    on:focus=move |ev| caret.read(&event_target(&ev))
                     on:scroll=move |ev| {
                         let area: HtmlTextAreaElement = event_target(&ev);
                         view.scroll_top.set(area.scroll_top() as f64);

@@ -115,14 +115,13 @@ pub(super) fn track_viewport_height(editor: NodeRef<html::Textarea>, view: Edito
     on_cleanup(move || resize.remove());
 }
 
-/// What records the textarea's selection and moves `view.caret` (a byte offset).
-pub(super) fn caret_tracker(
+/// What records a selection of the textarea and moves `view.caret` (a byte offset).
+pub(super) fn caret_setter(
     store: Store,
     view: EditorView,
     last_selection: StoredValue<Selection>,
-) -> impl Fn(&HtmlTextAreaElement) + Copy + 'static {
-    move |area: &HtmlTextAreaElement| {
-        let sel = selection_of(area);
+) -> impl Fn(Selection) + Copy + 'static {
+    move |sel: Selection| {
         last_selection.set_value(sel);
         let byte = store
             .index
@@ -133,19 +132,55 @@ pub(super) fn caret_tracker(
     }
 }
 
+/// Reads the textarea's selection into the caret. Reading it costs the browser a
+/// walk of the text (about 0.5 ms per read at 5,000 lines), so each change is read
+/// once: `selectionchange` reads it, and keyup and click, kept for browsers that fire
+/// `selectionchange` only at the document, read it only when none came since.
+#[derive(Clone, Copy)]
+pub(super) struct CaretTracker<F: Fn(Selection) + Copy + 'static> {
+    set: F,
+    /// A `selectionchange` reached the textarea since the last keyup or click.
+    seen: StoredValue<bool>,
+}
+
+impl<F: Fn(Selection) + Copy + 'static> CaretTracker<F> {
+    pub(super) fn new(set: F) -> Self {
+        CaretTracker {
+            set,
+            seen: StoredValue::new(false),
+        }
+    }
+
+    /// The selection moved: read it.
+    pub(super) fn read(&self, area: &HtmlTextAreaElement) {
+        (self.set)(selection_of(area));
+    }
+
+    /// A key or click that may have moved the selection: read it unless
+    /// `selectionchange` already did.
+    pub(super) fn read_unless_seen(&self, area: &HtmlTextAreaElement) {
+        if self.seen.get_value() {
+            self.seen.set_value(false);
+        } else {
+            self.read(area);
+        }
+    }
+}
+
 /// Every way the caret moves (keys, mouse, touch handles, a script, Undo) fires
 /// `selectionchange` at the textarea; keyup, click and focus stay for browsers that
 /// fire it only at the document. Without it, a caret set by a touch handle left the
 /// field highlight and the undo step's selection behind.
-pub(super) fn follow_selectionchange(
+pub(super) fn follow_selectionchange<F: Fn(Selection) + Copy + 'static>(
     editor: NodeRef<html::Textarea>,
-    track_caret: impl Fn(&HtmlTextAreaElement) + Copy + 'static,
+    tracker: CaretTracker<F>,
 ) {
     Effect::new(move |_| {
         let Some(area) = editor.get() else { return };
         let target = area.clone();
         let listener = gloo::events::EventListener::new(&area, "selectionchange", move |_| {
-            track_caret(&target)
+            tracker.seen.set_value(true);
+            tracker.read(&target);
         });
         // Owned by this effect: dropped, and so removed, when the editor goes.
         StoredValue::new_local(listener);
