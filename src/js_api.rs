@@ -29,7 +29,7 @@ pub fn check_spec(text: &str) -> String {
             line: p.line,
             column: p.column,
             severity: p.severity.as_str(),
-            rule: p.rule,
+            rule: p.rule.as_str(),
             message: &p.message,
         })
         .collect();

@@ -135,7 +135,7 @@ pub fn value<'a>(yaml: &'a str, report: &'a gradient_spec::Report) -> Outgoing<'
         .map(|d| {
             let pos = index.position(d.span.start);
             PlainDiagnostic {
-                rule: d.rule,
+                rule: d.rule.as_str(),
                 severity: d.severity.as_str(),
                 message: &d.message,
                 line: pos.line,

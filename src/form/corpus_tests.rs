@@ -7,6 +7,7 @@ use super::model::Control;
 use super::ops::{edits_for, FormAction};
 use gradient_spec::diag::apply_edits;
 use gradient_spec::spec::Shape;
+use gradient_spec::RuleId;
 
 fn corpus() -> Vec<(String, String)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/corpus");
@@ -67,12 +68,12 @@ fn check_action(name: &str, text: &str, shape: Shape, action: &FormAction) -> Op
     let before = gradient_spec::check(text)
         .diagnostics
         .iter()
-        .filter(|d| d.rule == "yaml-syntax")
+        .filter(|d| d.rule == RuleId::YamlSyntax)
         .count();
     let after = gradient_spec::check(&out)
         .diagnostics
         .iter()
-        .filter(|d| d.rule == "yaml-syntax")
+        .filter(|d| d.rule == RuleId::YamlSyntax)
         .count();
     assert!(
         after <= before,

@@ -9,9 +9,10 @@ use super::credential;
 use super::placeholder::in_brackets;
 use crate::diag::{Diagnostic, Severity};
 use crate::path::SpecPath;
+use crate::rules::RuleId;
 use crate::yaml::Node;
 
-const RULE: &str = "repo-url";
+const RULE: RuleId = RuleId::RepoUrl;
 const SCHEMES: &[&str] = &["https", "http", "ssh", "git", "git+ssh", "ssh+git"];
 
 /// The parts of a clone URL the rules look at.
@@ -126,7 +127,7 @@ pub(crate) fn check(node: &Node, path: &SpecPath, out: &mut Vec<Diagnostic>) {
             if has_password || token {
                 let msg = "`url` carries a credential in plaintext: remove it from the URL and give `password: secret:NAME` instead";
                 out.push(Diagnostic::new(
-                    "plaintext-secret",
+                    RuleId::PlaintextSecret,
                     Severity::Warning,
                     node.span,
                     &path,

@@ -12,9 +12,10 @@ use super::placeholder::{in_brackets, is_placeholder};
 use super::quote::render;
 use super::Context;
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
+use crate::rules::RuleId;
 use crate::yaml::{Mapping, Node};
 
-const RULE: &str = "dataset-required";
+const RULE: RuleId = RuleId::DatasetRequired;
 const PLACEHOLDER: &str = "your-dataset-id";
 
 pub(crate) fn check(cx: &Context, body: &Body, out: &mut Vec<Diagnostic>) {

@@ -15,6 +15,7 @@ mod credential;
 mod dataset;
 mod env;
 mod general;
+mod id;
 mod image_ref;
 mod integrations;
 mod machine;
@@ -32,43 +33,10 @@ mod shape;
 mod structure;
 
 pub use context::{declared_shape, detect_shape, schema_url_version, shape_votes, Context, Shape};
+pub use id::{RuleId, UnknownRule};
 
 use crate::diag::Diagnostic;
 use crate::yaml::Document;
-
-/// Every rule id of the catalogue, in the order of `rules.md` (a public contract:
-/// never rename or reuse one), plus `limit`, our addition for input limits.
-pub const RULE_IDS: &[&str] = &[
-    "yaml-syntax",
-    "multiple-documents",
-    "duplicate-key",
-    "wrong-type",
-    "missing-field",
-    "unknown-key",
-    "misplaced-field",
-    "api-version",
-    "mixed-shape",
-    "dataset-required",
-    "mount-path",
-    "repo-name",
-    "repo-url",
-    "repo-credentials",
-    "plaintext-secret",
-    "secret-syntax",
-    "port-range",
-    "replicas",
-    "autoscaling",
-    "probe",
-    "env",
-    "machine-type",
-    "models",
-    "integrations",
-    "command",
-    "image",
-    "enabled",
-    "container-registry",
-    "limit",
-];
 
 /// Runs every schema rule over the parsed document.
 /// Why `name` would not make a good `secret:NAME` reference, as the `secret-syntax`
@@ -94,7 +62,13 @@ pub fn validate(doc: &Document) -> Vec<Diagnostic> {
     let empty;
     let root = match &doc.root {
         Some(root) => root,
-        None if doc.syntax_diagnostics.iter().any(|d| d.rule == "limit") => return Vec::new(),
+        None if doc
+            .syntax_diagnostics
+            .iter()
+            .any(|d| d.rule == RuleId::Limit) =>
+        {
+            return Vec::new()
+        }
         None => {
             empty = crate::yaml::Node::empty_mapping(0);
             &empty

@@ -11,9 +11,10 @@
 use super::quote::render;
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
 use crate::path::SpecPath;
+use crate::rules::RuleId;
 use crate::yaml::{Node, ScalarStyle};
 
-const RULE: &str = "mount-path";
+const RULE: RuleId = RuleId::MountPath;
 const SYSTEM_DIRS: &[&str] = &[
     "/bin", "/boot", "/dev", "/etc", "/lib", "/proc", "/sys", "/usr", "/var",
 ];

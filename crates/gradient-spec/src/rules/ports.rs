@@ -5,6 +5,7 @@ use super::context::{diag, value_span};
 use super::Context;
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, Span, TextEdit};
 use crate::path::SpecPath;
+use crate::rules::RuleId;
 use crate::spec::PROBES;
 use crate::yaml::{Node, ScalarKind, Value};
 
@@ -65,7 +66,7 @@ fn port(node: &Node, span: Span, path: &SpecPath, out: &mut Vec<Diagnostic>) {
     };
     let msg = format!("`{path}` is {problem}: a port must be an integer from 1 to 65535");
     out.push(diag(
-        "port-range",
+        RuleId::PortRange,
         Severity::Error,
         span,
         path.to_string(),
@@ -92,5 +93,12 @@ fn quoted(node: &Node, text: &str, span: Span, path: &SpecPath) -> Diagnostic {
         edits: vec![TextEdit::replace(node.span, text)],
         applicability: Applicability::Safe,
     };
-    diag("port-range", Severity::Warning, span, path.to_string(), msg).with_fix(fix)
+    diag(
+        RuleId::PortRange,
+        Severity::Warning,
+        span,
+        path.to_string(),
+        msg,
+    )
+    .with_fix(fix)
 }

@@ -7,6 +7,7 @@ use super::context::value_span;
 use super::{clone_url, dataset, mount_path, Context};
 use crate::diag::{Diagnostic, Severity};
 use crate::path::SpecPath;
+use crate::rules::RuleId;
 use crate::yaml::{Mapping, Node};
 use std::collections::HashMap;
 
@@ -55,7 +56,7 @@ fn names(items: &[(&Mapping, SpecPath)], out: &mut Vec<Diagnostic>) {
         if let Some(why) = why {
             let msg = format!("repository `name` {why}");
             out.push(Diagnostic::new(
-                "repo-name",
+                RuleId::RepoName,
                 Severity::Error,
                 entry.value.span,
                 path,
@@ -71,7 +72,7 @@ fn names(items: &[(&Mapping, SpecPath)], out: &mut Vec<Diagnostic>) {
 /// `repo-credentials`: `username` and `password` go together; GitHub refuses account
 /// passwords, so a GitHub URL with a password gets a reminder about tokens.
 fn credentials(repo: &Mapping, p: &SpecPath, out: &mut Vec<Diagnostic>) {
-    const RULE: &str = "repo-credentials";
+    const RULE: RuleId = RuleId::RepoCredentials;
     let (user, pass) = (is_set(repo, "username"), is_set(repo, "password"));
     let at = |key: &str| repo.get_entry(key).map(value_span);
     if user && !pass {

@@ -20,10 +20,11 @@ use super::secret_ref::{
 use super::Context;
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
 use crate::path::SpecPath;
+use crate::rules::RuleId;
 use crate::yaml::{Entry, Mapping, Node};
 
-const SYNTAX: &str = "secret-syntax";
-const PLAIN: &str = "plaintext-secret";
+const SYNTAX: RuleId = RuleId::SecretSyntax;
+const PLAIN: RuleId = RuleId::PlaintextSecret;
 
 /// How a field treats secret references.
 #[derive(Clone, Copy, PartialEq)]

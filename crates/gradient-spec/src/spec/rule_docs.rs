@@ -247,7 +247,13 @@ mod tests {
     #[test]
     fn every_rule_id_is_explained_once() {
         let ids: Vec<&str> = RULE_DOCS.iter().map(|d| d.id).collect();
-        assert_eq!(ids, crate::rules::RULE_IDS);
+        assert_eq!(
+            ids,
+            crate::rules::RuleId::ALL
+                .iter()
+                .map(|id| id.as_str())
+                .collect::<Vec<_>>()
+        );
         assert!(rule_doc("probe").is_some());
         assert!(rule_doc("nope").is_none());
     }

@@ -122,7 +122,13 @@ mod tests {
     #[test]
     fn every_rule_has_severities_in_catalogue_order() {
         let ids: Vec<&str> = RULE_SEVERITIES.iter().map(|(id, _)| *id).collect();
-        assert_eq!(ids, crate::rules::RULE_IDS);
+        assert_eq!(
+            ids,
+            crate::rules::RuleId::ALL
+                .iter()
+                .map(|id| id.as_str())
+                .collect::<Vec<_>>()
+        );
         assert!(RULE_SEVERITIES.iter().all(|(_, s)| !s.is_empty()));
         assert_eq!(
             rule_severities("repo-credentials"),
@@ -135,7 +141,7 @@ mod tests {
     fn markdown_has_one_section_per_rule() {
         let md = rules_markdown();
         let sections = md.lines().filter(|l| l.starts_with("## ")).count();
-        assert_eq!(sections, crate::rules::RULE_IDS.len());
+        assert_eq!(sections, crate::rules::RuleId::ALL.len());
         assert!(md.contains("| [`api-version`](#api-version) | error / warning |"));
     }
 }
