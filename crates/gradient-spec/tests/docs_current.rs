@@ -7,7 +7,7 @@ const RULES_MD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/rules.md
 #[test]
 fn committed_rule_reference_is_current() {
     let committed = std::fs::read_to_string(RULES_MD).expect("docs/rules.md is in the repository");
-    let generated = gradient_spec::spec::rules_markdown();
+    let generated = gradient_spec::rules::rules_markdown();
     assert!(
         committed == generated,
         "docs/rules.md differs from `gradient-spec rules --format markdown`: run `make docs` and commit"

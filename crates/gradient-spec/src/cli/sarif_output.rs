@@ -5,7 +5,7 @@
 //! columns in characters (`columnKind: unicodeCodePoints`). File names are written as
 //! given, as relative URI references (percent-encoded where a URI needs it).
 
-use gradient_spec::spec::rule_doc;
+use gradient_spec::rules::{rule, RULES};
 use gradient_spec::text::LineIndex;
 use gradient_spec::RuleId;
 use gradient_spec::{Applicability, Diagnostic, Severity, Span};
@@ -22,15 +22,10 @@ pub struct Checked<'a> {
     pub diagnostics: &'a [Diagnostic],
 }
 
-/// A rule's level when it fires in its usual form: the first severity `docs/rules.md`
-/// lists for it (each result still carries its own level).
-pub fn default_level(rule: RuleId) -> &'static str {
-    match rule {
-        RuleId::UnknownKey | RuleId::RepoCredentials | RuleId::Env | RuleId::MachineType => {
-            "warning"
-        }
-        _ => "error",
-    }
+/// A rule's level when it fires in its usual form (the registry's `usual` severity;
+/// each result still carries its own level).
+pub fn default_level(id: RuleId) -> &'static str {
+    level(rule(id).usual)
 }
 
 fn level(s: Severity) -> &'static str {
@@ -41,24 +36,21 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// The tool's rules, in the order of `RuleId::ALL` (results point at them by index).
+/// The tool's rules, in the registry's order (results point at them by index).
 fn rules() -> Vec<Value> {
-    RuleId::ALL
+    RULES
         .iter()
-        .map(|&id| {
-            let (title, what, why, fix) = rule_doc(id.as_str())
-                .map_or((id.as_str(), "", "", ""), |d| {
-                    (d.title, d.what, d.why, d.fix)
-                });
+        .map(|r| {
+            let (title, what, why, fix) = (r.title, r.what, r.why, r.fix);
             json!({
-                "id": id,
+                "id": r.id,
                 "shortDescription": { "text": title },
                 "fullDescription": { "text": what },
                 "help": {
                     "text": format!("{what}\n\nWhy: {why}\n\nFix: {fix}"),
                     "markdown": format!("{what}\n\n**Why:** {why}\n\n**Fix:** {fix}"),
                 },
-                "defaultConfiguration": { "level": default_level(id) },
+                "defaultConfiguration": { "level": default_level(r.id) },
             })
         })
         .collect()
@@ -161,7 +153,7 @@ mod tests {
         assert_eq!(r.len(), RuleId::ALL.len());
         for (v, id) in r.iter().zip(RuleId::ALL) {
             assert_eq!(v["id"], id.as_str());
-            let doc = rule_doc(id.as_str()).expect("every rule has a doc");
+            let doc = rule(*id);
             assert_eq!(v["shortDescription"]["text"], doc.title);
             assert!(v["help"]["text"].as_str().unwrap().contains(doc.fix));
         }

@@ -3,12 +3,24 @@
 //! in range, complete headers, and the `healthchecks` spelling.
 
 use super::context::{diag, node_span, value_span};
+use super::registry::Rule;
 use super::Context;
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
 use crate::path::SpecPath;
 use crate::rules::RuleId;
 use crate::spec::{backticked, suggest, HTTP_PROBE_KEYS, PROBES};
 use crate::yaml::{Entry, Mapping, Node, ScalarKind};
+
+/// `probe` in the registry: its severities and its documentation.
+pub(crate) const RULE: Rule = Rule {
+    id: RuleId::Probe,
+    severities: &[Severity::Error, Severity::Warning],
+    usual: Severity::Error,
+    title: "Health check probe",
+    what: "A probe has neither `path` nor `exec`, a `path` not starting with `/`, timings out of range, a header without name or value, or an unknown probe key.",
+    why: "A broken probe marks healthy replicas as failed, or is rejected.",
+    fix: "Give each of `liveness`, `readiness`, `startup` a `path: /…` (or `exec`), timings of at least 1 second.",
+};
 
 /// Timings and their minimum values.
 const TIMINGS: &[(&str, i64)] = &[

@@ -3,10 +3,22 @@
 //! so an unknown name is a warning with a suggestion; a free-tier machine is an error.
 
 use super::context::{diag, value_span};
+use super::registry::Rule;
 use super::Context;
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
 use crate::rules::RuleId;
 use crate::spec::{is_free_tier, suggest, MACHINE_NAMES};
+
+/// `machine-type` in the registry: its severities and its documentation.
+pub(crate) const RULE: Rule = Rule {
+    id: RuleId::MachineType,
+    severities: &[Severity::Error, Severity::Warning],
+    usual: Severity::Warning,
+    title: "Machine type",
+    what: "The machine name is not a known one, or is a free-tier machine (`Free-…`).",
+    why: "An unknown name is usually a typo; free-tier machines cannot run deployments.",
+    fix: "Pick a machine from the list, such as `C4` or `A4000`.",
+};
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(resources) = cx.resources() else {
