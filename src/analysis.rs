@@ -3,7 +3,7 @@
 
 use crate::state::visible_lines::Mark;
 use gradient_spec::text::LineIndex;
-use gradient_spec::{Diagnostic, Fix, Severity, Span};
+use gradient_spec::{Diagnostic, Fix, RuleId, Severity, Span};
 
 /// One row of the Problems list.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -11,7 +11,7 @@ pub struct Problem {
     pub line: usize,
     pub column: usize,
     pub severity: Severity,
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub message: String,
     /// Byte span in the text.
     pub span: Span,
@@ -157,7 +157,7 @@ mod tests {
         assert!(!fixes.is_empty(), "{:?}", a.problems);
         assert!(fixes
             .iter()
-            .all(|p| p.rule == "port-range" && p.path == "port"));
+            .all(|p| p.rule == RuleId::PortRange && p.path == "port"));
         assert!(a.fixes_at(text.find("C4").unwrap()).is_empty());
     }
 
@@ -183,7 +183,7 @@ mod tests {
         let first = a
             .problems
             .iter()
-            .find(|p| p.rule == "yaml-syntax")
+            .find(|p| p.rule == RuleId::YamlSyntax)
             .expect("a syntax problem");
         assert_eq!(first.severity, Severity::Error);
         // The unclosed quote opens on line 1 after `name: ` (7 characters).

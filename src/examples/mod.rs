@@ -44,6 +44,7 @@ pub fn default_template() -> &'static Template {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use gradient_spec::RuleId;
 
     #[test]
     fn every_template_parses_without_syntax_errors() {
@@ -52,7 +53,7 @@ mod tests {
             let syntax: Vec<_> = report
                 .diagnostics
                 .iter()
-                .filter(|d| d.rule == "yaml-syntax")
+                .filter(|d| d.rule == RuleId::YamlSyntax)
                 .collect();
             assert!(syntax.is_empty(), "{}: {syntax:?}", t.id);
             assert!(report.doc.root.is_some(), "{} has content", t.id);

@@ -8,6 +8,7 @@ use super::ops::{edit_for, FormAction};
 use gradient_spec::diag::apply_edits;
 use gradient_spec::parse_counter::parses_in;
 use gradient_spec::spec::Shape;
+use gradient_spec::RuleId;
 
 fn corpus() -> Vec<(String, String)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/corpus");
@@ -90,12 +91,12 @@ fn check_action(name: &str, text: &str, shape: Shape, action: &FormAction) -> Op
     let before = gradient_spec::check(text)
         .diagnostics
         .iter()
-        .filter(|d| d.rule == "yaml-syntax")
+        .filter(|d| d.rule == RuleId::YamlSyntax)
         .count();
     let after = gradient_spec::check(&out)
         .diagnostics
         .iter()
-        .filter(|d| d.rule == "yaml-syntax")
+        .filter(|d| d.rule == RuleId::YamlSyntax)
         .count();
     assert!(
         after <= before,

@@ -5,7 +5,7 @@
 
 use gradient_spec::spec::{self, Field, Kind, Shape};
 use gradient_spec::yaml::Node;
-use gradient_spec::{Diagnostic, Severity, Span, SpecPath};
+use gradient_spec::{Diagnostic, RuleId, Severity, Span, SpecPath};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FormModel {
@@ -19,7 +19,7 @@ pub struct FormModel {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldProblem {
     pub severity: Severity,
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub message: String,
 }
 
@@ -127,7 +127,7 @@ pub fn build_with(
     let mapping = root.and_then(Node::as_mapping);
     let syntax: Vec<Span> = diagnostics
         .iter()
-        .filter(|d| d.rule == "yaml-syntax")
+        .filter(|d| d.rule == RuleId::YamlSyntax)
         .map(|d| d.span)
         .collect();
     let cx = FormBuild {
@@ -216,7 +216,7 @@ impl FormBuild<'_> {
     fn problems(&self, path: &str, value: Option<&Node>, scalar: bool) -> Vec<FieldProblem> {
         self.diagnostics
             .iter()
-            .filter(|d| d.rule != "yaml-syntax")
+            .filter(|d| d.rule != RuleId::YamlSyntax)
             .filter(|d| {
                 d.path == path
                     || (scalar

@@ -1,5 +1,6 @@
 //! Tests of the form model.
 use super::*;
+use gradient_spec::RuleId;
 
 pub(crate) fn form_of(text: &str) -> FormModel {
     let report = gradient_spec::check(text);
@@ -58,11 +59,14 @@ fn problems_land_on_their_fields() {
         mount
             .problems
             .iter()
-            .any(|p| p.rule == "mount-path" && p.severity == Severity::Error),
+            .any(|p| p.rule == RuleId::MountPath && p.severity == Severity::Error),
         "{mount:?}"
     );
     let pw = find(&m, "repositories.repositories[0].password");
-    assert!(pw.problems.iter().any(|p| p.rule == "plaintext-secret"));
+    assert!(pw
+        .problems
+        .iter()
+        .any(|p| p.rule == RuleId::PlaintextSecret));
     assert!(!pw.problems.iter().any(|p| p.message.contains("hunter2")));
     assert_eq!(
         find(&m, "resources.instanceType")

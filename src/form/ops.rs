@@ -158,6 +158,7 @@ pub fn edit_for(
 mod tests {
     use super::*;
     use gradient_spec::diag::apply_edits;
+    use gradient_spec::RuleId;
 
     fn run(text: &str, shape: Shape, action: FormAction) -> String {
         let edits = edits_for(text, shape, &action, Format::Yaml)
@@ -231,7 +232,7 @@ mod tests {
         assert!(gradient_spec::check(&out)
             .diagnostics
             .iter()
-            .all(|d| d.rule != "yaml-syntax"));
+            .all(|d| d.rule != RuleId::YamlSyntax));
     }
 
     #[test]
@@ -292,7 +293,7 @@ mod tests {
         let missing: Vec<&str> = report
             .diagnostics
             .iter()
-            .filter(|d| matches!(d.rule, "missing-field" | "dataset-required"))
+            .filter(|d| matches!(d.rule, RuleId::MissingField | RuleId::DatasetRequired))
             .map(|d| d.path.as_str())
             .collect();
         for path in [
@@ -306,7 +307,10 @@ mod tests {
             );
         }
         assert!(
-            report.diagnostics.iter().all(|d| d.rule != "yaml-syntax"),
+            report
+                .diagnostics
+                .iter()
+                .all(|d| d.rule != RuleId::YamlSyntax),
             "{:?}",
             report.diagnostics
         );

@@ -1,11 +1,11 @@
 //! The in-page explanation of a rule: what it finds, why it matters, how to fix it,
-//! generated from the core's catalogue. A disclosure: the rule buttons in Problems
+//! read from the core's rule registry (which docs/rules.md is generated from too). A disclosure: the rule buttons in Problems
 //! say whether it is open (`aria-expanded`, `aria-controls="rule-help"`); opening it
 //! moves focus to its heading, and Esc or × closes it and gives focus back to the
 //! button that opened it.
 
 use crate::ui::text::with_code;
-use gradient_spec::spec::rule_doc;
+use gradient_spec::rules::find as rule_doc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -52,7 +52,7 @@ pub fn RuleHelp(help: RwSignal<Option<&'static str>>) -> impl IntoView {
             on:keydown=move |ev| if ev.key() == "Escape" { ev.prevent_default(); close() }>
             <div class="rule-help-head">
                 <h2 id="rule-help-title" class="pane-title" tabindex="-1" node_ref=heading>
-                    {move || doc().map(|d| view! { <code>{d.id}</code>" — "{d.title} })}
+                    {move || doc().map(|d| view! { <code>{d.id.as_str()}</code>" — "{d.title} })}
                 </h2>
                 <button type="button" class="close" aria-label="Close the rule explanation" on:click=move |_| close()>
                     "×"

@@ -37,7 +37,7 @@ pub fn ProblemsPanel(
                         let prefix = format!("{}:{} {} {} ", p.line, p.column, p.severity.as_str(), p.rule);
                         let message = p.message.clone();
                         let severity = p.severity.as_str();
-                        let rule = p.rule;
+                        let rule = p.rule.as_str();
                         let (shown, fixed) = (p.clone(), p.clone());
                         let fix = p.fix.clone().filter(|f| f.applicability != Applicability::Display);
                         let advice = p.fix.clone().filter(|f| f.applicability == Applicability::Display);

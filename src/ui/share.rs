@@ -7,6 +7,7 @@ use crate::share::fragment::{self, Codec, LinkError, MAX_LINK_LEN, MAX_TEXT_BYTE
 use crate::ui::browser;
 use crate::ui::compress::{self, CompressError};
 use crate::ui::store::Store;
+use gradient_spec::RuleId;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -16,7 +17,7 @@ fn plaintext_secret_line(store: Store) -> Option<usize> {
     store.analysis.with_untracked(|a| {
         a.problems
             .iter()
-            .find(|p| p.rule == "plaintext-secret")
+            .find(|p| p.rule == RuleId::PlaintextSecret)
             .map(|p| p.line)
     })
 }

@@ -6,6 +6,7 @@ use crate::ui::share::ShareButton;
 use crate::ui::store::Store;
 use crate::ui::templates::TemplatePicker;
 use gradient_spec::Format;
+use gradient_spec::RuleId;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -14,7 +15,11 @@ use leptos::prelude::*;
 /// message here as everywhere else (`gradient_spec::yaml::MAX_ALIAS_NODES`, …).
 pub fn to_json(text: &str) -> Result<String, String> {
     let doc = gradient_spec::yaml::parse(text);
-    if let Some(limit) = doc.syntax_diagnostics.iter().find(|d| d.rule == "limit") {
+    if let Some(limit) = doc
+        .syntax_diagnostics
+        .iter()
+        .find(|d| d.rule == RuleId::Limit)
+    {
         return Err(format!(
             "The YAML does not convert to JSON: {}",
             limit.message

@@ -1,6 +1,7 @@
 //! Diagnostics and fixes, shaped after ruff: a fix is a list of text edits plus an
 //! applicability. Spans are byte offsets; line/column are derived for people.
 
+use crate::rules::RuleId;
 use serde::Serialize;
 
 /// A half-open byte range `[start, end)` into the document text.
@@ -122,8 +123,8 @@ pub struct Fix {
 /// One problem found in a document.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Diagnostic {
-    /// A rule id from `docs/rules.md` (a public contract).
-    pub rule: &'static str,
+    /// The rule that found it (serialised as its public id, `docs/rules.md`).
+    pub rule: RuleId,
     pub severity: Severity,
     /// What is wrong and why. Never echoes a plaintext secret.
     pub message: String,
@@ -136,14 +137,14 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(
-        rule: &'static str,
+        rule: impl Into<RuleId>,
         severity: Severity,
         span: Span,
         path: impl Into<String>,
         message: impl Into<String>,
     ) -> Self {
         Diagnostic {
-            rule,
+            rule: rule.into(),
             severity,
             message: message.into(),
             span,

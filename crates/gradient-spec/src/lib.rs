@@ -42,6 +42,7 @@ pub use diag::{Applicability, Diagnostic, Fix, Severity, Span, TextEdit};
 pub use format::Format;
 pub use located::{locate_all, Located};
 pub use path::{PathSegment, SpecPath};
+pub use rules::RuleId;
 
 /// The result of checking one document: its parse and every problem found in it.
 pub struct Report {
@@ -107,7 +108,7 @@ fn syntax_problems(report: &Report) -> usize {
     report
         .diagnostics
         .iter()
-        .filter(|d| d.rule == "yaml-syntax")
+        .filter(|d| d.rule == RuleId::YamlSyntax)
         .count()
 }
 

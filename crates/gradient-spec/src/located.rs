@@ -12,7 +12,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Located<'a> {
-    pub rule: &'static str,
+    pub rule: crate::RuleId,
     pub severity: Severity,
     pub message: &'a str,
     /// The spec path (`resources.ports[0]`); empty for the root.
@@ -141,7 +141,7 @@ mod tests {
     #[test]
     fn columns_count_characters() {
         let text = "name: \"日本\"\nport: x\n";
-        let d = Diagnostic::new("port-type", Severity::Error, Span::new(21, 22), "port", "m");
+        let d = Diagnostic::new(crate::RuleId::PortRange, Severity::Error, Span::new(21, 22), "port", "m");
         let l = &locate_all(text, [&d])[0];
         assert_eq!((l.line, l.column, l.end_line, l.end_column), (2, 7, 2, 8));
     }

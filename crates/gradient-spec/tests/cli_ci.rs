@@ -98,7 +98,7 @@ fn sarif_format_lists_rules_and_results() {
     assert_eq!(v["version"], "2.1.0");
     let run0 = &v["runs"][0];
     let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), gradient_spec::rules::RULE_IDS.len());
+    assert_eq!(rules.len(), gradient_spec::RuleId::ALL.len());
     assert_eq!(run0["tool"]["driver"]["name"], "gradient-spec");
     let results = run0["results"].as_array().unwrap();
     let mount = results

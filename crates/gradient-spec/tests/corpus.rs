@@ -147,7 +147,7 @@ fn corpus_outcomes_match_sources_md() {
             .diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
-            .map(|d| d.rule)
+            .map(|d| d.rule.as_str())
             .collect();
         errors.sort();
         let mut want: Vec<&str> = exp.errors.to_vec();

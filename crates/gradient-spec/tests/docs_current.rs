@@ -7,7 +7,7 @@ const RULES_MD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/rules.md
 #[test]
 fn committed_rule_reference_is_current() {
     let committed = std::fs::read_to_string(RULES_MD).expect("docs/rules.md is in the repository");
-    let generated = gradient_spec::spec::rules_markdown();
+    let generated = gradient_spec::rules::rules_markdown();
     assert!(
         committed == generated,
         "docs/rules.md differs from `gradient-spec rules --format markdown`: run `make docs` and commit"
@@ -17,11 +17,11 @@ fn committed_rule_reference_is_current() {
 #[test]
 fn every_rule_id_has_a_section() {
     let committed = std::fs::read_to_string(RULES_MD).expect("docs/rules.md");
-    for id in gradient_spec::rules::RULE_IDS {
+    for id in gradient_spec::RuleId::ALL {
         assert!(
             committed.contains(&format!("\n## {id}\n")),
             "no section for {id}"
         );
     }
-    assert!(gradient_spec::rules::RULE_IDS.len() >= 29);
+    assert!(gradient_spec::RuleId::ALL.len() >= 29);
 }

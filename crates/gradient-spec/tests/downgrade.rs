@@ -92,12 +92,12 @@ fn assert_errors_explained(name: &str, original: &str, d: &Upgrade) {
         .into_iter()
         .filter(|x| x.severity == Severity::Error)
     {
-        let dataset_asked = matches!(e.rule, "missing-field" | "dataset-required")
+        let dataset_asked = matches!(e.rule.as_str(), "missing-field" | "dataset-required")
             && e.path == "repositories.dataset"
             && d.notes
                 .iter()
                 .any(|n| n.message.contains("`repositories.dataset` is left empty"));
-        let already = before.iter().any(|(r, _)| r == e.rule) && e.rule != "mixed-shape";
+        let already = before.iter().any(|(r, _)| r == e.rule.as_str()) && e.rule != "mixed-shape";
         assert!(
             dataset_asked || already,
             "{name}: unexplained error {} at `{}`: {}\n{}",
@@ -351,7 +351,7 @@ fn the_smallest_v1_spec_becomes_a_clean_legacy_one_and_back() {
         .diagnostics
         .into_iter()
         .filter(|x| x.severity == Severity::Error)
-        .map(|x| x.rule)
+        .map(|x| x.rule.as_str())
         .collect();
     assert!(problems.is_empty(), "{problems:?}");
     // Upgrading it gives the very bytes back.

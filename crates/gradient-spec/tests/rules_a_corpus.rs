@@ -12,7 +12,7 @@ fn of(name: &str, severity: Severity) -> Vec<(&'static str, String)> {
     mine(&text)
         .iter()
         .filter(|d| d.severity == severity)
-        .map(|d| (d.rule, pos(&text, d.span.start)))
+        .map(|d| (d.rule.as_str(), pos(&text, d.span.start)))
         .collect()
 }
 
@@ -105,7 +105,7 @@ fn templates_are_clean() {
             ours.is_empty(),
             "{name}: {:?}",
             ours.iter()
-                .map(|d| (d.rule, &d.message))
+                .map(|d| (d.rule.as_str(), &d.message))
                 .collect::<Vec<_>>()
         );
     }
@@ -133,7 +133,7 @@ fn of_text(text: &str, severity: Severity) -> Vec<&'static str> {
     mine(text)
         .iter()
         .filter(|d| d.severity == severity)
-        .map(|d| d.rule)
+        .map(|d| d.rule.as_str())
         .collect()
 }
 

@@ -202,7 +202,7 @@ fn measure_hostile_inputs_by_size() {
             let report = gradient_spec::check(&text);
             let took = t.elapsed();
             let rules: std::collections::BTreeSet<&str> =
-                report.diagnostics.iter().map(|d| d.rule).collect();
+                report.diagnostics.iter().map(|d| d.rule.as_str()).collect();
             println!(
                 "{name:<26} {:>8} bytes  check {:>11}  {:>3} diagnostics {rules:?}",
                 text.len(),
@@ -220,7 +220,7 @@ fn measure_hostile_inputs_by_size() {
         report
             .diagnostics
             .iter()
-            .map(|d| d.rule)
+            .map(|d| d.rule.as_str())
             .collect::<Vec<_>>()
     );
 }

@@ -383,7 +383,7 @@ proptest! {
             println!("----\n{text}");
         }
         let doc = gradient_spec::yaml::parse(&text);
-        let syntax: Vec<_> = doc.syntax_diagnostics.iter().map(|d| (d.rule, d.message.clone(), d.span)).collect();
+        let syntax: Vec<_> = doc.syntax_diagnostics.iter().map(|d| (d.rule.as_str(), d.message.clone(), d.span)).collect();
         prop_assert!(syntax.is_empty(), "{text:?}: {syntax:?}");
         prop_assert_eq!(doc.to_json().map_err(|e| TestCaseError::fail(e.to_string()))?, m.json(), "{:?}", text);
         let nodes = spans_slice_to_values(&doc).map_err(TestCaseError::fail)?;

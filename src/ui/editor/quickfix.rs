@@ -90,7 +90,7 @@ pub fn QuickFixList(
                             <li id=format!("quick-fix-{i}") role="option" aria-selected=(i == m.active).to_string() class:active=i == m.active
                                 on:mousedown=move |ev| { ev.prevent_default(); apply(store, &m2, i, menu); }>
                                 <span class="label">{with_code(title)}</span>
-                                <span class="detail">{p.rule}</span>
+                                <span class="detail">{p.rule.as_str()}</span>
                             </li>
                         }
                     }).collect_view()}

@@ -12,6 +12,7 @@ use crate::ui::editor::EditorView;
 use crate::ui::store::Store;
 use gradient_spec::spec::Shape;
 use gradient_spec::yaml::Node;
+use gradient_spec::RuleId;
 use leptos::prelude::*;
 use states::FieldStates;
 use std::sync::Arc;
@@ -70,7 +71,11 @@ pub fn FormPane(store: Store, view: EditorView) -> impl IntoView {
             let model = Arc::new(last_good.with_value(|g| {
                 build_with(shape, root, &report.diagnostics, g.as_deref(), max_items)
             }));
-            if !report.diagnostics.iter().any(|d| d.rule == "yaml-syntax") {
+            if !report
+                .diagnostics
+                .iter()
+                .any(|d| d.rule == RuleId::YamlSyntax)
+            {
                 last_good.set_value(Some(Arc::clone(&model)));
             }
             model

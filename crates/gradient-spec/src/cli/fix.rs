@@ -8,6 +8,7 @@
 use super::{input, summary, EXIT_OK, EXIT_PROBLEMS, EXIT_TROUBLE};
 use gradient_spec::diag::apply_edits;
 use gradient_spec::text::LineIndex;
+use gradient_spec::RuleId;
 use gradient_spec::{Applicability, Diagnostic, Format, Severity, Span, TextEdit};
 use std::ffi::OsString;
 
@@ -18,7 +19,7 @@ pub const MAX_PASSES: usize = 10;
 pub struct Applied {
     pub line: usize,
     pub column: usize,
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub title: String,
 }
 
@@ -166,7 +167,10 @@ pub fn fix_text_as(
 }
 
 fn syntax_errors(diags: &[Diagnostic]) -> usize {
-    diags.iter().filter(|d| d.rule == "yaml-syntax").count()
+    diags
+        .iter()
+        .filter(|d| d.rule == RuleId::YamlSyntax)
+        .count()
 }
 
 /// The diagnostics whose fixes to apply in one pass: allowed by `unsafe_fixes`, in
@@ -209,7 +213,7 @@ mod tests {
     use gradient_spec::Fix;
 
     fn d(at: usize, end: usize, insert: &str, applicability: Applicability) -> Diagnostic {
-        Diagnostic::new("env", Severity::Warning, Span::new(at, end), "", "m").with_fix(Fix {
+        Diagnostic::new(RuleId::Env, Severity::Warning, Span::new(at, end), "", "m").with_fix(Fix {
             title: format!("put {insert}"),
             edits: vec![TextEdit::replace(Span::new(at, end), insert)],
             applicability,

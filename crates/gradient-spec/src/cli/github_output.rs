@@ -25,7 +25,7 @@ pub fn command(name: &str, index: &LineIndex, d: &Diagnostic) -> String {
         start.column,
         end.line,
         end.column,
-        escape_property(d.rule),
+        escape_property(d.rule.as_str()),
         escape_data(&d.message)
     )
 }
@@ -45,6 +45,7 @@ pub fn escape_property(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use gradient_spec::RuleId;
     use gradient_spec::Span;
 
     #[test]
@@ -52,7 +53,7 @@ mod tests {
         let text = "a: 1\nname: \"日本\" x\n";
         let at = text.find('x').unwrap();
         let d = Diagnostic::new(
-            "yaml-syntax",
+            RuleId::YamlSyntax,
             Severity::Error,
             Span::new(at, at + 1),
             "name",
@@ -63,10 +64,10 @@ mod tests {
             out,
             "::error file=dir%2Ca%3Ab/f.yaml,line=2,col=12,endLine=2,endColumn=13,title=yaml-syntax::100%25 bad:%0D%0Areally, bad\n"
         );
-        let warn = Diagnostic::new("image", Severity::Warning, Span::at(0), "", "m");
+        let warn = Diagnostic::new(RuleId::Image, Severity::Warning, Span::at(0), "", "m");
         assert!(command("f", &LineIndex::new(text), &warn)
             .starts_with("::warning file=f,line=1,col=1,endLine=1,endColumn=1,"));
-        let info = Diagnostic::new("image", Severity::Info, Span::at(0), "", "m");
+        let info = Diagnostic::new(RuleId::Image, Severity::Info, Span::at(0), "", "m");
         assert!(command("f", &LineIndex::new(text), &info).starts_with("::notice "));
     }
 }

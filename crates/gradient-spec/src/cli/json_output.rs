@@ -27,13 +27,14 @@ pub fn diagnostic(name: &str, index: &LineIndex, d: &Diagnostic) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use gradient_spec::RuleId;
     use gradient_spec::{Applicability, Fix, Severity, Span, TextEdit};
 
     #[test]
     fn keys_and_fix() {
         let text = "port: \"8000\"\n";
         let d = Diagnostic::new(
-            "port-range",
+            RuleId::PortRange,
             Severity::Warning,
             Span::new(6, 12),
             "port",
@@ -56,7 +57,7 @@ mod tests {
         );
         assert_eq!(v["fix"]["applicability"], "safe");
         assert_eq!(v["fix"]["edits"][0]["insert"], "8000");
-        let plain = Diagnostic::new("image", Severity::Info, Span::at(0), "", "m");
+        let plain = Diagnostic::new(RuleId::Image, Severity::Info, Span::at(0), "", "m");
         assert!(diagnostic("a", &LineIndex::new(text), &plain)
             .get("fix")
             .is_none());

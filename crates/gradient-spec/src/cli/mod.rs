@@ -71,9 +71,9 @@ pub fn run(args: &[OsString]) -> i32 {
         }
         Ok(Command::Rules { markdown }) => {
             if markdown {
-                print!("{}", gradient_spec::spec::rules_markdown());
+                print!("{}", gradient_spec::rules::rules_markdown());
             } else {
-                print!("{}", gradient_spec::spec::rules_text());
+                print!("{}", gradient_spec::rules::rules_text());
             }
             EXIT_OK
         }

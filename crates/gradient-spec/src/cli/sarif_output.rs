@@ -5,9 +5,9 @@
 //! columns in characters (`columnKind: unicodeCodePoints`). File names are written as
 //! given, as relative URI references (percent-encoded where a URI needs it).
 
-use gradient_spec::rules::RULE_IDS;
-use gradient_spec::spec::rule_doc;
+use gradient_spec::rules::{rule, RULES};
 use gradient_spec::text::LineIndex;
+use gradient_spec::RuleId;
 use gradient_spec::{Applicability, Diagnostic, Severity, Span};
 use serde_json::{json, Value};
 
@@ -22,13 +22,10 @@ pub struct Checked<'a> {
     pub diagnostics: &'a [Diagnostic],
 }
 
-/// A rule's level when it fires in its usual form: the first severity `docs/rules.md`
-/// lists for it (each result still carries its own level).
-pub fn default_level(rule: &str) -> &'static str {
-    match rule {
-        "unknown-key" | "repo-credentials" | "env" | "machine-type" => "warning",
-        _ => "error",
-    }
+/// A rule's level when it fires in its usual form (the registry's `usual` severity;
+/// each result still carries its own level).
+pub fn default_level(id: RuleId) -> &'static str {
+    level(rule(id).usual)
 }
 
 fn level(s: Severity) -> &'static str {
@@ -39,22 +36,21 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// The tool's rules, in the order of `RULE_IDS` (results point at them by index).
+/// The tool's rules, in the registry's order (results point at them by index).
 fn rules() -> Vec<Value> {
-    RULE_IDS
+    RULES
         .iter()
-        .map(|id| {
-            let (title, what, why, fix) =
-                rule_doc(id).map_or((*id, "", "", ""), |d| (d.title, d.what, d.why, d.fix));
+        .map(|r| {
+            let (title, what, why, fix) = (r.title, r.what, r.why, r.fix);
             json!({
-                "id": id,
+                "id": r.id,
                 "shortDescription": { "text": title },
                 "fullDescription": { "text": what },
                 "help": {
                     "text": format!("{what}\n\nWhy: {why}\n\nFix: {fix}"),
                     "markdown": format!("{what}\n\n**Why:** {why}\n\n**Fix:** {fix}"),
                 },
-                "defaultConfiguration": { "level": default_level(id) },
+                "defaultConfiguration": { "level": default_level(r.id) },
             })
         })
         .collect()
@@ -90,9 +86,7 @@ fn result(file: &Checked, index: &LineIndex, d: &Diagnostic) -> Value {
         }],
     });
     let obj = r.as_object_mut().expect("an object");
-    if let Some(i) = RULE_IDS.iter().position(|id| *id == d.rule) {
-        obj.insert("ruleIndex".into(), json!(i));
-    }
+    obj.insert("ruleIndex".into(), json!(d.rule.index()));
     if !d.path.is_empty() {
         obj["locations"][0]["logicalLocations"] =
             json!([{ "fullyQualifiedName": d.path, "kind": "member" }]);
@@ -156,15 +150,15 @@ mod tests {
     #[test]
     fn every_rule_is_listed_with_its_doc_and_level() {
         let r = rules();
-        assert_eq!(r.len(), RULE_IDS.len());
-        for (v, id) in r.iter().zip(RULE_IDS) {
-            assert_eq!(v["id"], *id);
-            let doc = rule_doc(id).expect("every rule has a doc");
+        assert_eq!(r.len(), RuleId::ALL.len());
+        for (v, id) in r.iter().zip(RuleId::ALL) {
+            assert_eq!(v["id"], id.as_str());
+            let doc = rule(*id);
             assert_eq!(v["shortDescription"]["text"], doc.title);
             assert!(v["help"]["text"].as_str().unwrap().contains(doc.fix));
         }
-        assert_eq!(default_level("env"), "warning");
-        assert_eq!(default_level("yaml-syntax"), "error");
+        assert_eq!(default_level(RuleId::Env), "warning");
+        assert_eq!(default_level(RuleId::YamlSyntax), "error");
     }
 
     #[test]

@@ -78,6 +78,7 @@ pub fn render(name: &str, text: &str, index: &LineIndex, d: &Diagnostic) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use gradient_spec::RuleId;
     use gradient_spec::{Severity, Span};
 
     #[test]
@@ -85,7 +86,7 @@ mod tests {
         let text = "a: 1\nname: \"日本\" x\n";
         let at = text.find('x').unwrap();
         let d = Diagnostic::new(
-            "yaml-syntax",
+            RuleId::YamlSyntax,
             Severity::Error,
             Span::new(at, at + 1),
             "name",
@@ -100,7 +101,7 @@ mod tests {
         let text = "\tkey: [a,\n  b]\n";
         let at = text.find('[').unwrap();
         let d = Diagnostic::new(
-            "wrong-type",
+            RuleId::WrongType,
             Severity::Warning,
             Span::new(at, text.len() - 1),
             "",
@@ -118,7 +119,7 @@ mod tests {
         let text = format!("a: {}X{}\n", "x".repeat(1000), "y".repeat(1000));
         let at = text.find('X').unwrap();
         let d = Diagnostic::new(
-            "yaml-syntax",
+            RuleId::YamlSyntax,
             Severity::Error,
             Span::new(at, at + 1),
             "",
@@ -134,7 +135,7 @@ mod tests {
     #[test]
     fn empty_span_at_the_end_gets_one_caret() {
         let text = "a: [";
-        let d = Diagnostic::new("yaml-syntax", Severity::Error, Span::at(4), "", "m");
+        let d = Diagnostic::new(RuleId::YamlSyntax, Severity::Error, Span::at(4), "", "m");
         let out = render("f", text, &LineIndex::new(text), &d);
         assert!(out.ends_with(" 1 | a: [\n   |     ^\n"), "{out:?}");
     }

@@ -23,7 +23,7 @@ pub(crate) fn verified(
         .ok_or_else(|| EditError::refused("its changes overlap (an internal error)"))?;
     let new_doc = yaml::parse(&new_text);
 
-    let mut old_problems: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut old_problems: HashMap<(crate::RuleId, &str), usize> = HashMap::new();
     for d in &ctx.doc.syntax_diagnostics {
         *old_problems
             .entry((d.rule, d.message.as_str()))

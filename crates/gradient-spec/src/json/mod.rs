@@ -18,6 +18,7 @@ mod parse;
 
 use crate::diag::{Diagnostic, Severity, Span};
 use crate::format::Format;
+use crate::rules::RuleId;
 use crate::yaml::{self, Document, MAX_DEPTH, MAX_INPUT_BYTES};
 pub(crate) use lex::{Tok, Token};
 
@@ -60,7 +61,7 @@ pub(crate) fn parse_full(text: &str, jsonc: bool) -> Parsed {
                 text: text.to_string(),
                 root: None,
                 syntax_diagnostics: vec![Diagnostic::new(
-                    "limit",
+                    RuleId::Limit,
                     Severity::Error,
                     Span::at(0),
                     "",
@@ -83,7 +84,7 @@ pub(crate) fn parse_full(text: &str, jsonc: bool) -> Parsed {
                 text: text.to_string(),
                 root: None,
                 syntax_diagnostics: vec![Diagnostic::new(
-                    "limit",
+                    RuleId::Limit,
                     Severity::Error,
                     Span::new(at, at + 1),
                     "",
@@ -97,7 +98,7 @@ pub(crate) fn parse_full(text: &str, jsonc: bool) -> Parsed {
     let mut diags = p.diags;
     for lp in problems {
         diags.push(Diagnostic::new(
-            "yaml-syntax",
+            RuleId::YamlSyntax,
             Severity::Error,
             lp.span,
             "",
@@ -108,7 +109,7 @@ pub(crate) fn parse_full(text: &str, jsonc: bool) -> Parsed {
     for t in &tokens {
         if let Tok::BlockComment { closed: false } = t.tok {
             diags.push(Diagnostic::new(
-                "yaml-syntax",
+                RuleId::YamlSyntax,
                 Severity::Error,
                 Span::new(t.span.start, t.span.start + 2),
                 "",
@@ -119,7 +120,7 @@ pub(crate) fn parse_full(text: &str, jsonc: bool) -> Parsed {
             comments.push(t.span);
             if !jsonc {
                 diags.push(Diagnostic::new(
-                    "yaml-syntax",
+                    RuleId::YamlSyntax,
                     Severity::Error,
                     t.span,
                     "",
@@ -219,6 +220,6 @@ mod tests {
     #[test]
     fn duplicate_keys() {
         let d = parse("{\"a\": 1, \"a\": 2}", Format::Json);
-        assert_eq!(d.syntax_diagnostics[0].rule, "duplicate-key");
+        assert_eq!(d.syntax_diagnostics[0].rule, RuleId::DuplicateKey);
     }
 }

@@ -4,6 +4,7 @@
 
 use super::lex::{Tok, Token};
 use crate::diag::{Diagnostic, Severity, Span};
+use crate::rules::RuleId;
 use crate::text::LineIndex;
 use crate::yaml::{
     Entry, Mapping, Node, Scalar, ScalarKind, ScalarStyle, Sequence, Value, MAX_DEPTH,
@@ -21,7 +22,7 @@ pub(crate) struct Parser<'a> {
 }
 
 fn syntax(span: Span, message: impl Into<String>) -> Diagnostic {
-    Diagnostic::new("yaml-syntax", Severity::Error, span, "", message)
+    Diagnostic::new(RuleId::YamlSyntax, Severity::Error, span, "", message)
 }
 
 fn node(span: Span, value: Value) -> Node {

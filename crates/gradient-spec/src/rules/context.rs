@@ -2,6 +2,7 @@
 //! (legacy or v1), and helpers to say where a diagnostic points.
 
 use crate::diag::{Diagnostic, Severity, Span};
+use crate::rules::RuleId;
 use crate::yaml::{Document, Entry, Mapping, Node};
 
 /// The two shapes of a spec (`reference.md`, "Two shapes").
@@ -130,7 +131,7 @@ impl<'a> Context<'a> {
             layout_reliable: !doc
                 .syntax_diagnostics
                 .iter()
-                .any(|d| d.rule == "yaml-syntax")
+                .any(|d| d.rule == RuleId::YamlSyntax)
                 && !uses_explicit_keys(&doc.text),
         }
     }
@@ -170,7 +171,7 @@ pub fn node_span(node: &Node) -> Span {
 
 /// Shorthand for a diagnostic without a fix.
 pub fn diag(
-    rule: &'static str,
+    rule: RuleId,
     severity: Severity,
     span: Span,
     path: impl Into<String>,

@@ -4,16 +4,27 @@
 //! example, which the container would get as is. Empty names and
 //! absent values are `missing-field`; secret references are `secrets.rs`'s.
 
-use super::access::{bodies, mapping_items, str_entry};
 use super::placeholder::is_bracketed;
 use super::quote::double;
+use super::registry::Rule;
+use super::spec_body::{bodies, mapping_items, str_entry};
 use super::Context;
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
 use crate::path::SpecPath;
+use crate::rules::RuleId;
 use crate::yaml::{ScalarKind, Value};
 use std::collections::HashMap;
 
-const RULE: &str = "env";
+/// `env` in the registry: its severities and its documentation.
+pub(crate) const RULE: Rule = Rule {
+    id: RuleId::Env,
+    severities: &[Severity::Warning],
+    usual: Severity::Warning,
+    title: "Environment variable",
+    what: "An env `name` is repeated, a `value` is not a string (`7860`, `true`), or a `value` is a placeholder in angle brackets left from an example (`<HuggingFace read access token>`).",
+    why: "The API expects strings; with a repeated name only one value reaches the container; a placeholder reaches it as literal text.",
+    fix: "Quote non-string values, keep names unique, and put the real value in place of a placeholder (a credential as `secret:NAME`).",
+};
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for body in bodies(cx) {
@@ -26,7 +37,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         "`{name}` is already set by {first}: one of the two values is lost"
                     );
                     out.push(Diagnostic::new(
-                        RULE,
+                        RULE.id,
                         Severity::Warning,
                         entry.value.span,
                         p.key("name").to_string(),
@@ -49,7 +60,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                                    the container would get this text; put the real value here \
                                    (a credential as `secret:NAME`)";
                         out.push(Diagnostic::new(
-                            RULE,
+                            RULE.id,
                             Severity::Warning,
                             value.span,
                             p.key("value").to_string(),
@@ -63,7 +74,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     "`value` is {kind} in YAML, but environment values are strings: quote it"
                 );
                 let d = Diagnostic::new(
-                    RULE,
+                    RULE.id,
                     Severity::Warning,
                     value.span,
                     p.key("value").to_string(),

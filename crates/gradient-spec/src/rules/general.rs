@@ -10,6 +10,7 @@ use super::image_ref::{self, RefError};
 use super::quote::render;
 use super::Context;
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
+use crate::rules::RuleId;
 use crate::yaml::{Entry, Mapping, Node, ScalarKind, ScalarStyle, Value};
 
 /// What Paperspace's GitHub deploy action replaces with the image it builds.
@@ -34,7 +35,7 @@ fn image(root: &Mapping, out: &mut Vec<Diagnostic>) {
     if image == IMAGE_PLACEHOLDER {
         let msg = "`:image` is a placeholder: Paperspace's GitHub deploy action (paperspace/deploy-action) \
                    replaces it with the image it builds; deployed any other way, this spec has no image";
-        out.push(diag("image", Severity::Info, span, "image", msg));
+        out.push(diag(RuleId::Image, Severity::Info, span, "image", msg));
         return;
     }
     let Err(problem) = image_ref::parse(image) else {
@@ -49,7 +50,7 @@ fn image(root: &Mapping, out: &mut Vec<Diagnostic>) {
             problem.describe()
         )
     };
-    let mut d = diag("image", Severity::Error, span, "image", msg);
+    let mut d = diag(RuleId::Image, Severity::Error, span, "image", msg);
     if let RefError::Capitals { fixed, .. } = &problem {
         d.fix = entry
             .value
@@ -69,7 +70,7 @@ fn enabled(cx: &Context, root: &Mapping, out: &mut Vec<Diagnostic>) {
         let msg = "`enabled` is absent: the API defaults to true, but `pspace` reports such a deployment as \
                    disabled; write `enabled: true`";
         let mut d = diag(
-            "enabled",
+            RuleId::Enabled,
             Severity::Info,
             first_line_span(cx.text),
             "enabled",
@@ -99,7 +100,7 @@ fn enabled(cx: &Context, root: &Mapping, out: &mut Vec<Diagnostic>) {
     };
     let msg = format!("`enabled` must be `true` or `false`, but it is {what}");
     out.push(diag(
-        "enabled",
+        RuleId::Enabled,
         Severity::Error,
         value_span(entry),
         "enabled",
@@ -133,7 +134,7 @@ fn command(cx: &Context, root: &Mapping, out: &mut Vec<Diagnostic>) {
     };
     let node = &entry.value;
     let span = value_span(entry);
-    let err = |msg: String| diag("command", Severity::Error, span, "command", msg);
+    let err = |msg: String| diag(RuleId::Command, Severity::Error, span, "command", msg);
     match &node.value {
         Value::Alias(_) => {}
         Value::Scalar(s) if s.kind == ScalarKind::Null => {
@@ -160,7 +161,7 @@ fn command(cx: &Context, root: &Mapping, out: &mut Vec<Diagnostic>) {
             for (i, item) in seq.items.iter().enumerate() {
                 if let Some(what) = not_a_string(item) {
                     let msg = format!("`command[{i}]` is {what}, but every item of `command` must be a string");
-                    out.push(diag("command", Severity::Error, item.span, format!("command[{i}]"), msg));
+                    out.push(diag(RuleId::Command, Severity::Error, item.span, format!("command[{i}]"), msg));
                 }
             }
         }
@@ -217,7 +218,7 @@ fn container_registry(root: &Mapping, out: &mut Vec<Diagnostic>) {
          (e.g. `dockerhub-prod`); remove it for a public image"
     );
     out.push(diag(
-        "container-registry",
+        RuleId::ContainerRegistry,
         Severity::Error,
         value_span(entry),
         "containerRegistry",

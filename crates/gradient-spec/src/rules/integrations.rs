@@ -7,17 +7,29 @@
 //! Per-type required fields are the catalogue's `missing-field`. With an unknown
 //! `type` no field list applies, so only the type itself is reported.
 
-use super::access::{bodies, mapping_items, str_entry};
 use super::context::value_span;
 use super::placeholder::in_brackets;
 use super::quote::render;
-use super::{clone_url, mount_path, Context};
+use super::registry::Rule;
+use super::spec_body::{bodies, mapping_items, str_entry};
+use super::{mount_path, repo_url, Context};
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
 use crate::path::SpecPath;
+use crate::rules::RuleId;
 use crate::yaml::Mapping;
 use std::collections::HashMap;
 
-const RULE: &str = "integrations";
+/// `integrations` in the registry: its severities and its documentation.
+pub(crate) const RULE: Rule = Rule {
+    id: RuleId::Integrations,
+    severities: &[Severity::Error, Severity::Warning],
+    usual: Severity::Error,
+    title: "Integrations",
+    what: "More than 5 integrations, an unknown `type`, a repeated `name` or `path`, a field the type does not take, or an s3 `url` that is not `s3://bucket/prefix` (or still holds a placeholder in angle brackets).",
+    why: "The API rejects such a list, or mounts one integration over another.",
+    fix: "Keep at most 5, each with a known type, a unique name and a unique path.",
+};
+
 const MAX: usize = 5;
 const TYPES: &[&str] = &["git-lfs", "s3", "spaces", "do-spaces", "volume", "model"];
 
@@ -31,7 +43,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if count > MAX {
             let msg = format!("{count} integrations: a deployment may have at most {MAX}");
             out.push(Diagnostic::new(
-                RULE,
+                RULE.id,
                 Severity::Error,
                 value_span(entry),
                 path.to_string(),
@@ -51,7 +63,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         "`path` is also the path of {first}: one integration would hide the other"
                     );
                     out.push(Diagnostic::new(
-                        RULE,
+                        RULE.id,
                         Severity::Error,
                         e.value.span,
                         p.key("path").to_string(),
@@ -64,7 +76,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             match kind {
                 Some("git-lfs") => {
                     if let Some(url) = item.get("url") {
-                        clone_url::check(url, &p.key("url"), out);
+                        repo_url::check(url, &p.key("url"), out);
                     }
                 }
                 Some("s3") => s3_url(item, &p, out),
@@ -77,7 +89,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         kind.unwrap_or("")
                     );
                     out.push(Diagnostic::new(
-                        RULE,
+                        RULE.id,
                         Severity::Warning,
                         region.key.span,
                         p.key("region").to_string(),
@@ -109,7 +121,7 @@ fn kind<'a>(item: &'a Mapping, p: &SpecPath, out: &mut Vec<Diagnostic>) -> Optio
     };
     if ty == "do-spaces" {
         let msg = "`do-spaces` is the docs' spelling; the API types name this integration `spaces`";
-        let d = Diagnostic::new(RULE, Severity::Warning, node.span, path, msg);
+        let d = Diagnostic::new(RULE.id, Severity::Warning, node.span, path, msg);
         out.push(with(d, replace("spaces", Applicability::Unsafe)));
     } else if !TYPES.contains(&ty) {
         let known = TYPES
@@ -122,7 +134,7 @@ fn kind<'a>(item: &'a Mapping, p: &SpecPath, out: &mut Vec<Diagnostic>) -> Optio
             .map(|s| format!("did you mean `{s}`? "))
             .unwrap_or_default();
         let msg = format!("unknown integration `type`: {hint}Known types: {known}");
-        let d = Diagnostic::new(RULE, Severity::Error, node.span, path, msg);
+        let d = Diagnostic::new(RULE.id, Severity::Error, node.span, path, msg);
         out.push(with(
             d,
             suggestion.and_then(|s| replace(s, Applicability::Unsafe)),
@@ -159,7 +171,7 @@ fn unique<'a>(
             "`{key}` `{value}` is already used by {first}: integration {key}s must be unique"
         );
         out.push(Diagnostic::new(
-            RULE,
+            RULE.id,
             Severity::Error,
             entry.value.span,
             p.key(key).to_string(),
@@ -180,7 +192,7 @@ fn s3_url(item: &Mapping, p: &SpecPath, out: &mut Vec<Diagnostic>) {
             "`url` still holds the placeholder `{placeholder}` from an example: put the bucket's `s3://bucket/prefix` here"
         );
         out.push(Diagnostic::new(
-            RULE,
+            RULE.id,
             Severity::Error,
             entry.value.span,
             p.key("url").to_string(),
@@ -194,7 +206,7 @@ fn s3_url(item: &Mapping, p: &SpecPath, out: &mut Vec<Diagnostic>) {
     if !bucket.is_some_and(|b| !b.is_empty() && !b.contains(char::is_whitespace)) {
         let msg = "an s3 `url` has the form `s3://bucket/prefix`";
         out.push(Diagnostic::new(
-            RULE,
+            RULE.id,
             Severity::Error,
             entry.value.span,
             p.key("url").to_string(),

@@ -8,67 +8,59 @@
 //! - every other module checks the *meaning* of values of the right kind, and
 //!   silently skips values of the wrong kind (already `wrong-type`).
 
-mod access;
-mod clone_url;
+mod api_version;
+mod autoscaling;
+mod command;
+mod container_registry;
 mod context;
 mod credential;
-mod dataset;
+mod dataset_required;
+mod duplicate_key;
+mod enabled;
 mod env;
 mod general;
+mod id;
+mod image;
 mod image_ref;
 mod integrations;
-mod machine;
+mod limit;
+mod machine_type;
+mod misplaced_field;
+mod missing_field;
+mod mixed_shape;
 mod models;
 mod mount_path;
+mod multiple_documents;
 mod placeholder;
-mod ports;
-mod probes;
+mod plaintext_secret;
+mod port_range;
+mod probe;
 mod quote;
+mod reference;
+mod registry;
+mod replicas;
+mod repo_credentials;
+mod repo_name;
+mod repo_url;
 mod repositories;
 mod scaling;
 mod secret_ref;
+mod secret_syntax;
 mod secrets;
 mod shape;
+mod spec_body;
 mod structure;
+mod unknown_key;
+mod wrong_type;
+mod yaml_syntax;
 
 pub use context::{declared_shape, detect_shape, schema_url_version, shape_votes, Context, Shape};
+pub use id::{RuleId, UnknownRule};
+pub use reference::{rules_markdown, rules_text};
+pub use registry::{find, rule, Rule, RULES};
 
 use crate::diag::Diagnostic;
 use crate::yaml::Document;
-
-/// Every rule id of the catalogue, in the order of `rules.md` (a public contract:
-/// never rename or reuse one), plus `limit`, our addition for input limits.
-pub const RULE_IDS: &[&str] = &[
-    "yaml-syntax",
-    "multiple-documents",
-    "duplicate-key",
-    "wrong-type",
-    "missing-field",
-    "unknown-key",
-    "misplaced-field",
-    "api-version",
-    "mixed-shape",
-    "dataset-required",
-    "mount-path",
-    "repo-name",
-    "repo-url",
-    "repo-credentials",
-    "plaintext-secret",
-    "secret-syntax",
-    "port-range",
-    "replicas",
-    "autoscaling",
-    "probe",
-    "env",
-    "machine-type",
-    "models",
-    "integrations",
-    "command",
-    "image",
-    "enabled",
-    "container-registry",
-    "limit",
-];
 
 /// Runs every schema rule over the parsed document.
 /// Why `name` would not make a good `secret:NAME` reference, as the `secret-syntax`
@@ -94,7 +86,13 @@ pub fn validate(doc: &Document) -> Vec<Diagnostic> {
     let empty;
     let root = match &doc.root {
         Some(root) => root,
-        None if doc.syntax_diagnostics.iter().any(|d| d.rule == "limit") => return Vec::new(),
+        None if doc
+            .syntax_diagnostics
+            .iter()
+            .any(|d| d.rule == RuleId::Limit) =>
+        {
+            return Vec::new()
+        }
         None => {
             empty = crate::yaml::Node::empty_mapping(0);
             &empty
@@ -106,10 +104,10 @@ pub fn validate(doc: &Document) -> Vec<Diagnostic> {
         structure::check,
         shape::check,
         general::check,
-        ports::check,
+        port_range::check,
         scaling::check,
-        probes::check,
-        machine::check,
+        probe::check,
+        machine_type::check,
         repositories::check,
         secrets::check,
         env::check,

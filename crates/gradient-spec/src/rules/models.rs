@@ -5,15 +5,26 @@
 //! models mounted at the same `path` (error: one hides the other), and each `path`
 //! through `mount-path`.
 
-use super::access::{bodies, mapping_items, str_entry};
 use super::mount_path;
 use super::placeholder::is_placeholder;
+use super::registry::Rule;
+use super::spec_body::{bodies, mapping_items, str_entry};
 use super::Context;
 use crate::diag::{Diagnostic, Severity};
 use crate::path::SpecPath;
+use crate::rules::RuleId;
 use std::collections::HashMap;
 
-const RULE: &str = "models";
+/// `models` in the registry: its severities and its documentation.
+pub(crate) const RULE: Rule = Rule {
+    id: RuleId::Models,
+    severities: &[Severity::Error],
+    usual: Severity::Error,
+    title: "Models",
+    what: "A `models` entry has no `id`.",
+    why: "The model to mount is found by its registry id.",
+    fix: "Give each model its `id`.",
+};
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for body in bodies(cx) {
@@ -24,7 +35,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 let path = p.key("id").to_string();
                 if is_placeholder(id) {
                     let msg = "`id` looks like a placeholder from an example: put the id of a model from the Model Registry here";
-                    out.push(Diagnostic::new(RULE, Severity::Info, span, path, msg));
+                    out.push(Diagnostic::new(RULE.id, Severity::Info, span, path, msg));
                 } else if id.trim().is_empty() || id.contains(char::is_whitespace) {
                     let why = if id.trim().is_empty() {
                         "is empty"
@@ -33,7 +44,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     };
                     let msg =
                         format!("`id` {why}: it must be the id of a model in the Model Registry");
-                    out.push(Diagnostic::new(RULE, Severity::Error, span, path, msg));
+                    out.push(Diagnostic::new(RULE.id, Severity::Error, span, path, msg));
                 }
             }
             if let Some((entry, text)) = str_entry(model, "path") {
@@ -45,7 +56,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         "`path` is also the path of {first}: the two models would hide each other"
                     );
                     out.push(Diagnostic::new(
-                        RULE,
+                        RULE.id,
                         Severity::Error,
                         entry.value.span,
                         path.to_string(),

@@ -9,11 +9,23 @@
 //! a legitimate choice, so it is not reported.
 
 use super::quote::render;
+use super::registry::Rule;
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
 use crate::path::SpecPath;
+use crate::rules::RuleId;
 use crate::yaml::{Node, ScalarStyle};
 
-const RULE: &str = "mount-path";
+/// `mount-path` in the registry: its severities and its documentation.
+pub(crate) const RULE: Rule = Rule {
+    id: RuleId::MountPath,
+    severities: &[Severity::Error, Severity::Warning],
+    usual: Severity::Error,
+    title: "Mount path",
+    what: "A `mountPath` or model/integration `path` is relative, `/`, contains `..`, is a Windows path, has a redundant form, or covers a system directory.",
+    why: "Relative paths and `/` make the deployment fail; mounting over `/usr` or `/etc` breaks the container.",
+    fix: "Use an absolute path of its own, such as `/opt/repos`.",
+};
+
 const SYSTEM_DIRS: &[&str] = &[
     "/bin", "/boot", "/dev", "/etc", "/lib", "/proc", "/sys", "/usr", "/var",
 ];
@@ -70,7 +82,7 @@ fn diagnostic(
             None,
         ),
     };
-    let d = Diagnostic::new(RULE, severity, node.span, path.to_string(), message);
+    let d = Diagnostic::new(RULE.id, severity, node.span, path.to_string(), message);
     match fix {
         Some(f) => d.with_fix(f),
         None => d,

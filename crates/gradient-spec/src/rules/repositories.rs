@@ -2,17 +2,18 @@
 //! `mountPath` (`mount-path`), and per repository `repo-name`, `repo-url` and
 //! `repo-credentials`. Passwords are `secrets.rs`'s.
 
-use super::access::{bodies, is_set, mapping_items, str_entry};
 use super::context::value_span;
-use super::{clone_url, dataset, mount_path, Context};
+use super::spec_body::{bodies, is_set, mapping_items, str_entry};
+use super::{dataset_required, mount_path, repo_url, Context};
 use crate::diag::{Diagnostic, Severity};
 use crate::path::SpecPath;
+use crate::rules::RuleId;
 use crate::yaml::{Mapping, Node};
 use std::collections::HashMap;
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for body in bodies(cx) {
-        dataset::check(cx, &body, out);
+        dataset_required::check(cx, &body, out);
         let Some(repos) = body.map.get("repositories").and_then(Node::as_mapping) else {
             continue;
         };
@@ -24,7 +25,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         names(&items, out);
         for (repo, p) in &items {
             if let Some(url) = repo.get("url") {
-                clone_url::check(url, &p.key("url"), out);
+                repo_url::check(url, &p.key("url"), out);
             }
             credentials(repo, p, out);
         }
@@ -55,7 +56,7 @@ fn names(items: &[(&Mapping, SpecPath)], out: &mut Vec<Diagnostic>) {
         if let Some(why) = why {
             let msg = format!("repository `name` {why}");
             out.push(Diagnostic::new(
-                "repo-name",
+                RuleId::RepoName,
                 Severity::Error,
                 entry.value.span,
                 path,
@@ -71,7 +72,7 @@ fn names(items: &[(&Mapping, SpecPath)], out: &mut Vec<Diagnostic>) {
 /// `repo-credentials`: `username` and `password` go together; GitHub refuses account
 /// passwords, so a GitHub URL with a password gets a reminder about tokens.
 fn credentials(repo: &Mapping, p: &SpecPath, out: &mut Vec<Diagnostic>) {
-    const RULE: &str = "repo-credentials";
+    const RULE: RuleId = RuleId::RepoCredentials;
     let (user, pass) = (is_set(repo, "username"), is_set(repo, "password"));
     let at = |key: &str| repo.get_entry(key).map(value_span);
     if user && !pass {
@@ -101,7 +102,7 @@ fn credentials(repo: &Mapping, p: &SpecPath, out: &mut Vec<Diagnostic>) {
     let github = repo
         .get("url")
         .and_then(Node::as_str)
-        .is_some_and(clone_url::is_github);
+        .is_some_and(repo_url::is_github);
     if pass && github {
         if let Some(span) = at("password") {
             let msg = "GitHub no longer accepts account passwords: the secret must hold a personal access token";

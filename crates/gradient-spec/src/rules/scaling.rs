@@ -5,6 +5,7 @@ use super::context::{diag, value_span};
 use super::Context;
 use crate::diag::{Diagnostic, Severity};
 use crate::path::SpecPath;
+use crate::rules::RuleId;
 use crate::spec::{backticked, METRICS};
 use crate::yaml::{Entry, Mapping, Node, ScalarKind, Value};
 
@@ -45,7 +46,7 @@ fn replica_count(entry: &Entry, path: &str, is_replicas: bool, out: &mut Vec<Dia
         ScalarKind::Int(0) if is_replicas => {
             let msg =
                 "`replicas: 0` stops the deployment: no container runs until it is raised again";
-            out.push(diag("replicas", Severity::Info, span, path, msg));
+            out.push(diag(RuleId::Replicas, Severity::Info, span, path, msg));
             return;
         }
         ScalarKind::Int(0) => return,
@@ -56,7 +57,7 @@ fn replica_count(entry: &Entry, path: &str, is_replicas: bool, out: &mut Vec<Dia
     };
     let msg =
         format!("`{path}` is {problem}, but it must be a whole number of replicas (0 or more)");
-    out.push(diag("replicas", Severity::Error, span, path, msg));
+    out.push(diag(RuleId::Replicas, Severity::Error, span, path, msg));
 }
 
 fn int_of(node: Option<&Node>) -> Option<i64> {
@@ -69,7 +70,13 @@ fn int_of(node: Option<&Node>) -> Option<i64> {
 fn autoscaling(resources: &Mapping, auto_entry: &Entry, auto: &Mapping, out: &mut Vec<Diagnostic>) {
     let base = SpecPath::root().key("resources").key("autoscaling");
     let err = |span, path: &SpecPath, msg: String| {
-        diag("autoscaling", Severity::Error, span, path.to_string(), msg)
+        diag(
+            RuleId::Autoscaling,
+            Severity::Error,
+            span,
+            path.to_string(),
+            msg,
+        )
     };
     let disabled = auto
         .get("enabled")
@@ -80,7 +87,7 @@ fn autoscaling(resources: &Mapping, auto_entry: &Entry, auto: &Mapping, out: &mu
                    the block is present: remove the block, or complete it";
         let e = &auto.entries[0];
         out.push(diag(
-            "autoscaling",
+            RuleId::Autoscaling,
             Severity::Warning,
             value_span(e),
             base.key("enabled").to_string(),
@@ -156,7 +163,7 @@ fn metrics(items: &[Node], path: &SpecPath, out: &mut Vec<Diagnostic>) {
                     backticked(METRICS)
                 );
                 out.push(diag(
-                    "autoscaling",
+                    RuleId::Autoscaling,
                     Severity::Error,
                     value_span(e),
                     item_path.key("metric").to_string(),
@@ -171,7 +178,7 @@ fn metrics(items: &[Node], path: &SpecPath, out: &mut Vec<Diagnostic>) {
                 );
                 let span = metric.map_or(item.span, value_span);
                 out.push(diag(
-                    "autoscaling",
+                    RuleId::Autoscaling,
                     Severity::Warning,
                     span,
                     item_path.key("metric").to_string(),
@@ -187,7 +194,7 @@ fn metrics(items: &[Node], path: &SpecPath, out: &mut Vec<Diagnostic>) {
                     e.value.scalar_text().unwrap_or("…")
                 );
                 out.push(diag(
-                    "autoscaling",
+                    RuleId::Autoscaling,
                     Severity::Error,
                     value_span(e),
                     item_path.key("summary").to_string(),
@@ -240,5 +247,11 @@ fn target(metric: &str, entry: &Entry, path: &SpecPath, out: &mut Vec<Diagnostic
             ),
         ),
     };
-    out.push(diag("autoscaling", severity, span, path.to_string(), msg));
+    out.push(diag(
+        RuleId::Autoscaling,
+        severity,
+        span,
+        path.to_string(),
+        msg,
+    ));
 }

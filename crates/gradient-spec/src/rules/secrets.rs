@@ -9,7 +9,6 @@
 //! itself secret (AWS prints it in logs and consoles), so a plaintext one is accepted,
 //! but a malformed reference in it is still reported.
 
-use super::access::{bodies, colon_after, mapping_items};
 use super::context::value_span;
 use super::credential;
 use super::placeholder::is_bracketed;
@@ -17,13 +16,15 @@ use super::quote::render;
 use super::secret_ref::{
     classify, contains_interpolation, name_issues, template_name, Form, NameIssue,
 };
+use super::spec_body::{bodies, colon_after, mapping_items};
 use super::Context;
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
 use crate::path::SpecPath;
+use crate::rules::RuleId;
 use crate::yaml::{Entry, Mapping, Node};
 
-const SYNTAX: &str = "secret-syntax";
-const PLAIN: &str = "plaintext-secret";
+const SYNTAX: RuleId = RuleId::SecretSyntax;
+const PLAIN: RuleId = RuleId::PlaintextSecret;
 
 /// How a field treats secret references.
 #[derive(Clone, Copy, PartialEq)]

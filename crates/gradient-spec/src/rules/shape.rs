@@ -10,6 +10,7 @@ use super::context::{
 use super::quote::render;
 use super::{Context, Shape};
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
+use crate::rules::RuleId;
 use crate::spec::{self, API_VERSIONS};
 use crate::yaml::{Mapping, Node, ScalarKind, Value};
 
@@ -48,7 +49,7 @@ fn api_version(cx: &Context, root: &Mapping, out: &mut Vec<Diagnostic>) {
              `{explicit}`"
         );
         let mut d = diag(
-            "api-version",
+            RuleId::ApiVersion,
             Severity::Warning,
             first_line_span(cx.text),
             "apiVersion",
@@ -87,7 +88,7 @@ fn api_version(cx: &Context, root: &Mapping, out: &mut Vec<Diagnostic>) {
             "`apiVersion` is {what}, which is not a version of the spec (`v0alpha0`, `v0alpha1`, `v1` or `latest`); \
              this spec has the {shape} shape: `{suggestion}`"
         );
-        let mut d = diag("api-version", Severity::Error, span, "apiVersion", msg);
+        let mut d = diag(RuleId::ApiVersion, Severity::Error, span, "apiVersion", msg);
         d.fix = fix_value(node, suggestion).map(|e| set_version(suggestion, e));
         out.push(d);
         return;
@@ -97,7 +98,13 @@ fn api_version(cx: &Context, root: &Mapping, out: &mut Vec<Diagnostic>) {
     if text == "latest" && cx.shape == Shape::Legacy && legacy_votes > 0 {
         let msg = "`apiVersion: latest` now means the v1 shape, but this spec has the legacy shape (`port`, \
                    `resources.instanceType`, …): write `v0alpha0` so it keeps being read the way it was written";
-        let mut d = diag("api-version", Severity::Warning, span, "apiVersion", msg);
+        let mut d = diag(
+            RuleId::ApiVersion,
+            Severity::Warning,
+            span,
+            "apiVersion",
+            msg,
+        );
         d.fix = fix_value(node, "v0alpha0").map(|e| set_version("v0alpha0", e));
         out.push(d);
     }
@@ -126,7 +133,7 @@ fn schema_contradiction(root: &Mapping, api: &str, out: &mut Vec<Diagnostic>) {
         shape_name(version_shape(api)),
     );
     let mut d = diag(
-        "api-version",
+        RuleId::ApiVersion,
         Severity::Warning,
         value_span(entry),
         "$schema",
@@ -182,7 +189,7 @@ fn mixed_shape(cx: &Context, root: &Mapping, out: &mut Vec<Diagnostic>) {
                 instead(&path, cx.shape)
             );
             out.push(diag(
-                "mixed-shape",
+                RuleId::MixedShape,
                 Severity::Error,
                 entry.key.span,
                 path.clone(),

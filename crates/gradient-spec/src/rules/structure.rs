@@ -8,6 +8,7 @@ use super::context::{
     wrap_block_mapping_in_list,
 };
 use super::Context;
+use crate::rules::RuleId;
 use misplaced::is_spec_wrapper;
 
 mod misplaced;
@@ -86,7 +87,7 @@ fn lower_first(s: &str) -> String {
 impl Walker<'_, '_> {
     fn push(
         &mut self,
-        rule: &'static str,
+        rule: RuleId,
         severity: Severity,
         span: Span,
         path: &SpecPath,
@@ -289,7 +290,7 @@ impl Walker<'_, '_> {
         } else if fix.is_some() {
             msg.push_str("; quote it to keep it as text");
         }
-        let d = self.push("wrong-type", Severity::Error, span, path, msg);
+        let d = self.push(RuleId::WrongType, Severity::Error, span, path, msg);
         d.fix = fix;
     }
 
@@ -300,7 +301,7 @@ impl Walker<'_, '_> {
             node.kind_name()
         );
         self.push(
-            "wrong-type",
+            RuleId::WrongType,
             Severity::Error,
             node_span(node),
             &SpecPath::root(),
@@ -422,7 +423,13 @@ impl Walker<'_, '_> {
             })
             .flatten();
         let msg = self.missing_message(f, path, true);
-        let d = self.push("missing-field", Severity::Error, holder.span, path, msg);
+        let d = self.push(
+            RuleId::MissingField,
+            Severity::Error,
+            holder.span,
+            path,
+            msg,
+        );
         d.fix = edit.map(|e| unsafe_fix(format!("Add `{}`", f.key()), vec![e]));
     }
 
@@ -441,7 +448,7 @@ impl Walker<'_, '_> {
         };
         let msg = self.missing_message(f, path, false);
         let span = super::context::value_span(entry);
-        let d = self.push("missing-field", Severity::Error, span, path, msg);
+        let d = self.push(RuleId::MissingField, Severity::Error, span, path, msg);
         d.fix = edits.map(|e| unsafe_fix(format!("Fill in `{}`", f.key()), e));
     }
 
@@ -487,7 +494,7 @@ impl Walker<'_, '_> {
             )
         });
         let d = self.push(
-            "unknown-key",
+            RuleId::UnknownKey,
             Severity::Warning,
             entry.key.span,
             &key_path,

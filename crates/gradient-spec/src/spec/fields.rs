@@ -3,6 +3,7 @@
 
 use super::names::{API_VERSIONS, INTEGRATION_TYPES, METRICS, SUMMARIES};
 use super::types::{Field, Kind, Owner, Requirement, Shapes};
+use crate::rules::RuleId;
 
 /// The fields of one probe under `healthChecks`.
 macro_rules! probe {
@@ -18,7 +19,7 @@ macro_rules! probe {
                     "."
                 ),
             )
-            .owner(Owner::Value("probe")),
+            .owner(Owner::Value(RuleId::Probe)),
             Field::new(
                 concat!("healthChecks.", $key, ".path"),
                 Kind::Path,
@@ -27,7 +28,7 @@ macro_rules! probe {
             )
             .requirement(Requirement::HttpProbe)
             .placeholder("/")
-            .owner(Owner::Value("probe")),
+            .owner(Owner::Value(RuleId::Probe)),
             Field::new(
                 concat!("healthChecks.", $key, ".port"),
                 Kind::Port,
@@ -35,7 +36,7 @@ macro_rules! probe {
                 "The port to probe (defaults to the container's port).",
             )
             .placeholder("8000")
-            .owner(Owner::Scalar("port-range")),
+            .owner(Owner::Scalar(RuleId::PortRange)),
             Field::new(
                 concat!("healthChecks.", $key, ".host"),
                 Kind::String,
@@ -56,7 +57,7 @@ macro_rules! probe {
                 "Header name",
                 "The header's name, e.g. `Authorization`.",
             )
-            .requirement(Requirement::ReportedBy(Shapes::BOTH, "probe"))
+            .requirement(Requirement::ReportedBy(Shapes::BOTH, RuleId::Probe))
             .placeholder("X-Probe"),
             Field::new(
                 concat!("healthChecks.", $key, ".headers[].value"),
@@ -64,7 +65,7 @@ macro_rules! probe {
                 "Header value",
                 "The header's value.",
             )
-            .requirement(Requirement::ReportedBy(Shapes::BOTH, "probe"))
+            .requirement(Requirement::ReportedBy(Shapes::BOTH, RuleId::Probe))
             .placeholder("value"),
             Field::new(
                 concat!("healthChecks.", $key, ".exec"),
@@ -89,7 +90,7 @@ macro_rules! probe {
             )
             .default("0")
             .placeholder("0")
-            .owner(Owner::Value("probe")),
+            .owner(Owner::Value(RuleId::Probe)),
             Field::new(
                 concat!("healthChecks.", $key, ".periodSeconds"),
                 INT_MIN1,
@@ -98,7 +99,7 @@ macro_rules! probe {
             )
             .default("10")
             .placeholder("10")
-            .owner(Owner::Value("probe")),
+            .owner(Owner::Value(RuleId::Probe)),
             Field::new(
                 concat!("healthChecks.", $key, ".timeoutSeconds"),
                 INT_MIN1,
@@ -107,7 +108,7 @@ macro_rules! probe {
             )
             .default("1")
             .placeholder("1")
-            .owner(Owner::Value("probe")),
+            .owner(Owner::Value(RuleId::Probe)),
             Field::new(
                 concat!("healthChecks.", $key, ".failureThreshold"),
                 INT_MIN1,
@@ -116,7 +117,7 @@ macro_rules! probe {
             )
             .default("3")
             .placeholder("3")
-            .owner(Owner::Value("probe")),
+            .owner(Owner::Value(RuleId::Probe)),
         ]
     };
 }
@@ -169,7 +170,7 @@ const TOP: &[Field] = &[
         "Which version of the spec this is: `v1` (current), `v0alpha0` (legacy) or `latest`.",
     )
     .placeholder("v1")
-    .owner(Owner::Scalar("api-version")),
+    .owner(Owner::Scalar(RuleId::ApiVersion)),
     Field::new(
         "name",
         Kind::String,
@@ -186,7 +187,7 @@ const TOP: &[Field] = &[
     )
     .required(Shapes::BOTH)
     .placeholder("<image>")
-    .owner(Owner::ValueOrEmpty("image")),
+    .owner(Owner::ValueOrEmpty(RuleId::Image)),
     Field::new(
         "enabled",
         Kind::Bool,
@@ -195,7 +196,7 @@ const TOP: &[Field] = &[
     )
     .default("true")
     .placeholder("true")
-    .owner(Owner::Scalar("enabled")),
+    .owner(Owner::Scalar(RuleId::Enabled)),
     Field::new(
         "command",
         Kind::List(&Kind::String),
@@ -205,7 +206,7 @@ const TOP: &[Field] = &[
     .item("argument")
     .reorderable()
     .placeholder("/bin/sh")
-    .owner(Owner::Whole("command")),
+    .owner(Owner::Whole(RuleId::Command)),
     Field::new(
         "port",
         Kind::Port,
@@ -215,7 +216,7 @@ const TOP: &[Field] = &[
     .shapes(Shapes::LEGACY)
     .default("80")
     .placeholder("8000")
-    .owner(Owner::Scalar("port-range")),
+    .owner(Owner::Scalar(RuleId::PortRange)),
     Field::new(
         "containerRegistry",
         Kind::String,
@@ -223,7 +224,7 @@ const TOP: &[Field] = &[
         "The name of a registry connection saved in the team's settings, for private images.",
     )
     .placeholder("my-registry")
-    .owner(Owner::Scalar("container-registry")),
+    .owner(Owner::Scalar(RuleId::ContainerRegistry)),
     Field::new(
         "region",
         Kind::String,
@@ -253,7 +254,7 @@ const RESOURCES: &[Field] = &[
     .shapes(Shapes::LEGACY)
     .required(Shapes::LEGACY)
     .placeholder("C4")
-    .owner(Owner::Value("machine-type")),
+    .owner(Owner::Value(RuleId::MachineType)),
     Field::new(
         "resources.machineType",
         Kind::Machine,
@@ -263,7 +264,7 @@ const RESOURCES: &[Field] = &[
     .shapes(Shapes::V1)
     .required(Shapes::V1)
     .placeholder("C4")
-    .owner(Owner::Value("machine-type")),
+    .owner(Owner::Value(RuleId::MachineType)),
     Field::new(
         "resources.ports",
         Kind::List(&Kind::Port),
@@ -274,7 +275,7 @@ const RESOURCES: &[Field] = &[
     .required(Shapes::V1)
     .item("port")
     .placeholder("8000")
-    .owner(Owner::Scalar("port-range")),
+    .owner(Owner::Scalar(RuleId::PortRange)),
     Field::new(
         "resources.replicas",
         INT_MIN0,
@@ -283,14 +284,14 @@ const RESOURCES: &[Field] = &[
     )
     .default("1")
     .placeholder("1")
-    .owner(Owner::Scalar("replicas")),
+    .owner(Owner::Scalar(RuleId::Replicas)),
     Field::new(
         "resources.autoscaling",
         Kind::Mapping,
         "Autoscaling",
         "Adds replicas, up to `maxReplicas`, when a metric passes its target.",
     )
-    .owner(Owner::Value("autoscaling")),
+    .owner(Owner::Value(RuleId::Autoscaling)),
     Field::new("resources.autoscaling.enabled", Kind::Bool, "Autoscaling enabled", "Whether autoscaling is on.")
         .default("true")
         .placeholder("true"),
@@ -300,18 +301,18 @@ const RESOURCES: &[Field] = &[
         "Maximum replicas",
         "The most replicas autoscaling may run; at least `replicas`.",
     )
-    .requirement(Requirement::ReportedBy(Shapes::BOTH, "autoscaling"))
+    .requirement(Requirement::ReportedBy(Shapes::BOTH, RuleId::Autoscaling))
     .placeholder("2")
-    .owner(Owner::Scalar("replicas")),
+    .owner(Owner::Scalar(RuleId::Replicas)),
     Field::new(
         "resources.autoscaling.metrics",
         Kind::List(&Kind::Mapping),
         "Metrics",
         "The targets autoscaling keeps replicas near; at least one.",
     )
-    .requirement(Requirement::ReportedBy(Shapes::BOTH, "autoscaling"))
+    .requirement(Requirement::ReportedBy(Shapes::BOTH, RuleId::Autoscaling))
     .item("metric")
-    .owner(Owner::Value("autoscaling")),
+    .owner(Owner::Value(RuleId::Autoscaling)),
     Field::new(
         "resources.autoscaling.metrics[].metric",
         Kind::Enum(METRICS),
@@ -320,7 +321,7 @@ const RESOURCES: &[Field] = &[
     )
     .required(Shapes::BOTH)
     .placeholder("cpu")
-    .owner(Owner::Scalar("autoscaling")),
+    .owner(Owner::Scalar(RuleId::Autoscaling)),
     Field::new(
         "resources.autoscaling.metrics[].summary",
         Kind::Enum(SUMMARIES),
@@ -329,7 +330,7 @@ const RESOURCES: &[Field] = &[
     )
     .required(Shapes::BOTH)
     .placeholder("average")
-    .owner(Owner::Scalar("autoscaling")),
+    .owner(Owner::Scalar(RuleId::Autoscaling)),
     Field::new(
         "resources.autoscaling.metrics[].value",
         ANY_NUMBER,
@@ -338,7 +339,7 @@ const RESOURCES: &[Field] = &[
     )
     .required(Shapes::BOTH)
     .placeholder("75")
-    .owner(Owner::Scalar("autoscaling")),
+    .owner(Owner::Scalar(RuleId::Autoscaling)),
 ];
 
 const ENV: &[Field] = &[
@@ -366,7 +367,7 @@ const ENV: &[Field] = &[
     )
     .required(Shapes::BOTH)
     .placeholder("value")
-    .owner(Owner::Scalar("env")),
+    .owner(Owner::Scalar(RuleId::Env)),
 ];
 
 const HEALTH_CHECKS: &[Field] = &[Field::new(
@@ -403,7 +404,7 @@ const MODELS: &[Field] = &[
     .shapes(Shapes::LEGACY)
     .default("/opt/models")
     .placeholder("/opt/models")
-    .owner(Owner::Value("mount-path")),
+    .owner(Owner::Value(RuleId::MountPath)),
 ];
 
 const REPOSITORIES: &[Field] = &[
@@ -421,9 +422,9 @@ const REPOSITORIES: &[Field] = &[
         "The id or name of an existing dataset; the repositories are cloned into it.",
     )
     .shapes(Shapes::LEGACY)
-    .requirement(Requirement::ReportedBy(Shapes::LEGACY, "dataset-required"))
+    .requirement(Requirement::ReportedBy(Shapes::LEGACY, RuleId::DatasetRequired))
     .placeholder("<dataset-id>")
-    .owner(Owner::Value("dataset-required")),
+    .owner(Owner::Value(RuleId::DatasetRequired)),
     Field::new(
         "repositories.mountPath",
         Kind::Path,
@@ -432,7 +433,7 @@ const REPOSITORIES: &[Field] = &[
     )
     .shapes(Shapes::LEGACY)
     .placeholder("/opt/repos")
-    .owner(Owner::Value("mount-path")),
+    .owner(Owner::Value(RuleId::MountPath)),
     Field::new(
         "repositories.repositories",
         Kind::List(&Kind::Mapping),
@@ -452,7 +453,7 @@ const REPOSITORIES: &[Field] = &[
     .shapes(Shapes::LEGACY)
     .required(Shapes::LEGACY)
     .placeholder("https://github.com/owner/repo.git")
-    .owner(Owner::Value("repo-url")),
+    .owner(Owner::Value(RuleId::RepoUrl)),
     Field::new(
         "repositories.repositories[].name",
         Kind::String,
@@ -462,7 +463,7 @@ const REPOSITORIES: &[Field] = &[
     .shapes(Shapes::LEGACY)
     .required(Shapes::LEGACY)
     .placeholder("repo")
-    .owner(Owner::ValueOrEmpty("repo-name")),
+    .owner(Owner::ValueOrEmpty(RuleId::RepoName)),
     Field::new("repositories.repositories[].ref", Kind::String, "Ref", "A branch, tag or commit to check out.")
         .shapes(Shapes::LEGACY)
         .placeholder("main"),
@@ -474,7 +475,7 @@ const REPOSITORIES: &[Field] = &[
     )
     .shapes(Shapes::LEGACY)
     .placeholder("<username>")
-    .owner(Owner::Value("repo-credentials")),
+    .owner(Owner::Value(RuleId::RepoCredentials)),
     Field::new(
         "repositories.repositories[].password",
         Kind::Secret,
@@ -483,7 +484,7 @@ const REPOSITORIES: &[Field] = &[
     )
     .shapes(Shapes::LEGACY)
     .placeholder("secret:GIT_TOKEN")
-    .owner(Owner::Scalar("plaintext-secret")),
+    .owner(Owner::Scalar(RuleId::PlaintextSecret)),
 ];
 
 const GIT_LFS: &[&str] = &["git-lfs"];
@@ -501,7 +502,7 @@ const INTEGRATIONS: &[Field] = &[
     )
     .shapes(Shapes::V1)
     .item("integration")
-    .owner(Owner::Value("integrations")),
+    .owner(Owner::Value(RuleId::Integrations)),
     Field::new(
         "integrations[].type",
         Kind::Enum(INTEGRATION_TYPES),
@@ -511,12 +512,12 @@ const INTEGRATIONS: &[Field] = &[
     .shapes(Shapes::V1)
     .required(Shapes::V1)
     .placeholder("git-lfs")
-    .owner(Owner::Scalar("integrations")),
+    .owner(Owner::Scalar(RuleId::Integrations)),
     Field::new("integrations[].name", Kind::String, "Name", "A name for the integration, unique in the list.")
         .shapes(Shapes::V1)
         .required(Shapes::V1)
         .placeholder("my-integration")
-        .owner(Owner::Value("integrations")),
+        .owner(Owner::Value(RuleId::Integrations)),
     Field::new(
         "integrations[].path",
         Kind::Path,
@@ -525,7 +526,7 @@ const INTEGRATIONS: &[Field] = &[
     )
     .shapes(Shapes::V1)
     .placeholder("/opt/integrations")
-    .owner(Owner::Value("mount-path")),
+    .owner(Owner::Value(RuleId::MountPath)),
     Field::new(
         "integrations[].url",
         Kind::String,
@@ -536,7 +537,7 @@ const INTEGRATIONS: &[Field] = &[
     .required(Shapes::V1)
     .variants(GIT_LFS)
     .placeholder("https://huggingface.co/owner/model")
-    .owner(Owner::Value("repo-url")),
+    .owner(Owner::Value(RuleId::RepoUrl)),
     Field::new("integrations[].url", Kind::String, "URL", "The bucket to mount: `s3://bucket/prefix`.")
         .shapes(Shapes::V1)
         .required(Shapes::V1)
@@ -546,7 +547,7 @@ const INTEGRATIONS: &[Field] = &[
         .shapes(Shapes::V1)
         .variants(S3)
         .placeholder("us-east-1")
-        .owner(Owner::Value("integrations")),
+        .owner(Owner::Value(RuleId::Integrations)),
     Field::new("integrations[].endpoint", Kind::String, "Endpoint", "The object store's endpoint URL.")
         .shapes(Shapes::V1)
         .variants(S3)
@@ -574,7 +575,7 @@ const INTEGRATIONS: &[Field] = &[
     .shapes(Shapes::V1)
     .variants(KEYED)
     .placeholder("secret:SECRET_ACCESS_KEY")
-    .owner(Owner::Scalar("plaintext-secret")),
+    .owner(Owner::Scalar(RuleId::PlaintextSecret)),
     Field::new("integrations[].id", Kind::String, "Model id", "The model's id in the model registry.")
         .shapes(Shapes::V1)
         .required(Shapes::V1)
@@ -590,4 +591,4 @@ const V1_TAIL: &[Field] = &[Field::new(
 )
 .shapes(Shapes::V1)
 .placeholder("secret:BASIC_AUTH_KEY")
-.owner(Owner::Scalar("plaintext-secret"))];
+.owner(Owner::Scalar(RuleId::PlaintextSecret))];

@@ -10,8 +10,8 @@
 //!   YAML a fix or an "Add" button inserts.
 //! - `names` holds the fixed vocabularies (versions, machines, metrics, integration
 //!   types); `keys` the misplaced, stray and alternative keys.
-//! - [`rule_doc`] explains each rule id, [`rules_markdown`] makes the rule reference
-//!   of them; [`json_schema`] exports the catalogue.
+//! - [`json_schema`] exports the catalogue. (Rule ids and their documentation are
+//!   the registry's: [`crate::rules::RULES`].)
 
 mod fields;
 mod keys;
@@ -19,8 +19,6 @@ mod lookup;
 mod names;
 mod order;
 mod placeholder;
-mod rule_docs;
-mod rule_reference;
 mod schema;
 mod suggest;
 mod types;
@@ -42,8 +40,6 @@ pub use order::catalogue_index;
 pub use placeholder::{
     item_text, item_variant, scalar_text, value_text, Layout, DEFAULT_INTEGRATION_TYPE,
 };
-pub use rule_docs::{rule_doc, RuleDoc, RULE_DOCS};
-pub use rule_reference::{rule_severities, rules_markdown, rules_text, RULE_SEVERITIES};
 pub use schema::json_schema;
 pub use suggest::suggest;
 pub use types::{backticked, Field, Kind, Owner, Requirement, Shape, Shapes};

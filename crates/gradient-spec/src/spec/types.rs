@@ -1,6 +1,7 @@
 //! The vocabulary of the field catalogue: what a field is, what kind of value it
 //! holds, which shapes have it, and which rule judges its value.
 
+use crate::rules::RuleId;
 pub use crate::rules::Shape;
 
 /// A set of spec shapes (legacy, v1, both or none).
@@ -136,7 +137,7 @@ pub enum Requirement {
     Required(Shapes),
     /// Required in these shapes, but absence is reported by the named rule (for
     /// example `dataset-required`), which says more than `missing-field` could.
-    ReportedBy(Shapes, &'static str),
+    ReportedBy(Shapes, RuleId),
     /// A probe's `path`: required in the HTTP form (a probe without `exec` that has
     /// `path`, `port`, `host` or `headers`); a probe with neither form is `probe`.
     HttpProbe,
@@ -163,19 +164,19 @@ pub enum Owner {
     Structure,
     /// `structure` checks the scalar kind (and reports an empty string in a required
     /// field as missing); the rule judges values of the right kind.
-    Value(&'static str),
+    Value(RuleId),
     /// Like [`Owner::Value`], but an empty string is the rule's too (its "empty"
     /// case: `image`, a repository `name`).
-    ValueOrEmpty(&'static str),
+    ValueOrEmpty(RuleId),
     /// The rule judges every scalar, its kind and emptiness included.
-    Scalar(&'static str),
+    Scalar(RuleId),
     /// The rule judges the whole value, whatever its kind (`command`).
-    Whole(&'static str),
+    Whole(RuleId),
 }
 
 impl Owner {
     /// The rule id that judges the value, if any.
-    pub const fn rule(self) -> Option<&'static str> {
+    pub const fn rule(self) -> Option<RuleId> {
         match self {
             Owner::Structure => None,
             Owner::Value(r) | Owner::ValueOrEmpty(r) | Owner::Scalar(r) | Owner::Whole(r) => {

@@ -26,6 +26,7 @@ use super::{diff, Upgrade, UpgradeNote, UpgradeStatus};
 use crate::diag::{apply_edits, Span, TextEdit};
 use crate::edit::{self, EditError, NewValue};
 use crate::path::SpecPath;
+use crate::rules::RuleId;
 use crate::rules::{detect_shape, shape_votes, Shape};
 use crate::yaml::{self, Mapping, Node, Value};
 
@@ -45,7 +46,12 @@ pub fn downgrade_to_legacy(text: &str) -> Upgrade {
     let syntax = doc
         .syntax_diagnostics
         .iter()
-        .filter(|d| matches!(d.rule, "yaml-syntax" | "duplicate-key" | "limit"))
+        .filter(|d| {
+            matches!(
+                d.rule,
+                RuleId::YamlSyntax | RuleId::DuplicateKey | RuleId::Limit
+            )
+        })
         .count();
     let refused = |reason: String| Upgrade::unchanged(text, UpgradeStatus::Refused { reason });
     if syntax > 0 {

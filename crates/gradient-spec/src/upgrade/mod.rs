@@ -29,6 +29,7 @@ use crate::diag::{Span, TextEdit};
 use crate::edit;
 use crate::format::Format;
 use crate::path::SpecPath;
+use crate::rules::RuleId;
 use crate::rules::{detect_shape, shape_votes, Shape};
 use crate::yaml::{self, Mapping, Node};
 
@@ -197,6 +198,11 @@ pub fn upgrade_to_v1_as(text: &str, format: Format) -> Upgrade {
 fn syntax_problems(doc: &yaml::Document) -> usize {
     doc.syntax_diagnostics
         .iter()
-        .filter(|d| matches!(d.rule, "yaml-syntax" | "duplicate-key" | "limit"))
+        .filter(|d| {
+            matches!(
+                d.rule,
+                RuleId::YamlSyntax | RuleId::DuplicateKey | RuleId::Limit
+            )
+        })
         .count()
 }

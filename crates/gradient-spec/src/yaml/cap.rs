@@ -6,7 +6,7 @@ use super::MAX_SYNTAX_ERRORS;
 use crate::diag::Diagnostic;
 
 /// The rules capped together; `multiple-documents` and `limit` come at most once.
-fn capped(rule: &str) -> bool {
+fn capped(rule: crate::RuleId) -> bool {
     rule == "yaml-syntax" || rule == "duplicate-key"
 }
 

@@ -54,7 +54,7 @@ pub fn mine(text: &str) -> Vec<Diagnostic> {
     check(text)
         .diagnostics
         .into_iter()
-        .filter(|d| MY_RULES.contains(&d.rule))
+        .filter(|d| MY_RULES.contains(&d.rule.as_str()))
         .collect()
 }
 

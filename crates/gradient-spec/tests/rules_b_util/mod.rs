@@ -51,7 +51,7 @@ pub fn ours(text: &str) -> Vec<Found> {
     report
         .diagnostics
         .into_iter()
-        .filter(|d| OURS.contains(&d.rule))
+        .filter(|d| OURS.contains(&d.rule.as_str()))
         .map(|d| {
             let pos = index.position(d.span.start);
             let fixed = d.fix.as_ref().map(|f| {
@@ -61,7 +61,7 @@ pub fn ours(text: &str) -> Vec<Found> {
                 )
             });
             Found {
-                rule: d.rule,
+                rule: d.rule.as_str(),
                 severity: d.severity.as_str(),
                 at: format!("{}:{}", pos.line, pos.column),
                 path: d.path.clone(),

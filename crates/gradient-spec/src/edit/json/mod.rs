@@ -245,7 +245,7 @@ pub(crate) fn verified(
     let new_text = apply_edits(ctx.text, &edits)
         .ok_or_else(|| EditError::refused("its changes overlap (an internal error)"))?;
     let new = parse_full(&new_text, ctx.jsonc);
-    let mut old_problems: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut old_problems: HashMap<(crate::RuleId, &str), usize> = HashMap::new();
     for d in &ctx.doc.syntax_diagnostics {
         *old_problems
             .entry((d.rule, d.message.as_str()))

@@ -8,6 +8,7 @@ use crate::rules::context::{
     dedent_lines, key_column, layout_is_reliable, line_end, moved_entry_text, newline_of,
     next_line_start, starts_line, whole_lines,
 };
+use crate::rules::RuleId;
 use crate::spec::{self, Kind, Misplaced};
 use crate::yaml::{Entry, Mapping, Node};
 
@@ -41,7 +42,7 @@ impl Walker<'_, '_> {
             .map(|edits| unsafe_fix(format!("Move to `{target}`"), edits));
         let key_path = path.key(m.key);
         let d = self.push(
-            "misplaced-field",
+            RuleId::MisplacedField,
             Severity::Error,
             entry.key.span,
             &key_path,
@@ -182,7 +183,7 @@ impl Walker<'_, '_> {
                 Some(unsafe_fix("Move the fields to the top level", edits))
             });
         let d = self.push(
-            "misplaced-field",
+            RuleId::MisplacedField,
             Severity::Error,
             entry.key.span,
             &path,

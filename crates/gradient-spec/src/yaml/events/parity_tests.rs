@@ -12,7 +12,7 @@ fn diags(doc: &Document) -> Vec<(usize, usize, &'static str, String)> {
         .iter()
         .map(|d| {
             let p = idx.position(d.span.start);
-            (p.line, p.column, d.rule, d.message.clone())
+            (p.line, p.column, d.rule.as_str(), d.message.clone())
         })
         .collect()
 }

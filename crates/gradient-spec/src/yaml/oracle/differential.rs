@@ -99,7 +99,7 @@ fn other_problems(d: &Document) -> Vec<(&'static str, usize, usize)> {
     d.syntax_diagnostics
         .iter()
         .filter(|x| x.rule != "yaml-syntax")
-        .map(|x| (x.rule, x.span.start, x.span.end))
+        .map(|x| (x.rule.as_str(), x.span.start, x.span.end))
         .collect()
 }
 

@@ -2,11 +2,24 @@
 //! integer from 1 to 65535; a quoted one is a string, which some tools reject.
 
 use super::context::{diag, value_span};
+use super::registry::Rule;
 use super::Context;
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, Span, TextEdit};
 use crate::path::SpecPath;
+use crate::rules::RuleId;
 use crate::spec::PROBES;
 use crate::yaml::{Node, ScalarKind, Value};
+
+/// `port-range` in the registry: its severities and its documentation.
+pub(crate) const RULE: Rule = Rule {
+    id: RuleId::PortRange,
+    severities: &[Severity::Error, Severity::Warning],
+    usual: Severity::Error,
+    title: "Port",
+    what: "A port is not an integer from 1 to 65535, or is quoted.",
+    why: "The API expects an integer port; a quoted one is a string and some tools reject it.",
+    fix: "Write the port as a plain number, e.g. `8000`.",
+};
 
 const MAX_PORT: i64 = 65535;
 
@@ -65,7 +78,7 @@ fn port(node: &Node, span: Span, path: &SpecPath, out: &mut Vec<Diagnostic>) {
     };
     let msg = format!("`{path}` is {problem}: a port must be an integer from 1 to 65535");
     out.push(diag(
-        "port-range",
+        RuleId::PortRange,
         Severity::Error,
         span,
         path.to_string(),
@@ -92,5 +105,12 @@ fn quoted(node: &Node, text: &str, span: Span, path: &SpecPath) -> Diagnostic {
         edits: vec![TextEdit::replace(node.span, text)],
         applicability: Applicability::Safe,
     };
-    diag("port-range", Severity::Warning, span, path.to_string(), msg).with_fix(fix)
+    diag(
+        RuleId::PortRange,
+        Severity::Warning,
+        span,
+        path.to_string(),
+        msg,
+    )
+    .with_fix(fix)
 }

@@ -7,14 +7,26 @@
 //! it here), nothing is reported: that diagnostic and its fix cover the problem, and a
 //! second fix inserting a placeholder would collide with the move.
 
-use super::access::{colon_after, is_set, Body};
 use super::placeholder::{in_brackets, is_placeholder};
 use super::quote::render;
+use super::registry::Rule;
+use super::spec_body::{colon_after, is_set, Body};
 use super::Context;
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
+use crate::rules::RuleId;
 use crate::yaml::{Mapping, Node};
 
-const RULE: &str = "dataset-required";
+/// `dataset-required` in the registry: its severities and its documentation.
+pub(crate) const RULE: Rule = Rule {
+    id: RuleId::DatasetRequired,
+    severities: &[Severity::Error],
+    usual: Severity::Error,
+    title: "Dataset required",
+    what: "`repositories` has no `dataset`, or its `dataset` is a placeholder left from an example: `<dataset-id>` in angle brackets (an error), `your-dataset-id` or `dataset-ref` (an info).",
+    why: "Gradient clones the repositories into that dataset and mounts it; without a real one nothing is cloned and the deployment fails.",
+    fix: "Add `dataset:` with the id or name of an existing dataset.",
+};
+
 const PLACEHOLDER: &str = "your-dataset-id";
 
 pub(crate) fn check(cx: &Context, body: &Body, out: &mut Vec<Diagnostic>) {
@@ -35,7 +47,7 @@ pub(crate) fn check(cx: &Context, body: &Body, out: &mut Vec<Diagnostic>) {
         if is_set(body.map, "dataset") {
             return;
         }
-        let d = Diagnostic::new(RULE, Severity::Error, entry.key.span, path, message);
+        let d = Diagnostic::new(RULE.id, Severity::Error, entry.key.span, path, message);
         out.push(match insert_line(cx.text, &entry.value, repos) {
             Some(edit) => d.with_fix(fix(edit)),
             None => d,
@@ -45,7 +57,7 @@ pub(crate) fn check(cx: &Context, body: &Body, out: &mut Vec<Diagnostic>) {
     let v = &ds.value;
     if v.is_null() {
         let d = Diagnostic::new(
-            RULE,
+            RULE.id,
             Severity::Error,
             super::context::value_span(ds),
             path,
@@ -63,7 +75,7 @@ pub(crate) fn check(cx: &Context, body: &Body, out: &mut Vec<Diagnostic>) {
         });
     } else if let (Some(text), Some(scalar)) = (v.as_str(), v.as_scalar()) {
         if text.trim().is_empty() {
-            let d = Diagnostic::new(RULE, Severity::Error, v.span, path, message);
+            let d = Diagnostic::new(RULE.id, Severity::Error, v.span, path, message);
             let edit = render(scalar.style, PLACEHOLDER).map(|new| TextEdit::replace(v.span, new));
             out.push(match edit {
                 Some(e) => d.with_fix(fix(e)),
@@ -74,10 +86,10 @@ pub(crate) fn check(cx: &Context, body: &Body, out: &mut Vec<Diagnostic>) {
                 "`dataset` still holds the placeholder `{p}` from an example: put the id or name of your dataset here, \
                  or the deployment fails when it clones the repositories"
             );
-            out.push(Diagnostic::new(RULE, Severity::Error, v.span, path, msg));
+            out.push(Diagnostic::new(RULE.id, Severity::Error, v.span, path, msg));
         } else if is_placeholder(text) {
             let msg = "`dataset` looks like a placeholder from an example: put the id or name of your dataset here";
-            out.push(Diagnostic::new(RULE, Severity::Info, v.span, path, msg));
+            out.push(Diagnostic::new(RULE.id, Severity::Info, v.span, path, msg));
         }
     }
 }

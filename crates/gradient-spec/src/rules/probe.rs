@@ -3,11 +3,24 @@
 //! in range, complete headers, and the `healthchecks` spelling.
 
 use super::context::{diag, node_span, value_span};
+use super::registry::Rule;
 use super::Context;
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
 use crate::path::SpecPath;
+use crate::rules::RuleId;
 use crate::spec::{backticked, suggest, HTTP_PROBE_KEYS, PROBES};
 use crate::yaml::{Entry, Mapping, Node, ScalarKind};
+
+/// `probe` in the registry: its severities and its documentation.
+pub(crate) const RULE: Rule = Rule {
+    id: RuleId::Probe,
+    severities: &[Severity::Error, Severity::Warning],
+    usual: Severity::Error,
+    title: "Health check probe",
+    what: "A probe has neither `path` nor `exec`, a `path` not starting with `/`, timings out of range, a header without name or value, or an unknown probe key.",
+    why: "A broken probe marks healthy replicas as failed, or is rejected.",
+    fix: "Give each of `liveness`, `readiness`, `startup` a `path: /…` (or `exec`), timings of at least 1 second.",
+};
 
 /// Timings and their minimum values.
 const TIMINGS: &[(&str, i64)] = &[
@@ -42,7 +55,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             } else if probe.value.is_null() {
                 let msg = "this probe is empty: give it a `path` (an HTTP check) or `exec` (a command), or remove it";
                 out.push(diag(
-                    "probe",
+                    RuleId::Probe,
                     Severity::Error,
                     probe.key.span,
                     path.to_string(),
@@ -57,7 +70,7 @@ fn spelling(root: &Mapping, entry: &Entry, out: &mut Vec<Diagnostic>) {
     let msg = "`healthchecks` is an alternative spelling that only the v1 API accepts; write `healthChecks`, \
                which every version reads";
     let mut d = diag(
-        "probe",
+        RuleId::Probe,
         Severity::Warning,
         entry.key.span,
         "healthchecks",
@@ -89,7 +102,7 @@ fn unknown_probe(
         msg.push_str(&format!("; did you mean `{s}`?"));
     }
     let mut d = diag(
-        "probe",
+        RuleId::Probe,
         Severity::Error,
         probe.key.span,
         path.to_string(),
@@ -111,7 +124,7 @@ fn check_probe(probe: &Entry, m: &Mapping, path: &SpecPath, out: &mut Vec<Diagno
     if exec.is_none() && !http {
         let msg = "this probe has neither `path` (an HTTP check) nor `exec` (a command), so it checks nothing";
         out.push(diag(
-            "probe",
+            RuleId::Probe,
             Severity::Error,
             probe.key.span,
             path.to_string(),
@@ -121,7 +134,7 @@ fn check_probe(probe: &Entry, m: &Mapping, path: &SpecPath, out: &mut Vec<Diagno
     if let Some(e) = exec.filter(|e| e.value.is_null()) {
         let msg = "`exec` is empty: give the command to run, e.g. `command: [cat, /tmp/healthy]`";
         out.push(diag(
-            "probe",
+            RuleId::Probe,
             Severity::Error,
             e.key.span,
             path.key("exec").to_string(),
@@ -132,7 +145,7 @@ fn check_probe(probe: &Entry, m: &Mapping, path: &SpecPath, out: &mut Vec<Diagno
         let msg =
             "this probe has both `path` and `exec`: a probe is either an HTTP check or a command";
         out.push(diag(
-            "probe",
+            RuleId::Probe,
             Severity::Error,
             e.key.span,
             path.key("exec").to_string(),
@@ -149,7 +162,7 @@ fn check_probe(probe: &Entry, m: &Mapping, path: &SpecPath, out: &mut Vec<Diagno
                 "the probe `path` `{p}` must start with `/` (it is the path part of a URL)"
             );
             out.push(diag(
-                "probe",
+                RuleId::Probe,
                 Severity::Error,
                 value_span(e),
                 path.key("path").to_string(),
@@ -169,7 +182,7 @@ fn check_probe(probe: &Entry, m: &Mapping, path: &SpecPath, out: &mut Vec<Diagno
                 format!("`{key}` is {n}, but its minimum is {min}")
             };
             out.push(diag(
-                "probe",
+                RuleId::Probe,
                 Severity::Error,
                 value_span(e),
                 path.key(key).to_string(),
@@ -191,7 +204,7 @@ fn check_probe(probe: &Entry, m: &Mapping, path: &SpecPath, out: &mut Vec<Diagno
                     backticked(&missing)
                 );
                 out.push(diag(
-                    "probe",
+                    RuleId::Probe,
                     Severity::Error,
                     node_span(h),
                     path.key("headers").index(i).to_string(),

@@ -7,11 +7,23 @@
 
 use super::credential;
 use super::placeholder::in_brackets;
+use super::registry::Rule;
 use crate::diag::{Diagnostic, Severity};
 use crate::path::SpecPath;
+use crate::rules::RuleId;
 use crate::yaml::Node;
 
-const RULE: &str = "repo-url";
+/// `repo-url` in the registry: its severities and its documentation.
+pub(crate) const RULE: Rule = Rule {
+    id: RuleId::RepoUrl,
+    severities: &[Severity::Error, Severity::Warning],
+    usual: Severity::Error,
+    title: "Repository URL",
+    what: "A repository or git-lfs `url` is not a clone URL, still holds a placeholder in angle brackets (`https://github.com/<owner>/<repo>.git`), or uses plain `http://`.",
+    why: "The clone fails at deploy time; over `http://` credentials travel in clear.",
+    fix: "Use the `https://` clone URL shown by the git host.",
+};
+
 const SCHEMES: &[&str] = &["https", "http", "ssh", "git", "git+ssh", "ssh+git"];
 
 /// The parts of a clone URL the rules look at.
@@ -91,7 +103,7 @@ pub(crate) fn check(node: &Node, path: &SpecPath, out: &mut Vec<Diagnostic>) {
              or the clone fails at deploy time"
         );
         out.push(Diagnostic::new(
-            RULE,
+            RULE.id,
             Severity::Error,
             node.span,
             &path,
@@ -101,7 +113,7 @@ pub(crate) fn check(node: &Node, path: &SpecPath, out: &mut Vec<Diagnostic>) {
     }
     match parse(url) {
         Err(why) => out.push(Diagnostic::new(
-            RULE,
+            RULE.id,
             Severity::Error,
             node.span,
             &path,
@@ -111,7 +123,7 @@ pub(crate) fn check(node: &Node, path: &SpecPath, out: &mut Vec<Diagnostic>) {
             if u.scheme.as_deref() == Some("http") {
                 let msg = "`url` uses `http://`: the clone and any credentials travel unencrypted; use `https://`";
                 out.push(Diagnostic::new(
-                    RULE,
+                    RULE.id,
                     Severity::Warning,
                     node.span,
                     &path,
@@ -126,7 +138,7 @@ pub(crate) fn check(node: &Node, path: &SpecPath, out: &mut Vec<Diagnostic>) {
             if has_password || token {
                 let msg = "`url` carries a credential in plaintext: remove it from the URL and give `password: secret:NAME` instead";
                 out.push(Diagnostic::new(
-                    "plaintext-secret",
+                    RuleId::PlaintextSecret,
                     Severity::Warning,
                     node.span,
                     &path,
