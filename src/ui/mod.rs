@@ -20,4 +20,6 @@ pub mod store;
 pub mod templates;
 pub mod text;
 pub mod toolbar;
+#[cfg(test)]
+mod toolbar_json_tests;
 pub mod upgrade;

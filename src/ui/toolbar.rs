@@ -10,28 +10,30 @@ use gradient_spec::RuleId;
 use leptos::html;
 use leptos::prelude::*;
 
-/// Converts the YAML to pretty JSON (what the API takes), through serde_yaml. The
-/// core's limits come first, so an alias bomb or an oversized text gets the same
-/// message here as everywhere else (`gradient_spec::yaml::MAX_ALIAS_NODES`, …).
+/// Converts the YAML to pretty JSON (what the API takes): the core's value of the
+/// document (`Document::to_json`: aliases expanded within its limits, key order kept)
+/// printed by serde_json. A text with syntax errors (or a repeated key, or several
+/// documents) is refused with the first of them, as a YAML loader would; the limits'
+/// messages are the core's (`gradient_spec::yaml::MAX_ALIAS_NODES`, …). No YAML
+/// library in the browser: the tests check the output against serde_yaml's.
 pub fn to_json(text: &str) -> Result<String, String> {
+    let fail = |why: String| format!("The YAML does not convert to JSON: {why}");
     let doc = gradient_spec::yaml::parse(text);
-    if let Some(limit) = doc
+    let first = doc
         .syntax_diagnostics
         .iter()
         .find(|d| d.rule == RuleId::Limit)
-    {
-        return Err(format!(
-            "The YAML does not convert to JSON: {}",
-            limit.message
-        ));
+        .or_else(|| doc.syntax_diagnostics.first());
+    if let Some(d) = first {
+        let line = gradient_spec::text::LineIndex::new(text)
+            .position(d.span.start)
+            .line;
+        return Err(fail(format!("{} (line {line})", d.message)));
     }
-    doc.to_json()
-        .map_err(|e| format!("The YAML does not convert to JSON: {e}"))?;
-    let value: serde_yaml::Value = serde_yaml::from_str(text)
-        .map_err(|e| format!("The YAML does not convert to JSON: {e}"))?;
+    let value = doc.to_json().map_err(|e| fail(e.to_string()))?;
     serde_json::to_string_pretty(&value)
         .map(|s| s + "\n")
-        .map_err(|e| format!("The YAML does not convert to JSON: {e}"))
+        .map_err(|e| fail(e.to_string()))
 }
 
 /// The text of a document written in `from`, for a download in `to`: the text itself
