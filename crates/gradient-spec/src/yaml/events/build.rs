@@ -2,6 +2,7 @@
 //! open collections, each node made once and moved into its parent (no tree to walk
 //! again, no per-token allocation beyond the values themselves).
 
+use super::directives;
 use super::offsets::ByteOffsets;
 use super::props;
 use crate::diag::Span;
@@ -58,15 +59,19 @@ struct Builder<'t> {
 
 /// Parses `text` into its documents: one saphyr-parser pass, up to its first error.
 pub(crate) fn run(text: &str) -> Run {
+    // What saphyr-parser reads: unknown directives' words in ASCII (`directives.rs`),
+    // the same bytes everywhere else; positions are counted in its characters.
+    let masked = directives::masked(text);
+    let input = masked.as_deref().unwrap_or(text);
     let mut b = Builder {
         text,
-        offsets: ByteOffsets::new(text),
+        offsets: ByteOffsets::new(input),
         stack: Vec::new(),
         docs: Vec::new(),
         too_deep: None,
     };
     let mut error = None;
-    for event in Parser::new_from_str(text) {
+    for event in Parser::new_from_str(input) {
         match event {
             Ok((ev, span)) => {
                 let start = b.offsets.byte(span.start.index());
@@ -297,10 +302,13 @@ impl Builder<'_> {
     /// The node of a closed collection ending at `end`.
     fn close(&mut self, f: Frame, end: usize) -> Node {
         let start = f.start.unwrap_or(end);
+        let mut end = end;
         let value = if f.map {
             let mut entries = f.entries;
-            // A key left without its value (cut short by an error).
+            // A key left without its value (cut short by an error): its entry is the
+            // mapping's last, which ends with it.
             if let Some((key, at)) = f.key {
+                end = end.max(key.span.end);
                 let value = null_at(key.span.end);
                 let span = Span::new(at.min(key.span.start), key.span.end);
                 entries.push(Entry { key, value, span });

@@ -35,6 +35,8 @@
 //!   touched);
 //! - a tab after a `:` before a scalar, which YAML allows and it refuses: `tabs.rs`;
 //! - a `-` inside a flow scalar before `,]}` (`[a -]`), likewise: `dashes.rs`;
+//! - positions after an unknown `%` directive with non-ASCII words, which it counts in
+//!   bytes where all others are in characters: `directives.rs`;
 //! - an alias to an unknown anchor, which it refuses and the layer reads as an alias
 //!   (as yaml-edit does; `to_json` reports it): `aliases.rs`;
 //! - `a: b: c` read as yaml-edit reads it (`b: c` a plain value, with the error),
@@ -64,6 +66,7 @@ mod aliases;
 mod build;
 mod comments;
 mod dashes;
+mod directives;
 mod messages;
 mod offsets;
 mod props;
