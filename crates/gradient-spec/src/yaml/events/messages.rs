@@ -72,6 +72,8 @@ pub(crate) fn explain(raw: &str) -> String {
         "a `#` right after other text does not start a comment; put a space before it to start one, or quote the value"
     } else if has("illegal placement of ':'") {
         "this `:` is misplaced: a key and its `:` stand on one line; join them, or quote the value"
+    } else if has("while scanning TAG") || has("while scanning a directive") {
+        "a `%` directive is misplaced or malformed here (a deployment spec needs none); remove the line, or quote a value that starts with `%`"
     } else if has("must be followed by a valid YAML whitespace") || has("expected whitespace") {
         "a space must follow this `-` or `:` (a tab cannot separate it here); write a space"
     } else if has("plain scalar cannot start with '-'") {

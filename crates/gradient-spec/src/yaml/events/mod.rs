@@ -41,6 +41,8 @@
 //!   (as yaml-edit does; `to_json` reports it): `aliases.rs`;
 //! - `a: b: c` read as yaml-edit reads it (`b: c` a plain value, with the error),
 //!   which the `secret-syntax` rule relies on: `recover.rs`;
+//! - a character YAML does not allow (a control character) where it lets one through:
+//!   `printable.rs`;
 //! - the comments, for the edits, from the same tree: [`comment_spans`];
 //! - its error messages in the layer's words (what is wrong, what to do): `messages.rs`.
 //!
@@ -69,6 +71,7 @@ mod dashes;
 mod directives;
 mod messages;
 mod offsets;
+mod printable;
 mod props;
 mod recover;
 mod tabs;
@@ -107,6 +110,7 @@ pub fn parse(text: &str) -> Document {
         return unchecked(text, clamp(Span::new(at, at + 1), text), msg);
     }
     let mut diags = parsed.diags;
+    printable::check(text, &mut diags);
     let mut docs = parsed.docs.into_iter();
     let root = docs.next().and_then(|d| d.root);
     if let Some(extra) = docs.find(|d| d.root.is_some()) {

@@ -36,17 +36,18 @@ pub(crate) fn parse_recovering(text: &str) -> Parsed {
     let first = aliases::run(text, &mut unknown);
     if first.error.is_none() && first.too_deep.is_none() {
         let mut docs = first.docs;
-        restore_aliases(&mut docs, text, &mut unknown);
+        let mut diags = Vec::new();
+        restore_aliases(&mut docs, text, &mut unknown, &mut diags);
         return Parsed {
             docs,
-            diags: Vec::new(),
+            diags,
             too_deep: None,
         };
     }
     // Tabs after a colon that saphyr-parser refuses: read as spaces from here on.
     // Or dashes inside flow scalars that it refuses: masked from here on.
     let (spaced, masked) = match &first.error {
-        Some((_, m)) if m == tabs::REJECTED => (tabs::spaced(text), None),
+        Some((at, m)) if tabs::rejected(text, *at, m) => (tabs::spaced(text), None),
         Some((_, m)) if m == dashes::REJECTED => (None, dashes::masked(text)),
         _ => (None, None),
     };
@@ -117,7 +118,7 @@ pub(crate) fn parse_recovering(text: &str) -> Parsed {
             }
         }
     }
-    restore_aliases(&mut docs, text, &mut unknown);
+    restore_aliases(&mut docs, text, &mut unknown, &mut diags);
     Parsed {
         docs,
         diags,
@@ -126,14 +127,29 @@ pub(crate) fn parse_recovering(text: &str) -> Parsed {
 }
 
 /// Makes the aliases read as plain scalars aliases again (`unknown`: their offsets in
-/// `text`).
-fn restore_aliases(docs: &mut [Doc], text: &str, unknown: &mut [usize]) {
+/// `text`); an alias that ran on past its name is reported instead (`aliases::restore`).
+fn restore_aliases(
+    docs: &mut [Doc],
+    text: &str,
+    unknown: &mut [usize],
+    diags: &mut Vec<Diagnostic>,
+) {
     if unknown.is_empty() {
         return;
     }
     unknown.sort_unstable();
+    let mut run_on = Vec::new();
     for node in docs.iter_mut().filter_map(|d| d.root.as_mut()) {
-        aliases::restore(node, text, unknown);
+        aliases::restore(node, text, unknown, &mut run_on);
+    }
+    for at in run_on {
+        diags.push(Diagnostic::new(
+            "yaml-syntax",
+            Severity::Error,
+            clamp(Span::new(at, at + 1), text),
+            "",
+            "an alias (`*name`) is a whole value: nothing can follow it but a comment; quote the value if the `*` belongs to it",
+        ));
     }
 }
 
