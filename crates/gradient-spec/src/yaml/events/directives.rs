@@ -68,7 +68,7 @@ fn line_at(text: &str, start: usize) -> (&str, usize) {
 /// A directive whose name is neither `YAML` nor `TAG` (those two are read in characters).
 fn is_unknown_directive(line: &str) -> bool {
     let name = line[1..]
-        .split(|c: char| c == ' ' || c == '\t' || c == '\0' || c == '\u{feff}')
+        .split([' ', '\t', '\0', '\u{feff}'])
         .next()
         .unwrap_or("");
     name != "YAML" && name != "TAG"

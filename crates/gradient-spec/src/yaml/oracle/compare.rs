@@ -259,8 +259,7 @@ fn invalid_tag(message: &str, at: usize, text: &str) -> bool {
         return false;
     }
     let uri = |c: char| c.is_ascii_alphanumeric() || "-#;/?:@&=+$,_.!~*'()[]%".contains(c);
-    let mut chars = tag.char_indices();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in tag.char_indices() {
         if !uri(c) {
             return true;
         }
