@@ -41,6 +41,8 @@
 //!   (as yaml-edit does; `to_json` reports it): `aliases.rs`;
 //! - `a: b: c` read as yaml-edit reads it (`b: c` a plain value, with the error),
 //!   which the `secret-syntax` rule relies on: `recover.rs`;
+//! - a list or mapping on the line of a keyless entry's `:` (`: - a`), which it
+//!   reads as after `?`: `compact.rs`;
 //! - a character YAML does not allow (a control character) where it lets one through:
 //!   `printable.rs`;
 //! - the comments, for the edits, from the same tree: [`comment_spans`];
@@ -67,6 +69,7 @@
 mod aliases;
 mod build;
 mod comments;
+mod compact;
 mod dashes;
 mod directives;
 mod messages;
@@ -128,6 +131,7 @@ pub fn parse(text: &str) -> Document {
         ));
     }
     if let Some(node) = &root {
+        compact::check(node, text, &mut diags);
         dupkeys::check(node, text, &mut diags);
     }
     dedupe_and_cap(&mut diags);

@@ -357,9 +357,6 @@ fn invalid_directive(message: &str, at: usize, text: &str) -> bool {
 const OPEN_ORACLE_REJECTS: &[&str] = &[
     // `- {a\n}`: a flow collection's lines must be indented past the block around it.
     "flow collection continuation line must be indented",
-    // `: - a`, `: ? a` after an empty implicit key: no block collection on that line.
-    "block sequence cannot start on same line as mapping key",
-    "block mapping cannot start on same line as mapping key",
     // `\t\t-`, `-\t_: x`, a tab before a key under `repositories:`.
     "tabs are not allowed for indentation in YAML",
     // `[ a\n - \n - b]`: `- ` cannot start a plain scalar in a flow collection.
