@@ -43,6 +43,8 @@
 //!   which the `secret-syntax` rule relies on: `recover.rs`;
 //! - a list or mapping on the line of a keyless entry's `:` (`: - a`), which it
 //!   reads as after `?`: `compact.rs`;
+//! - a flow collection's line not indented past the block it is written in (`- {a\n}`),
+//!   which it lets through: `flowindent.rs`;
 //! - a character YAML does not allow (a control character) where it lets one through:
 //!   `printable.rs`;
 //! - the comments, for the edits, from the same tree: [`comment_spans`];
@@ -72,6 +74,7 @@ mod comments;
 mod compact;
 mod dashes;
 mod directives;
+mod flowindent;
 mod messages;
 mod offsets;
 mod printable;
@@ -132,6 +135,7 @@ pub fn parse(text: &str) -> Document {
     }
     if let Some(node) = &root {
         compact::check(node, text, &mut diags);
+        flowindent::check(node, text, None, &mut diags);
         dupkeys::check(node, text, &mut diags);
     }
     dedupe_and_cap(&mut diags);
