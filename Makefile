@@ -92,9 +92,12 @@ bench: tools fetch
 # crates/gradient-spec/fuzz/README.md). Needs the nightly toolchain and cargo-fuzz,
 # which this target installs into $(TOOLS) when missing. Runs until stopped, or for
 # FUZZ_SECONDS; new inputs go to the committed corpus, crashes to fuzz/artifacts/.
+# FUZZ_TARGET=differential runs the YAML layer against the yaml-edit oracle instead.
 FUZZ_SECONDS ?= 0
+FUZZ_TARGET ?= pipeline
 fuzz: tools
+	@case "$(FUZZ_TARGET)" in pipeline|differential) ;; *) echo "FUZZ_TARGET is pipeline or differential"; exit 2;; esac
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 	@test -x $(TOOLS)/bin/cargo-fuzz || cargo install cargo-fuzz --locked --version 0.13.2 --root $(TOOLS)
-	cd crates/gradient-spec && cargo +nightly fuzz run pipeline -s none --no-trace-compares \
-	  fuzz/corpus/pipeline -- -max_len=2048 -timeout=10 -rss_limit_mb=2048 -max_total_time=$(FUZZ_SECONDS)
+	cd crates/gradient-spec && cargo +nightly fuzz run $(FUZZ_TARGET) -s none --no-trace-compares \
+	  fuzz/corpus/$(FUZZ_TARGET) -- -max_len=2048 -timeout=10 -rss_limit_mb=2048 -max_total_time=$(FUZZ_SECONDS)

@@ -141,7 +141,13 @@ mod tests {
     #[test]
     fn columns_count_characters() {
         let text = "name: \"日本\"\nport: x\n";
-        let d = Diagnostic::new(crate::RuleId::PortRange, Severity::Error, Span::new(21, 22), "port", "m");
+        let d = Diagnostic::new(
+            crate::RuleId::PortRange,
+            Severity::Error,
+            Span::new(21, 22),
+            "port",
+            "m",
+        );
         let l = &locate_all(text, [&d])[0];
         assert_eq!((l.line, l.column, l.end_line, l.end_column), (2, 7, 2, 8));
     }

@@ -102,6 +102,11 @@ fn nested(node: &Node, outer: gradient_spec::Span, text: &str) {
     match &node.value {
         Value::Mapping(m) => {
             for e in &m.entries {
+                assert!(
+                    s.start <= e.span.start && e.span.end <= s.end,
+                    "entry span {:?} outside its mapping {s:?}",
+                    e.span
+                );
                 nested(&e.key, e.span, text);
                 nested(&e.value, e.span, text);
             }

@@ -7,15 +7,16 @@
 //! limits on size and depth. Parsing never fails. Its module doc records the design
 //! decision (issue 14) and the numbers. [`to_json`] gives the document's value
 //! (aliases expanded within a budget). The parse before the switch (yaml-edit's rowan
-//! tree) is kept for the tests only, as the oracle the layer is measured against.
+//! tree) is kept for the tests and the differential fuzz target only (the `oracle`
+//! feature), as the oracle the layer is measured against.
 
 mod cap;
 mod dupkeys;
 pub mod events;
 mod json;
 mod limits;
-#[cfg(test)]
-mod oracle;
+#[cfg(any(test, feature = "oracle"))]
+pub mod oracle;
 mod prescan;
 mod repair;
 mod scalar;

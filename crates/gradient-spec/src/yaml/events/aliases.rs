@@ -25,6 +25,7 @@ pub(crate) fn run(text: &str, found: &mut Vec<usize>) -> Run {
         if message != UNKNOWN
             || found.len() >= MAX_FIXES
             || current.as_bytes().get(at) != Some(&b'*')
+            || !stands_alone(current.as_bytes(), at)
         {
             break;
         }
@@ -37,26 +38,68 @@ pub(crate) fn run(text: &str, found: &mut Vec<usize>) -> Run {
     run
 }
 
+/// The end of the alias name after the `*` at `at`: saphyr-parser's anchor characters
+/// run up to a space, a line break or a flow indicator.
+fn name_end(b: &[u8], at: usize) -> usize {
+    let n = b[at + 1..]
+        .iter()
+        .position(|c| {
+            matches!(
+                c,
+                b' ' | b'\t' | b'\r' | b'\n' | b',' | b'[' | b']' | b'{' | b'}'
+            )
+        })
+        .unwrap_or(b.len() - at - 1);
+    at + 1 + n
+}
+
+/// Whether the alias at `at` is a whole node on its line: only a comment, a `:` (it is
+/// a key), a flow `,` `]` `}` or the line's end follows its name. Otherwise (`*a b`)
+/// the alias is followed by more content, which YAML refuses: it is not read as a
+/// scalar, and saphyr-parser's error stands.
+fn stands_alone(b: &[u8], at: usize) -> bool {
+    let end = name_end(b, at);
+    let mut p = end;
+    while p < b.len() && matches!(b[p], b' ' | b'\t') {
+        p += 1;
+    }
+    let spaced = p > end;
+    match b.get(p) {
+        None | Some(b'\r' | b'\n' | b',' | b']' | b'}') => true,
+        Some(b'#') => spaced,
+        Some(b':') => b
+            .get(p + 1)
+            .is_none_or(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n' | b',' | b']' | b'}')),
+        _ => false,
+    }
+}
+
 /// Makes the plain scalars at the offsets in `found` (sorted) aliases again, named
-/// from `text`.
-pub(crate) fn restore(node: &mut Node, text: &str, found: &[usize]) {
+/// from `text`. A scalar that runs on past the alias's name (onto the next line: `*a`
+/// then an indented `b`) is YAML's error, not an alias: its offset goes to `run_on`.
+pub(crate) fn restore(node: &mut Node, text: &str, found: &[usize], run_on: &mut Vec<usize>) {
     match &mut node.value {
         Value::Scalar(_) => {
-            if found.binary_search(&node.span.start).is_ok() {
-                let name = text
-                    .get(node.span.start + 1..node.span.end)
-                    .unwrap_or("")
-                    .to_string();
+            let at = node.span.start;
+            if found.binary_search(&at).is_ok() {
+                if name_end(text.as_bytes(), at) != node.span.end {
+                    run_on.push(at);
+                    return;
+                }
+                let name = text.get(at + 1..node.span.end).unwrap_or("").to_string();
                 node.value = Value::Alias(name);
             }
         }
         Value::Mapping(m) => {
             for e in &mut m.entries {
-                restore(&mut e.key, text, found);
-                restore(&mut e.value, text, found);
+                restore(&mut e.key, text, found, run_on);
+                restore(&mut e.value, text, found, run_on);
             }
         }
-        Value::Sequence(s) => s.items.iter_mut().for_each(|n| restore(n, text, found)),
+        Value::Sequence(s) => s
+            .items
+            .iter_mut()
+            .for_each(|n| restore(n, text, found, run_on)),
         Value::Alias(_) => {}
     }
 }
@@ -81,6 +124,42 @@ mod tests {
         let b = root.get("b").unwrap().as_sequence().unwrap();
         assert_eq!(b.items[0].value, Value::Alias("x".into()));
         assert!(doc.to_json().is_err());
+    }
+
+    /// Found by the differential fuzz target: `*en Griffey: 58` was read as the alias
+    /// `*en Griffey` (the masked `*` made one plain scalar of it); YAML refuses content
+    /// after an alias, and so do yaml-edit and now the layer.
+    #[test]
+    fn an_alias_followed_by_more_content_is_an_error() {
+        for text in [
+            "- *en Griffey: 58\n",
+            "a: *x true\n",
+            "a: *x\n  more\n",
+            "*a 3\n",
+        ] {
+            let doc = parse(text);
+            assert!(
+                doc.syntax_diagnostics
+                    .iter()
+                    .any(|d| d.rule == "yaml-syntax"),
+                "{text:?}: {:?}",
+                doc.syntax_diagnostics
+            );
+        }
+        for text in [
+            "a: *x # c\n",
+            "*k : v\n",
+            "[*x, *y]\n",
+            "{a: *x}\n",
+            "- *x\n",
+        ] {
+            let doc = parse(text);
+            assert!(
+                doc.syntax_diagnostics.is_empty(),
+                "{text:?}: {:?}",
+                doc.syntax_diagnostics
+            );
+        }
     }
 
     #[test]

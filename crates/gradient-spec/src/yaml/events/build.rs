@@ -2,6 +2,7 @@
 //! open collections, each node made once and moved into its parent (no tree to walk
 //! again, no per-token allocation beyond the values themselves).
 
+use super::directives;
 use super::offsets::ByteOffsets;
 use super::props;
 use crate::diag::Span;
@@ -58,26 +59,37 @@ struct Builder<'t> {
 
 /// Parses `text` into its documents: one saphyr-parser pass, up to its first error.
 pub(crate) fn run(text: &str) -> Run {
+    // What saphyr-parser reads: unknown directives' words in ASCII (`directives.rs`),
+    // the same bytes everywhere else; positions are counted in its characters.
+    let mut masked = directives::masked(text);
+    // saphyr-parser wants a space or a line break after a `?` and refuses one that
+    // ends the text (`- ?`, an empty explicit key, which YAML allows): it reads the
+    // text with a line break added, which is trivia (positions past the text's end
+    // are brought back to it).
+    if text.ends_with('?') {
+        masked.get_or_insert_with(|| text.to_string()).push('\n');
+    }
+    let input = masked.as_deref().unwrap_or(text);
     let mut b = Builder {
         text,
-        offsets: ByteOffsets::new(text),
+        offsets: ByteOffsets::new(input),
         stack: Vec::new(),
         docs: Vec::new(),
         too_deep: None,
     };
     let mut error = None;
-    for event in Parser::new_from_str(text) {
+    for event in Parser::new_from_str(input) {
         match event {
             Ok((ev, span)) => {
-                let start = b.offsets.byte(span.start.index());
-                let end = b.offsets.byte(span.end.index()).max(start);
+                let start = b.offsets.byte(span.start.index()).min(text.len());
+                let end = b.offsets.byte(span.end.index()).clamp(start, text.len());
                 b.event(ev, start, end);
                 if b.too_deep.is_some() {
                     break;
                 }
             }
             Err(e) => {
-                let at = b.offsets.byte(e.marker().index());
+                let at = b.offsets.byte(e.marker().index()).min(text.len());
                 // saphyr-parser counts flow levels in a byte: past 255 it gives up.
                 if e.info().contains("recursion limit") {
                     b.too_deep = Some(at);
@@ -249,7 +261,7 @@ impl Builder<'_> {
                     };
                     at = dash.map_or(at, |d| d + 1);
                 } else if let Some(f) = self.stack.last().filter(|f| f.map) {
-                    if f.key.is_some() && !f.in_flow && b.get(at) == Some(&b':') {
+                    if f.key.is_some() && !f.in_flow && is_value_colon(b, at, false) {
                         at += 1;
                     } else if f.key.is_none() {
                         // An absent explicit key sits right after its `?`.
@@ -297,10 +309,13 @@ impl Builder<'_> {
     /// The node of a closed collection ending at `end`.
     fn close(&mut self, f: Frame, end: usize) -> Node {
         let start = f.start.unwrap_or(end);
+        let mut end = end;
         let value = if f.map {
             let mut entries = f.entries;
-            // A key left without its value (cut short by an error).
+            // A key left without its value (cut short by an error): its entry is the
+            // mapping's last, which ends with it.
             if let Some((key, at)) = f.key {
+                end = end.max(key.span.end);
                 let value = null_at(key.span.end);
                 let span = Span::new(at.min(key.span.start), key.span.end);
                 entries.push(Entry { key, value, span });
@@ -350,11 +365,14 @@ impl Builder<'_> {
             match f.key.take() {
                 None => {
                     // An explicit key starts its entry at its `?`.
+                    // Not inside the previous entry (a block scalar's last line `?`).
+                    let question = indicator_before(b, outer, b'?').filter(|&q| q >= f.end);
                     let question = if f.start.is_none() && parent_awaits_key {
-                        None
+                        // The parent's `?`, unless another stands before it (`? ? a`:
+                        // the second one is this mapping's).
+                        question.filter(|&q| indicator_before(b, q, b'?').is_some())
                     } else {
-                        // Not inside the previous entry (a block scalar's last line `?`).
-                        indicator_before(b, outer, b'?').filter(|&q| q >= f.end)
+                        question
                     };
                     let at = question.unwrap_or(outer);
                     f.start.get_or_insert(at);
@@ -366,9 +384,14 @@ impl Builder<'_> {
                         && node.tag.is_none()
                         && node.anchor.is_none();
                     if absent {
-                        // `key:` with nothing after it: the null sits after the colon.
+                        // `key:` with nothing after it: the null sits after the colon
+                        // (not after a `:` that starts the next key, `:x:`).
                         let p = props::skip_trivia(b, key.span.end, b.len());
-                        node.span = Span::at(if b.get(p) == Some(&b':') {
+                        // On a later line, a block entry's `:` stands under its `?`;
+                        // one elsewhere is an outer mapping's (`? - a\n  : ? b\n: c`).
+                        let same_line = !b[key.span.end..p].contains(&b'\n');
+                        let aligned = f.in_flow || same_line || column(b, p) == column(b, at);
+                        node.span = Span::at(if aligned && is_value_colon(b, p, f.in_flow) {
                             p + 1
                         } else {
                             key.span.end
@@ -396,6 +419,29 @@ impl Builder<'_> {
             f.end = node.span.end;
             f.items.push(node);
         }
+    }
+}
+
+/// The column of `at` (bytes since its line's start).
+fn column(b: &[u8], at: usize) -> usize {
+    at - b[..at]
+        .iter()
+        .rposition(|&c| c == b'\n' || c == b'\r')
+        .map_or(0, |i| i + 1)
+}
+
+/// Whether a `:` at `p` is a value indicator: followed by a space, a line break or
+/// the end (in a flow collection also by `,` `]` `}`, or right after a key's quote),
+/// not the first character of a plain key (`:x`).
+fn is_value_colon(b: &[u8], p: usize, in_flow: bool) -> bool {
+    if b.get(p) != Some(&b':') {
+        return false;
+    }
+    match b.get(p + 1) {
+        None => true,
+        Some(&c) if props::is_space(c) => true,
+        Some(b',' | b']' | b'}') => in_flow,
+        _ => in_flow && p > 0 && matches!(b[p - 1], b'"' | b'\'' | b']' | b'}'),
     }
 }
 
@@ -495,6 +541,92 @@ mod tests {
         // And a block scalar's header is found after one.
         let text = "#\r|\n%";
         assert_eq!(root(text).span.slice(text), "|\n%");
+    }
+
+    /// Found by the differential fuzz target: in `? ? a`, the key is a mapping whose
+    /// entry starts at the second `?` (only a single `?` is the outer entry's alone).
+    #[test]
+    fn an_explicit_key_that_is_an_explicit_keys_mapping_starts_at_its_question_mark() {
+        for (text, inner) in [
+            ("? ? a\n", "? a"),
+            ("? ? ", "? "),
+            ("? earth: blue\n", "earth: blue"),
+        ] {
+            let m = root(text);
+            let key = &m.as_mapping().unwrap().entries[0].key;
+            let end = key.span.end.max(key.span.start + inner.len());
+            assert_eq!(
+                &text[key.span.start..end],
+                inner,
+                "{text:?}: {:?}",
+                key.span
+            );
+        }
+    }
+
+    /// Found by the differential fuzz target: an inner explicit key without a value
+    /// took the `:` of the outer mapping's next entry for its own.
+    #[test]
+    fn an_outer_mappings_colon_is_not_an_inner_empty_values() {
+        let text = "a:\n  ? - x\n  :   ? - y\n  : b\n";
+        let m = root(text);
+        let a = m
+            .as_mapping()
+            .unwrap()
+            .get("a")
+            .unwrap()
+            .as_mapping()
+            .unwrap();
+        let spans: Vec<&str> = a.entries.iter().map(|e| e.span.slice(text)).collect();
+        assert_eq!(spans, ["? - x\n  :   ? - y", ": b"]);
+    }
+
+    /// Found by the differential fuzz target: saphyr-parser refused a `?` that ends
+    /// the text; YAML reads it as an empty explicit key with an empty value.
+    #[test]
+    fn a_question_mark_ending_the_text_is_an_empty_explicit_key() {
+        for (text, key_at) in [("- ?", 3), ("a:\n  ?", 6), ("?", 1)] {
+            let doc = parse(text);
+            assert!(
+                doc.syntax_diagnostics.is_empty(),
+                "{text:?}: {:?}",
+                doc.syntax_diagnostics
+            );
+            let mut node = doc.root.as_ref().unwrap();
+            while let Some(next) = node
+                .as_sequence()
+                .and_then(|q| q.items.first())
+                .or_else(|| {
+                    node.as_mapping()
+                        .and_then(|m| m.entries.first())
+                        .map(|e| &e.value)
+                })
+                .filter(|n| !n.is_null())
+            {
+                node = next;
+            }
+            let m = node.as_mapping().expect("the explicit key's mapping");
+            assert_eq!(
+                m.entries[0].key.span,
+                crate::diag::Span::at(key_at),
+                "{text:?}"
+            );
+            assert!(m.entries[0].key.is_null() && m.entries[0].value.is_null());
+            assert!(node.span.end <= text.len());
+        }
+    }
+
+    /// Found by the differential fuzz target: an explicit key without a value followed
+    /// by a key starting with `:` (`:x:`) took that `:` for its value indicator, so its
+    /// entry ran into the next one.
+    #[test]
+    fn a_colon_starting_the_next_key_is_not_an_empty_values_indicator() {
+        let text = "? a\n:x: 1\n";
+        let m = root(text);
+        let entries = &m.as_mapping().unwrap().entries;
+        let spans: Vec<&str> = entries.iter().map(|e| e.span.slice(text)).collect();
+        assert_eq!(spans, ["? a", ":x: 1"]);
+        assert_eq!(entries[0].value.span.start, 3);
     }
 
     /// Found by the same checks: an entry after a value ending in `?` began at that `?`

@@ -4,6 +4,12 @@
 //! says where; a message never quotes the document's text (it may hold a secret) nor a
 //! line number (an edit elsewhere would change it, and the edits compare messages).
 
+/// Whether saphyr-parser's message is about a tab (the word, not "unprintable").
+pub(crate) fn about_tabs(raw: &str) -> bool {
+    raw.split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| w.eq_ignore_ascii_case("tab") || w.eq_ignore_ascii_case("tabs"))
+}
+
 /// The message for saphyr-parser's `raw` one (or one of the layer's own that already
 /// reads well, returned as it is).
 pub(crate) fn explain(raw: &str) -> String {
@@ -38,7 +44,7 @@ pub(crate) fn explain(raw: &str) -> String {
         "text follows the closing `\"` of a string on its line; move it inside the quotes, or start a comment with ` #`"
     } else if has("comment intercepting the multiline text") {
         "a comment interrupts a value that goes on on the next line; move the comment or put the value on one line"
-    } else if has("tab") {
+    } else if about_tabs(raw) {
         "a tab indents this line; YAML indents with spaces only: replace the tab with spaces"
     } else if has("found unexpected end of stream") {
         "the string that starts here is never closed; add the closing quote"
@@ -66,6 +72,8 @@ pub(crate) fn explain(raw: &str) -> String {
         "a `#` right after other text does not start a comment; put a space before it to start one, or quote the value"
     } else if has("illegal placement of ':'") {
         "this `:` is misplaced: a key and its `:` stand on one line; join them, or quote the value"
+    } else if has("while scanning TAG") || has("while scanning a directive") {
+        "a `%` directive is misplaced or malformed here (a deployment spec needs none); remove the line, or quote a value that starts with `%`"
     } else if has("must be followed by a valid YAML whitespace") || has("expected whitespace") {
         "a space must follow this `-` or `:` (a tab cannot separate it here); write a space"
     } else if has("plain scalar cannot start with '-'") {

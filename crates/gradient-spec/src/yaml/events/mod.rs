@@ -35,10 +35,18 @@
 //!   touched);
 //! - a tab after a `:` before a scalar, which YAML allows and it refuses: `tabs.rs`;
 //! - a `-` inside a flow scalar before `,]}` (`[a -]`), likewise: `dashes.rs`;
+//! - positions after an unknown `%` directive with non-ASCII words, which it counts in
+//!   bytes where all others are in characters: `directives.rs`;
 //! - an alias to an unknown anchor, which it refuses and the layer reads as an alias
 //!   (as yaml-edit does; `to_json` reports it): `aliases.rs`;
 //! - `a: b: c` read as yaml-edit reads it (`b: c` a plain value, with the error),
 //!   which the `secret-syntax` rule relies on: `recover.rs`;
+//! - a list or mapping on the line of a keyless entry's `:` (`: - a`), which it
+//!   reads as after `?`: `compact.rs`;
+//! - a flow collection's line not indented past the block it is written in (`- {a\n}`),
+//!   which it lets through: `flowindent.rs`;
+//! - a character YAML does not allow (a control character) where it lets one through:
+//!   `printable.rs`;
 //! - the comments, for the edits, from the same tree: [`comment_spans`];
 //! - its error messages in the layer's words (what is wrong, what to do): `messages.rs`.
 //!
@@ -63,9 +71,13 @@
 mod aliases;
 mod build;
 mod comments;
+mod compact;
 mod dashes;
+mod directives;
+mod flowindent;
 mod messages;
 mod offsets;
+mod printable;
 mod props;
 mod recover;
 mod tabs;
@@ -98,6 +110,7 @@ pub fn parse(text: &str) -> Document {
         return unchecked(text, clamp(Span::new(at, at + 1), text), msg);
     }
     let mut diags = parsed.diags;
+    printable::check(text, &mut diags);
     let mut docs = parsed.docs.into_iter();
     let root = docs.next().and_then(|d| d.root);
     if let Some(extra) = docs.find(|d| d.root.is_some()) {
@@ -115,6 +128,8 @@ pub fn parse(text: &str) -> Document {
         ));
     }
     if let Some(node) = &root {
+        compact::check(node, text, &mut diags);
+        flowindent::check(node, text, None, &mut diags);
         dupkeys::check(node, text, &mut diags);
     }
     dedupe_and_cap(&mut diags);

@@ -36,17 +36,18 @@ pub(crate) fn parse_recovering(text: &str) -> Parsed {
     let first = aliases::run(text, &mut unknown);
     if first.error.is_none() && first.too_deep.is_none() {
         let mut docs = first.docs;
-        restore_aliases(&mut docs, text, &mut unknown);
+        let mut diags = Vec::new();
+        restore_aliases(&mut docs, text, &mut unknown, &mut diags);
         return Parsed {
             docs,
-            diags: Vec::new(),
+            diags,
             too_deep: None,
         };
     }
     // Tabs after a colon that saphyr-parser refuses: read as spaces from here on.
     // Or dashes inside flow scalars that it refuses: masked from here on.
     let (spaced, masked) = match &first.error {
-        Some((_, m)) if m == tabs::REJECTED => (tabs::spaced(text), None),
+        Some((at, m)) if tabs::rejected(text, *at, m) => (tabs::spaced(text), None),
         Some((_, m)) if m == dashes::REJECTED => (None, dashes::masked(text)),
         _ => (None, None),
     };
@@ -117,7 +118,7 @@ pub(crate) fn parse_recovering(text: &str) -> Parsed {
             }
         }
     }
-    restore_aliases(&mut docs, text, &mut unknown);
+    restore_aliases(&mut docs, text, &mut unknown, &mut diags);
     Parsed {
         docs,
         diags,
@@ -126,14 +127,29 @@ pub(crate) fn parse_recovering(text: &str) -> Parsed {
 }
 
 /// Makes the aliases read as plain scalars aliases again (`unknown`: their offsets in
-/// `text`).
-fn restore_aliases(docs: &mut [Doc], text: &str, unknown: &mut [usize]) {
+/// `text`); an alias that ran on past its name is reported instead (`aliases::restore`).
+fn restore_aliases(
+    docs: &mut [Doc],
+    text: &str,
+    unknown: &mut [usize],
+    diags: &mut Vec<Diagnostic>,
+) {
     if unknown.is_empty() {
         return;
     }
     unknown.sort_unstable();
+    let mut run_on = Vec::new();
     for node in docs.iter_mut().filter_map(|d| d.root.as_mut()) {
-        aliases::restore(node, text, unknown);
+        aliases::restore(node, text, unknown, &mut run_on);
+    }
+    for at in run_on {
+        diags.push(Diagnostic::new(
+            "yaml-syntax",
+            Severity::Error,
+            clamp(Span::new(at, at + 1), text),
+            "",
+            "an alias (`*name`) is a whole value: nothing can follow it but a comment; quote the value if the `*` belongs to it",
+        ));
     }
 }
 
@@ -231,7 +247,7 @@ fn restore_plain(node: &mut Node, text: &str, replaced: &[usize]) {
 /// ends: the problem is reported at the tab instead (on the error's line or the next),
 /// with the layer's message.
 fn at_the_tab(text: &str, at: usize, message: String) -> (usize, String) {
-    if !message.contains("tab") {
+    if !messages::about_tabs(&message) {
         return (at, message);
     }
     let b = text.as_bytes();
@@ -395,7 +411,7 @@ fn join(docs: &mut Vec<Doc>, section: Option<Node>) {
         doc.root = Some(section);
         return;
     };
-    let end = section.span.end;
+    let span = section.span;
     match (&mut root.value, section.value) {
         (Value::Mapping(m), Value::Mapping(more)) if !m.flow && !more.flow => {
             m.entries.extend(more.entries)
@@ -405,7 +421,9 @@ fn join(docs: &mut Vec<Doc>, section: Option<Node>) {
         }
         _ => return,
     }
-    root.span.end = root.span.end.max(end);
+    // The root covers what it holds: its own entries before the section (if any were
+    // kept) and the section's.
+    root.span = Span::new(root.span.start.min(span.start), root.span.end.max(span.end));
 }
 
 /// Moves every span of `node` by `by` bytes.
@@ -426,7 +444,9 @@ fn shift(node: &mut Node, by: usize) {
 
 #[cfg(test)]
 mod tests {
+    use crate::diag::Span;
     use crate::yaml::events::parse;
+    use crate::yaml::{Node, Value};
 
     #[test]
     fn a_second_colon_on_a_line_is_part_of_a_plain_value() {
@@ -471,5 +491,67 @@ mod tests {
         assert_eq!(keys, ["image", "port", "env", "resources"]);
         let replicas = root.get("resources").unwrap().as_mapping().unwrap();
         assert_eq!(replicas.get("replicas").unwrap().span.slice(text), "2");
+    }
+
+    /// Every node lies inside its parent's span, and every entry inside its mapping's
+    /// (what the fuzz targets assert: the edits cut the text by these spans).
+    fn assert_nested(node: &Node, outer: Span) {
+        let s = node.span;
+        assert!(
+            outer.start <= s.start && s.start <= s.end && s.end <= outer.end,
+            "{s:?} outside {outer:?}"
+        );
+        match &node.value {
+            Value::Mapping(m) => {
+                for e in &m.entries {
+                    assert!(
+                        s.start <= e.span.start && e.span.end <= s.end,
+                        "entry {:?} outside its mapping {s:?}",
+                        e.span
+                    );
+                    assert_nested(&e.key, e.span);
+                    assert_nested(&e.value, e.span);
+                }
+            }
+            Value::Sequence(q) => q.items.iter().for_each(|i| assert_nested(i, s)),
+            _ => {}
+        }
+    }
+
+    /// Found by fuzzing (kept as `fuzz/corpus/pipeline/found-crash-96e546d…`): after
+    /// `%KTA…`, a directive with non-ASCII words that saphyr-parser counted in bytes,
+    /// every position was 3 bytes to the right; the recovery then joined the section
+    /// re-parsed from the error's line (right positions) to a root list whose start
+    /// had drifted past its item's: the root list got 31..31, its item began at 28.
+    #[test]
+    fn a_recovered_root_list_after_a_directive_covers_its_items() {
+        let text = "%KTA!e!p\u{6f2}AG \u{7da}\u{792}2cp/\n---\n- .on/ap- { \u{14}IIIIIIIIIIIIIIIIIIIIIIIIII-\u{2}-$: !e\0";
+        let doc = parse(text);
+        let root = doc.root.as_ref().expect("the list parses up to the error");
+        assert_nested(root, Span::new(0, text.len()));
+        assert_eq!(root.span.start, 26, "the root list starts at its `-`");
+        let item = &root.as_sequence().unwrap().items[0];
+        assert_eq!(item.span.start, 28);
+        // The mapping cut short by the error covers its key, the last thing read.
+        let entry = &item.as_mapping().unwrap().entries[0];
+        assert_eq!(entry.span, item.span);
+        // Reported where saphyr-parser stops, in the layer's words for it.
+        let first = &doc.syntax_diagnostics[0];
+        assert!(first.message.contains("control character"), "{first:?}");
+    }
+
+    /// A mapping closed by an error while its key waits for a value ends with that
+    /// key (it ended where its previous entry did).
+    #[test]
+    fn a_mapping_cut_short_after_a_key_covers_it() {
+        for text in [
+            "a: 1\nkey: !t \0",
+            "- k: v\n  other: \0",
+            "x:\n  y: z\n  w: &a \0",
+        ] {
+            let doc = parse(text);
+            assert!(!doc.syntax_diagnostics.is_empty(), "{text:?}");
+            assert_nested(doc.root.as_ref().unwrap(), Span::new(0, text.len()));
+        }
     }
 }

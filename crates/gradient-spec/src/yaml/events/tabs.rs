@@ -9,8 +9,26 @@
 use super::build;
 use crate::yaml::{Node, Scalar, Value};
 
-/// saphyr-parser's message for the tab it wrongly rejects.
-pub(crate) const REJECTED: &str = "':' must be followed by a valid YAML whitespace";
+/// saphyr-parser's message for the tab it wrongly rejects after a `:`.
+const REJECTED: &str = "':' must be followed by a valid YAML whitespace";
+
+/// Whether saphyr-parser's error (`message` at `at`) is a tab it wrongly refuses: after
+/// a value's `:`, or after an explicit key's `?` (`?\tkey`, found by the differential
+/// fuzz target; it wants a space there).
+pub(crate) fn rejected(text: &str, at: usize, message: &str) -> bool {
+    let b = text.as_bytes();
+    message == REJECTED
+        || (message == "expected whitespace"
+            && b.get(at) == Some(&b'\t')
+            && at > 0
+            && b[at - 1] == b'?')
+}
+
+/// Whether the `?` at `i` is an explicit key's indicator (it starts a line or follows a
+/// space), not part of a scalar.
+fn key_indicator(b: &[u8], i: usize) -> bool {
+    b[i] == b'?' && (i == 0 || matches!(b[i - 1], b' ' | b'\t' | b'\n' | b'\r'))
+}
 
 /// `text` with the tabs after a `:` that saphyr-parser refuses made spaces, and the
 /// offsets changed (same length: every offset still points at the same place).
@@ -18,7 +36,9 @@ pub(crate) fn spaced(text: &str) -> Option<(String, Vec<usize>)> {
     let mut bytes = text.as_bytes().to_vec();
     let mut replaced = Vec::new();
     for i in 1..bytes.len() {
-        let after_colon = bytes[i - 1] == b':' || replaced.last() == Some(&(i - 1));
+        let after_colon = bytes[i - 1] == b':'
+            || key_indicator(text.as_bytes(), i - 1)
+            || replaced.last() == Some(&(i - 1));
         if bytes[i] == b'\t' && after_colon && scalar_follows(text.as_bytes(), i) {
             bytes[i] = b' ';
             replaced.push(i);
@@ -113,5 +133,27 @@ mod tests {
         assert_eq!(m.get("image").unwrap().scalar_text(), Some("x"));
         assert_eq!(m.get("command").unwrap().scalar_text(), Some("-a"));
         assert_eq!(m.get("q").unwrap().scalar_text(), Some("a:\tb"));
+    }
+
+    /// Found by the differential fuzz target: saphyr-parser wants a space after `?`.
+    #[test]
+    fn a_tab_after_an_explicit_keys_question_mark_separates() {
+        for text in ["?\tkey\n: v\n", "?\t", "?\t\t name "] {
+            let doc = parse(text);
+            assert!(
+                doc.syntax_diagnostics.is_empty(),
+                "{text:?}: {:?}",
+                doc.syntax_diagnostics
+            );
+        }
+        let text = "?\tkey\n: v\n";
+        let root = parse(text).root.unwrap();
+        let e = &root.as_mapping().unwrap().entries[0];
+        assert_eq!(
+            (e.key.span.slice(text), e.value.span.slice(text)),
+            ("key", "v")
+        );
+        // A block list after the tab stays refused, as after a `:` (suite case Y79Y).
+        assert!(!parse("?\t- a\n").syntax_diagnostics.is_empty());
     }
 }

@@ -3,15 +3,22 @@
 //! diagnostics with our rule ids, plus the same passes as today (unclosed quotes and
 //! brackets at the opener, duplicate keys, several documents, the cap). It is the
 //! oracle `yaml::events` (what [`crate::yaml::parse`] now is) is measured against:
-//! `differential.rs` and `broken.rs`. yaml-edit and rowan are dev-dependencies; none of
-//! this is in the library the browser loads.
+//! `differential.rs` and `broken.rs`, and the differential fuzz target through
+//! [`compare`]. yaml-edit and rowan are dev-dependencies, and optional ones behind the
+//! `oracle` feature (off by default): none of this is in the library the browser loads.
 
+#[cfg(test)]
 mod broken;
+mod compare;
 mod convert;
+#[cfg(test)]
 #[allow(dead_code)]
 #[path = "../../../tests/yaml_data.rs"]
 mod data;
+#[cfg(test)]
 mod differential;
+
+pub use compare::{compare, compare_documents, Quirk, Strictness};
 
 use super::cap::dedupe_and_cap;
 use super::prescan;
@@ -25,7 +32,7 @@ use yaml_edit::validator::{Severity as VSeverity, Validator, ValidatorConfig};
 use yaml_edit::{SyntaxKind as K, YamlFile};
 
 /// Parses `text` as the layer did with yaml-edit.
-pub(crate) fn parse(text: &str) -> Document {
+pub fn parse(text: &str) -> Document {
     if text.len() > MAX_INPUT_BYTES {
         let msg = format!(
             "the document is {} bytes; documents over {} bytes are not checked (a deployment spec is a few KB)",
