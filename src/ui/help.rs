@@ -1,6 +1,6 @@
 //! The in-page explanation of a rule: what it finds, why it matters, how to fix it,
-//! read from the core's rule registry (which docs/rules.md is generated from too). A disclosure: the rule buttons in Problems
-//! say whether it is open (`aria-expanded`, `aria-controls="rule-help"`); opening it
+//! read from the core's rule registry (`docs/rules.md` is generated from it too). A
+//! disclosure: the rule buttons in Problems say whether it is open (`aria-expanded`, `aria-controls="rule-help"`); opening it
 //! moves focus to its heading, and Esc or × closes it and gives focus back to the
 //! button that opened it.
 

@@ -1,12 +1,17 @@
-//! The rules of `docs/rules.md`: one small function per rule id, each
-//! walking the spanned tree and pushing [`Diagnostic`]s with spans and fixes.
+//! The rules of `docs/rules.md`, one file per rule id (`rules/<id>.rs`, snake_case):
+//! each holds the rule's registry entry (id, severities, documentation), its check,
+//! and its unit tests. [`registry`] gathers the entries; `docs/rules.md`, `gradient-spec
+//! rules`, SARIF's rule list and the page's rule help are generated from it.
 //!
 //! Division of labour (so no problem is reported twice):
-//! - `structure` is driven by the field catalogue ([`crate::spec`]): it alone reports
+//! - `structure` walks the field catalogue ([`crate::spec`]) once: it alone reports
 //!   `wrong-type`, `missing-field`, `unknown-key` and `misplaced-field` for every
-//!   field, at every depth.
-//! - every other module checks the *meaning* of values of the right kind, and
-//!   silently skips values of the wrong kind (already `wrong-type`).
+//!   field, at every depth (those four ids' files are `structure/<id>.rs`).
+//! - `yaml-syntax`, `multiple-documents`, `duplicate-key` and `limit` are reported by
+//!   the parsers; their files hold their entries.
+//! - every other rule checks the *meaning* of values of the right kind, and silently
+//!   skips values of the wrong kind (already `wrong-type`). Walkers shared by several
+//!   rules: `repositories` (the legacy block), `secrets` (every secret-bearing field).
 
 mod api_version;
 mod autoscaling;
@@ -18,15 +23,12 @@ mod dataset_required;
 mod duplicate_key;
 mod enabled;
 mod env;
-mod general;
 mod id;
 mod image;
 mod image_ref;
 mod integrations;
 mod limit;
 mod machine_type;
-mod misplaced_field;
-mod missing_field;
 mod mixed_shape;
 mod models;
 mod mount_path;
@@ -37,21 +39,17 @@ mod port_range;
 mod probe;
 mod quote;
 mod reference;
-mod registry;
+pub mod registry;
 mod replicas;
 mod repo_credentials;
 mod repo_name;
 mod repo_url;
 mod repositories;
-mod scaling;
 mod secret_ref;
 mod secret_syntax;
 mod secrets;
-mod shape;
 mod spec_body;
 mod structure;
-mod unknown_key;
-mod wrong_type;
 mod yaml_syntax;
 
 pub use context::{declared_shape, detect_shape, schema_url_version, shape_votes, Context, Shape};
@@ -102,10 +100,15 @@ pub fn validate(doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let checks: &[fn(&Context, &mut Vec<Diagnostic>)] = &[
         structure::check,
-        shape::check,
-        general::check,
+        api_version::check,
+        mixed_shape::check,
+        image::check,
+        enabled::check,
+        command::check,
+        container_registry::check,
         port_range::check,
-        scaling::check,
+        replicas::check,
+        autoscaling::check,
         probe::check,
         machine_type::check,
         repositories::check,

@@ -6,10 +6,9 @@
 
 use super::{
     api_version, autoscaling, command, container_registry, dataset_required, duplicate_key,
-    enabled, env, image, integrations, limit, machine_type, misplaced_field, missing_field,
-    mixed_shape, models, mount_path, multiple_documents, plaintext_secret, port_range, probe,
-    replicas, repo_credentials, repo_name, repo_url, secret_syntax, unknown_key, wrong_type,
-    yaml_syntax, RuleId,
+    enabled, env, image, integrations, limit, machine_type, mixed_shape, models, mount_path,
+    multiple_documents, plaintext_secret, port_range, probe, replicas, repo_credentials, repo_name,
+    repo_url, secret_syntax, structure, yaml_syntax, RuleId,
 };
 use crate::diag::Severity;
 
@@ -36,10 +35,10 @@ pub const RULES: &[&Rule] = &[
     &yaml_syntax::RULE,
     &multiple_documents::RULE,
     &duplicate_key::RULE,
-    &wrong_type::RULE,
-    &missing_field::RULE,
-    &unknown_key::RULE,
-    &misplaced_field::RULE,
+    &structure::wrong_type::RULE,
+    &structure::missing_field::RULE,
+    &structure::unknown_key::RULE,
+    &structure::misplaced_field::RULE,
     &api_version::RULE,
     &mixed_shape::RULE,
     &dataset_required::RULE,

@@ -3,18 +3,18 @@
 //! metrics, integrations per type). The only place these four are reported; the
 //! other rules judge values of the right kind.
 
-use super::context::{
-    append_entry, fill_entry, first_line_span, indent_step, layout_is_reliable, node_span,
-    wrap_block_mapping_in_list,
-};
+use super::context::{first_line_span, indent_step, node_span};
 use super::Context;
 use crate::rules::RuleId;
-use misplaced::is_spec_wrapper;
+use misplaced_field::is_spec_wrapper;
 
-mod misplaced;
+pub(super) mod misplaced_field;
+pub(super) mod missing_field;
+pub(super) mod unknown_key;
+pub(super) mod wrong_type;
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, Span, TextEdit};
 use crate::path::SpecPath;
-use crate::spec::{self, Field, Kind, Owner, Requirement};
+use crate::spec::{self, Field, Kind, Owner};
 use crate::yaml::{Entry, Mapping, Node, ScalarKind, ScalarStyle, Value};
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -72,15 +72,6 @@ fn place(path: &SpecPath) -> String {
         "at the top level".to_string()
     } else {
         format!("in `{path}`")
-    }
-}
-
-/// A help text as the tail of a sentence ("The container…" → "the container…").
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 
@@ -253,255 +244,6 @@ impl Walker<'_, '_> {
         });
         self.wrong_type(kind.describe(), node, node.span, path, pattern, fix);
     }
-
-    fn wrong_type(
-        &mut self,
-        expected: String,
-        node: &Node,
-        span: Span,
-        path: &SpecPath,
-        pattern: &str,
-        fix: Option<Fix>,
-    ) {
-        let actual = node.kind_name();
-        let name = path
-            .0
-            .last()
-            .map_or_else(String::new, |_| format!("`{path}` "));
-        let mut msg = format!("{name}must be {expected}, but it is {actual}");
-        if spec::is_probe(pattern) && node.as_scalar().is_some() {
-            msg.push_str(
-                ": a probe is a mapping with `path` (an HTTP check) or `exec` (a command)",
-            );
-            if node.scalar_text() == Some("...") {
-                msg.push_str("; the `...` of the docs' example is a placeholder, not a value");
-            }
-        } else if fix.as_ref().is_some_and(|f| f.title.starts_with("Wrap")) {
-            if node.as_mapping().is_some() {
-                msg.push_str(
-                    ", so the API rejects it; write each item as a list entry starting with `- `",
-                );
-            } else {
-                let src = node.span.slice(self.cx.text);
-                msg.push_str(&format!(
-                    ", so the API rejects it; write it as a list: `[{src}]`"
-                ));
-            }
-        } else if fix.is_some() {
-            msg.push_str("; quote it to keep it as text");
-        }
-        let d = self.push(RuleId::WrongType, Severity::Error, span, path, msg);
-        d.fix = fix;
-    }
-
-    fn root_not_mapping(&mut self) {
-        let node = self.cx.root_node;
-        let msg = format!(
-            "a deployment spec must be a mapping of fields (`image: …`, `resources: …`), but the document is {}",
-            node.kind_name()
-        );
-        self.push(
-            RuleId::WrongType,
-            Severity::Error,
-            node_span(node),
-            &SpecPath::root(),
-            msg,
-        );
-    }
-
-    /// "Wrap in a list" for a list field written as a single item: a block or flow
-    /// mapping where a list of mappings belongs (`models` as a mapping), or one
-    /// simple scalar (`ports: 8000`).
-    fn wrap_fix(&self, item: &Kind, node: &Node) -> Option<Fix> {
-        let text = self.cx.text;
-        if !layout_is_reliable(self.cx) {
-            return None;
-        }
-        let brackets = || {
-            vec![
-                TextEdit::insert(node.span.start, "["),
-                TextEdit::insert(node.span.end, "]"),
-            ]
-        };
-        let edits = match (&node.value, item) {
-            (Value::Mapping(m), Kind::Mapping) if m.flow => brackets(),
-            (Value::Mapping(_), Kind::Mapping) => wrap_block_mapping_in_list(text, node)?,
-            (Value::Scalar(s), k) if k.is_scalar() && s.kind != ScalarKind::Null => {
-                let src = node.span.slice(text);
-                let simple = !src.is_empty()
-                    && !matches!(s.style, ScalarStyle::Literal | ScalarStyle::Folded)
-                    && !src.contains(|c: char| c.is_whitespace() || ",[]{}#".contains(c));
-                if !simple {
-                    return None;
-                }
-                brackets()
-            }
-            _ => return None,
-        };
-        Some(unsafe_fix("Wrap in a list", edits))
-    }
-
-    /// Reports required fields that are absent or empty.
-    fn required(
-        &mut self,
-        holder: &Holder,
-        map: &Mapping,
-        pattern: &str,
-        path: &SpecPath,
-        variant: Option<&str>,
-    ) {
-        let shape = self.cx.shape;
-        for &f in spec::fields_under(pattern) {
-            if !f.variants.is_empty() && !variant.is_some_and(|v| f.variants.contains(&v)) {
-                continue;
-            }
-            let needed = match f.requirement {
-                Requirement::Required(s) => s.contains(shape) && !self.counterpart_present(f),
-                Requirement::HttpProbe => is_http_probe(map),
-                _ => false,
-            };
-            if !needed {
-                continue;
-            }
-            let key = f.key();
-            let field_path = path.key(key);
-            match map.get_entry(key) {
-                None => self.missing(holder, f, &field_path, variant),
-                Some(e) if e.value.is_null() => self.empty(e, f, &field_path, variant),
-                Some(e) if e.value.as_sequence().is_some_and(|s| s.items.is_empty()) => {
-                    self.empty(e, f, &field_path, variant)
-                }
-                Some(e)
-                    if matches!(f.owner, Owner::Structure | Owner::Value(_))
-                        && e.value.as_str().is_some_and(|s| s.trim().is_empty()) =>
-                {
-                    self.empty(e, f, &field_path, variant)
-                }
-                Some(_) => {}
-            }
-        }
-    }
-
-    /// True when the field doing `f`'s job in the other shape is present (then
-    /// `mixed-shape` says what to write instead, and `f` is not reported missing).
-    fn counterpart_present(&self, f: &Field) -> bool {
-        let Some(other) = spec::counterpart(f.path) else {
-            return false;
-        };
-        let mut node = self.cx.root_node;
-        for key in other.split('.') {
-            match node.as_mapping().and_then(|m| m.get(key)) {
-                Some(n) => node = n,
-                None => return false,
-            }
-        }
-        true
-    }
-
-    fn missing_message(&self, f: &Field, path: &SpecPath, absent: bool) -> String {
-        let shape = match f.requirement {
-            Requirement::Required(s) if s != spec::Shapes::BOTH => {
-                format!(" in a {} spec", s.name())
-            }
-            Requirement::HttpProbe => " in an HTTP probe".to_string(),
-            _ => String::new(),
-        };
-        let state = if absent { "missing" } else { "empty" };
-        format!(
-            "`{path}` is required{shape} but {state}: {}",
-            lower_first(f.help)
-        )
-    }
-
-    fn missing(&mut self, holder: &Holder, f: &Field, path: &SpecPath, variant: Option<&str>) {
-        let (cx, step) = (self.cx, self.step);
-        let edit = layout_is_reliable(cx)
-            .then(|| {
-                append_entry(cx.text, holder.node, f.key(), step, |layout| {
-                    spec::value_text(cx.shape, f.path, variant, layout)
-                })
-            })
-            .flatten();
-        let msg = self.missing_message(f, path, true);
-        let d = self.push(
-            RuleId::MissingField,
-            Severity::Error,
-            holder.span,
-            path,
-            msg,
-        );
-        d.fix = edit.map(|e| unsafe_fix(format!("Add `{}`", f.key()), vec![e]));
-    }
-
-    fn empty(&mut self, entry: &Entry, f: &Field, path: &SpecPath, variant: Option<&str>) {
-        let (cx, step) = (self.cx, self.step);
-        let value = |layout: spec::Layout| spec::value_text(cx.shape, f.path, variant, layout);
-        let edits = if !layout_is_reliable(cx) {
-            None
-        } else if entry.value.is_null() {
-            fill_entry(cx.text, entry, step, value)
-        } else {
-            Some(vec![TextEdit::replace(
-                entry.value.span,
-                value(spec::Layout::Flow).trim_start().to_string(),
-            )])
-        };
-        let msg = self.missing_message(f, path, false);
-        let span = super::context::value_span(entry);
-        let d = self.push(RuleId::MissingField, Severity::Error, span, path, msg);
-        d.fix = edits.map(|e| unsafe_fix(format!("Fill in `{}`", f.key()), e));
-    }
-
-    fn unknown_key(
-        &mut self,
-        map: &Mapping,
-        entry: &Entry,
-        pattern: &str,
-        path: &SpecPath,
-        variant: Option<&str>,
-    ) {
-        let Some(key) = entry.key.scalar_text() else {
-            return;
-        };
-        let key_path = path.key(key);
-        let (msg, rename) = match spec::stray_key(key) {
-            Some(stray) => (
-                format!("`{key}` is not part of the deployment spec: {}", stray.hint),
-                stray.rename_to,
-            ),
-            None => {
-                // Keys of the spec's own shape first: a near key of the other shape
-                // would only turn this warning into a `mixed-shape` error.
-                let keys = |shape, variant| {
-                    spec::children_of(pattern, shape, variant)
-                        .into_iter()
-                        .map(|f| f.key())
-                };
-                let suggestion = spec::suggest(key, keys(Some(self.cx.shape), variant))
-                    .or_else(|| spec::suggest(key, keys(None, None)));
-                let mut msg =
-                    format!("`{key}` is not a field {} in any version of the spec, so it is ignored or rejected", place(path));
-                if let Some(s) = suggestion {
-                    msg.push_str(&format!("; did you mean `{s}`?"));
-                }
-                (msg, suggestion)
-            }
-        };
-        let fix = rename.filter(|to| map.get_entry(to).is_none()).map(|to| {
-            unsafe_fix(
-                format!("Rename to `{to}`"),
-                vec![TextEdit::replace(entry.key.span, to)],
-            )
-        });
-        let d = self.push(
-            RuleId::UnknownKey,
-            Severity::Warning,
-            entry.key.span,
-            &key_path,
-            msg,
-        );
-        d.fix = fix;
-    }
 }
 
 /// "`name`, `value`" — the required keys of an item, for messages.
@@ -519,12 +261,4 @@ fn item_keys(pattern: &str) -> String {
 fn integration_type(m: &Mapping) -> Option<&'static str> {
     let t = m.get("type").and_then(Node::as_str)?;
     spec::INTEGRATION_TYPES.iter().find(|x| **x == t).copied()
-}
-
-/// A probe in the HTTP form: no `exec`, and an HTTP key present.
-fn is_http_probe(map: &Mapping) -> bool {
-    map.get_entry("exec").is_none()
-        && spec::HTTP_PROBE_KEYS
-            .iter()
-            .any(|k| map.get_entry(k).is_some())
 }

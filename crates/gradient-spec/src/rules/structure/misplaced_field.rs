@@ -8,9 +8,21 @@ use crate::rules::context::{
     dedent_lines, key_column, layout_is_reliable, line_end, moved_entry_text, newline_of,
     next_line_start, starts_line, whole_lines,
 };
+use crate::rules::registry::Rule;
 use crate::rules::RuleId;
 use crate::spec::{self, Kind, Misplaced};
 use crate::yaml::{Entry, Mapping, Node};
+
+/// `misplaced-field` in the registry: its severities and its documentation.
+pub(crate) const RULE: Rule = Rule {
+    id: RuleId::MisplacedField,
+    severities: &[Severity::Error],
+    usual: Severity::Error,
+    title: "Field at the wrong level",
+    what: "A known field written at the wrong level, e.g. `replicas` at the top instead of under `resources`, or a `spec:` wrapper around the whole spec.",
+    why: "The server only looks for each field in its own place, so a misplaced one is ignored.",
+    fix: "Move it under its parent; the fix does it.",
+};
 
 impl Walker<'_, '_> {
     pub(super) fn misplaced(

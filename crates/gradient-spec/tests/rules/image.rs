@@ -3,12 +3,43 @@
 //! message names the part that is wrong. Capitals in the repository path get a safe
 //! fix; a placeholder in angle brackets and an empty value are errors; `:image` is
 //! an info naming the GitHub deploy action.
+//! (Moved from `tests/rules_a_general.rs`, `tests/rules_image.rs`.)
 
-mod rules_a_support;
+use crate::rules_a_support::{corpus, corpus_names, expect, expect_fix, expect_none};
 use gradient_spec::Applicability::Safe;
 use gradient_spec::Severity::{Error, Info};
 use gradient_spec::{check, Severity};
-use rules_a_support::{corpus, corpus_names, expect, expect_fix, expect_none};
+
+#[test]
+fn image_problems() {
+    expect(&format!("image: \"\"\n{TAIL}"), "image", Error, "1:8");
+    expect(
+        &format!("image: \"my image:1\"\n{TAIL}"),
+        "image",
+        Error,
+        "1:8",
+    );
+    expect(&format!("image: :image\n{TAIL}"), "image", Info, "1:8");
+}
+
+#[test]
+fn image_near_misses() {
+    expect_none(&format!("image: ubuntu:20.04\n{TAIL}"), "image");
+    let digest = "0123456789abcdef".repeat(4);
+    expect_none(
+        &format!("image: ghcr.io/a/b@sha256:{digest}\n{TAIL}"),
+        "image",
+    );
+    // A digest of the wrong length is not one (`rules_image.rs` has the table).
+    expect(
+        &format!("image: ghcr.io/a/b@sha256:abc\n{TAIL}"),
+        "image",
+        Error,
+        "1:8",
+    );
+    // Absent or written without a value: `missing-field`.
+    expect_none(&format!("image:\n{TAIL}"), "image");
+}
 
 const TAIL: &str = "enabled: true\nresources:\n  instanceType: C4\n";
 

@@ -1,9 +1,9 @@
-//! `dataset-required`: `repositories` needs a non-empty `dataset`.
+//! `dataset-required`: where it fires (rule, severity, line:column), its fixes, and the near
+//! misses it must leave alone.
+//! (Moved from `tests/rules_b_dataset.rs`.)
 
-mod rules_b_util;
-
+use crate::rules_b_util::{assert_fixes_keep_syntax, none, of, one};
 use gradient_spec::Applicability::Unsafe;
-use rules_b_util::{assert_fixes_keep_syntax, none, of, one};
 
 const REPOS: &str = "  mountPath: /opt/repos\n  repositories:\n    - url: https://gitlab.com/a/b.git\n      name: b\n";
 

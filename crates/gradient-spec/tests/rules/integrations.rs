@@ -1,9 +1,9 @@
-//! `integrations` (v1): count, type, uniqueness, spelling, `region`, s3 `url`.
+//! `integrations`: where it fires (rule, severity, line:column), its fixes, and the near
+//! misses it must leave alone.
+//! (Moved from `tests/rules_b_integrations.rs`.)
 
-mod rules_b_util;
-
+use crate::rules_b_util::{assert_fixes_keep_syntax, none, of, one};
 use gradient_spec::Applicability::Unsafe;
-use rules_b_util::{assert_fixes_keep_syntax, none, of, one};
 
 /// A v1 spec holding `items`, each an integration's fields on one flow line.
 fn v1(items: &[&str]) -> String {

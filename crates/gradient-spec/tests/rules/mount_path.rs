@@ -1,9 +1,9 @@
-//! `mount-path` on `repositories.mountPath`, `models[].path` and integration `path`.
+//! `mount-path`: where it fires (rule, severity, line:column), its fixes, and the near
+//! misses it must leave alone.
+//! (Moved from `tests/rules_b_mount_path.rs`.)
 
-mod rules_b_util;
-
+use crate::rules_b_util::{assert_fixes_keep_syntax, none, of, one};
 use gradient_spec::Applicability::{Safe, Unsafe};
-use rules_b_util::{assert_fixes_keep_syntax, none, of, one};
 
 /// A legacy spec whose `mountPath` value starts at 3:14.
 fn mount(v: &str) -> String {

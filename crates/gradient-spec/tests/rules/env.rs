@@ -1,9 +1,9 @@
-//! `env`: duplicate names and values YAML reads as numbers or booleans.
+//! `env`: where it fires (rule, severity, line:column), its fixes, and the near
+//! misses it must leave alone.
+//! (Moved from `tests/rules_b_env.rs`.)
 
-mod rules_b_util;
-
+use crate::rules_b_util::{assert_fixes_keep_syntax, none, one};
 use gradient_spec::Applicability::Safe;
-use rules_b_util::{assert_fixes_keep_syntax, none, one};
 
 /// A spec whose first env `value` starts at 3:12.
 fn env(v: &str) -> String {
@@ -48,7 +48,7 @@ fn a_duplicate_name_points_at_the_later_entry() {
     assert!(f.fixed.is_none());
     // Three times: each later one once.
     let text = "env:\n  - {name: A, value: a}\n  - {name: A, value: b}\n  - {name: A, value: c}\n";
-    let found = rules_b_util::of(text, "env");
+    let found = crate::rules_b_util::of(text, "env");
     assert_eq!(
         found.iter().map(|f| f.at.as_str()).collect::<Vec<_>>(),
         ["3:12", "4:12"]

@@ -1,8 +1,8 @@
-//! `models` (legacy): what the structural rules leave to it.
+//! `models`: where it fires (rule, severity, line:column), its fixes, and the near
+//! misses it must leave alone.
+//! (Moved from `tests/rules_b_models.rs`.)
 
-mod rules_b_util;
-
-use rules_b_util::{none, one};
+use crate::rules_b_util::{none, one};
 
 /// A spec whose first model's `id` value starts at 3:9.
 fn model(id: &str) -> String {
