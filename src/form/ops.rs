@@ -3,7 +3,7 @@
 //! layout elsewhere stay byte-identical).
 
 use gradient_spec::edit::{self, EditError, Edited, NewValue};
-use gradient_spec::spec::{self, Kind, Shape};
+use gradient_spec::spec::{self, Shape};
 use gradient_spec::yaml::Document;
 #[cfg(test)]
 use gradient_spec::TextEdit;
@@ -53,37 +53,6 @@ fn parse_path(p: &str) -> Result<SpecPath, FormError> {
     SpecPath::parse(p).ok_or_else(|| FormError(format!("`{p}` is not a spec path")))
 }
 
-/// The scalar kind of the field at `path` (the item kind for a list item).
-fn kind_at(shape: Shape, path: &SpecPath) -> Option<Kind> {
-    let f = spec::field(shape, path)?;
-    Some(match (f.kind, path.0.last()) {
-        (Kind::List(item), Some(gradient_spec::PathSegment::Index(_))) => *item,
-        (k, _) => k,
-    })
-}
-
-/// The value typed into a field of `kind`: numbers where the field wants a number
-/// and the text is one; a string otherwise (a wrong value then shows as a problem).
-pub fn typed_value(kind: Option<Kind>, text: &str) -> NewValue {
-    let t = text.trim();
-    match kind {
-        Some(Kind::Integer { .. } | Kind::Port) => t
-            .parse::<i64>()
-            .map(NewValue::Int)
-            .unwrap_or_else(|_| NewValue::str(text)),
-        Some(Kind::Number { .. }) => match t.parse::<i64>() {
-            Ok(i) => NewValue::Int(i),
-            Err(_) => t
-                .parse::<f64>()
-                .ok()
-                .filter(|f| f.is_finite())
-                .map_or_else(|| NewValue::str(text), NewValue::Float),
-        },
-        Some(Kind::Bool) if t == "true" || t == "false" => NewValue::Bool(t == "true"),
-        _ => NewValue::str(text),
-    }
-}
-
 /// [`edit_for`] on a text: parses it first (the tests' way in; the app passes the
 /// parse its check already made).
 #[cfg(test)]
@@ -126,7 +95,7 @@ pub fn edit_for(
             if node.and_then(|n| n.scalar_text()) == Some(value.as_str()) {
                 return Ok(unchanged());
             }
-            edit.set_scalar(&p, &typed_value(kind_at(shape, &p), value))?
+            edit.set_scalar(&p, &NewValue::typed(spec::value_kind(shape, &p), value))?
         }
         FormAction::SetBool { path, value } => {
             let p = parse_path(path)?;
@@ -405,29 +374,6 @@ mod tests {
         assert_eq!(
             out,
             "enabled: false\nenv:\n  - name: B\n    value: b\n  - name: A\n    value: a\n"
-        );
-    }
-
-    #[test]
-    fn typed_values_follow_the_field_kind() {
-        assert_eq!(typed_value(Some(Kind::Port), "80"), NewValue::Int(80));
-        assert_eq!(
-            typed_value(Some(Kind::Port), "eighty"),
-            NewValue::str("eighty")
-        );
-        assert_eq!(
-            typed_value(
-                Some(Kind::Number {
-                    min: None,
-                    max: None
-                }),
-                "0.15"
-            ),
-            NewValue::Float(0.15)
-        );
-        assert_eq!(
-            typed_value(Some(Kind::String), "true"),
-            NewValue::str("true")
         );
     }
 }

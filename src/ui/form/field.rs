@@ -78,8 +78,11 @@ fn text_of(control: &Control) -> String {
     }
 }
 
-/// What every kind of input of one scalar field is wired to.
+/// What every kind of input of one scalar field is wired to. Event handlers are
+/// plain closures over the page's long-lived signals, never values owned by the
+/// field: an input removed by a rebuild while focused still fires `blur`.
 struct Wiring {
+    cx: FormPage,
     id: String,
     path: String,
     state: RwSignal<Option<FieldState>>,
@@ -94,10 +97,6 @@ struct Wiring {
     /// Announced as required (the visible `*` is only a mark).
     required: Option<&'static str>,
     describedby: String,
-    /// Shows the field's value in the editor (on focus), and stops (on blur).
-    highlight: Callback<()>,
-    unhighlight: Callback<()>,
-    set_text: Callback<String>,
 }
 
 impl Wiring {
@@ -116,25 +115,8 @@ impl Wiring {
                 })
             })
         });
-        let highlight = {
-            let path = path.clone();
-            Callback::new(move |()| {
-                let span = cx
-                    .form
-                    .with_untracked(|m| m.find(&path).and_then(|f| f.span));
-                cx.view.highlight.set(span);
-            })
-        };
-        let set_text = {
-            let path = path.clone();
-            Callback::new(move |text: String| {
-                cx.store.form_action(FormAction::SetText {
-                    path: path.clone(),
-                    text,
-                })
-            })
-        };
         Wiring {
+            cx,
             describedby: format!("{id}-help {id}-problems"),
             id,
             path,
@@ -144,9 +126,34 @@ impl Wiring {
             locked: Signal::derive(move || read_only || stale.get()),
             invalid,
             required: field.required.then_some("true"),
-            highlight,
-            unhighlight: Callback::new(move |()| cx.view.highlight.set(None)),
-            set_text,
+        }
+    }
+
+    /// Shows the field's value in the editor (on focus).
+    fn highlight<E>(&self) -> impl Fn(E) + Clone + 'static {
+        let (cx, path) = (self.cx, self.path.clone());
+        move |_| {
+            let span = cx
+                .form
+                .with_untracked(|m| m.find(&path).and_then(|f| f.span));
+            cx.view.highlight.set(span);
+        }
+    }
+
+    /// Stops showing it (on blur).
+    fn unhighlight<E>(&self) -> impl Fn(E) + Copy + 'static {
+        let cx = self.cx;
+        move |_| cx.view.highlight.set(None)
+    }
+
+    /// Writes `text` as the field's value.
+    fn set_text(&self) -> impl Fn(String) + Clone + 'static {
+        let (cx, path) = (self.cx, self.path.clone());
+        move |text| {
+            cx.store.form_action(FormAction::SetText {
+                path: path.clone(),
+                text,
+            })
         }
     }
 
@@ -188,7 +195,6 @@ fn scalar_view(cx: FormPage, field: FormField) -> AnyView {
 /// as mixed (the help says what the default is), never as a tick it lacks.
 fn checkbox(cx: FormPage, w: &Wiring) -> AnyView {
     let (state, path) = (w.state, w.path.clone());
-    let (highlight, unhighlight) = (w.highlight, w.unhighlight);
     let value = move || {
         state.with(|s| match s.as_ref().map(|s| &s.control) {
             Some(Control::Checkbox { value, .. }) => *value,
@@ -199,7 +205,7 @@ fn checkbox(cx: FormPage, w: &Wiring) -> AnyView {
     let mixed = move || value().is_none();
     view! {
         <input type="checkbox" id=w.id.clone() name=w.path.clone() prop:checked=checked prop:indeterminate=mixed prop:disabled=w.locked aria-required=w.required
-            aria-describedby=w.describedby.clone() on:focus=move |_| highlight.run(()) on:blur=move |_| unhighlight.run(())
+            aria-describedby=w.describedby.clone() on:focus=w.highlight() on:blur=w.unhighlight()
             on:change=move |ev| cx.store.form_action(FormAction::SetBool { path: path.clone(), value: event_target_checked(&ev) }) />
     }
     .into_any()
@@ -207,12 +213,11 @@ fn checkbox(cx: FormPage, w: &Wiring) -> AnyView {
 
 /// A select of the field's allowed values, with `—` for none.
 fn select(w: &Wiring, options: &'static [&'static str]) -> AnyView {
-    let (highlight, unhighlight, set_text, invalid) =
-        (w.highlight, w.unhighlight, w.set_text, w.invalid);
+    let (set_text, invalid) = (w.set_text(), w.invalid);
     view! {
         <select id=w.id.clone() name=w.path.clone() prop:value=w.text()
             prop:disabled=w.locked aria-required=w.required aria-describedby=w.describedby.clone() aria-invalid=move || invalid.get().to_string()
-            on:focus=move |_| highlight.run(()) on:blur=move |_| unhighlight.run(()) on:change=move |ev| set_text.run(event_target_value(&ev))>
+            on:focus=w.highlight() on:blur=w.unhighlight() on:change=move |ev| set_text(event_target_value(&ev))>
             <option value="">"—"</option>
             {options.iter().map(|o| view! { <option value=*o>{*o}</option> }).collect_view()}
         </select>
@@ -248,8 +253,9 @@ fn text_input(w: &Wiring, control: &Control) -> AnyView {
         Control::Suggest { options, .. } => *options,
         _ => &[],
     };
-    let (highlight, unhighlight, set_text, invalid) =
-        (w.highlight, w.unhighlight, w.set_text, w.invalid);
+    let (set_text, invalid) = (w.set_text(), w.invalid);
+    // Called by the secret helper's own clicks only.
+    let set_secret = Callback::new(w.set_text());
     let text = w.text();
     // A plaintext in a secret field is masked; a `secret:NAME` reference shows.
     let masked = move || {
@@ -264,9 +270,9 @@ fn text_input(w: &Wiring, control: &Control) -> AnyView {
                 list=list_id.clone() prop:value=text
                 prop:disabled=w.stale prop:readOnly=w.read_only aria-required=w.required
                 aria-describedby=w.describedby.clone() aria-invalid=move || invalid.get().to_string()
-                on:focus=move |_| highlight.run(()) on:blur=move |_| unhighlight.run(()) on:input=move |ev| set_text.run(event_target_value(&ev)) />
+                on:focus=w.highlight() on:blur=w.unhighlight() on:input=move |ev| set_text(event_target_value(&ev)) />
             {list_id.map(|lid| view! { <datalist id=lid>{options.iter().map(|o| view! { <option value=*o></option> }).collect_view()}</datalist> })}
-            {secret.then(|| view! { <SecretHelper field_id=id.clone() set=set_text locked=w.locked /> })}
+            {secret.then(|| view! { <SecretHelper field_id=id.clone() set=set_secret locked=w.locked /> })}
         </div>
     }
     .into_any()

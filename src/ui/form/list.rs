@@ -3,7 +3,7 @@
 
 use super::field::{field_view, is_stale, problem_list};
 use super::{dom_id, FormPage};
-use crate::form::{Control, FormAction, FormField};
+use crate::form::{Control, FormAction, FormField, FormItem};
 use crate::ui::focus::focus_first_soon;
 use crate::ui::text::with_code;
 use leptos::prelude::*;
@@ -19,55 +19,18 @@ pub fn list_view(cx: FormPage, field: FormField) -> AnyView {
     else {
         return ().into_any();
     };
-    let list_path = field.path.clone();
     let count = items.len();
-    let add_path = list_path.clone();
+    let actions = ListActions {
+        cx,
+        add_id: format!("{}-add", dom_id(&field.path)),
+        list_path: field.path.clone(),
+        total,
+    };
     let state = cx.state(&field.path);
-    let item_id = {
-        let list_path = list_path.clone();
-        move |i: usize| dom_id(&format!("{list_path}[{i}]"))
-    };
-    let add_id = format!("{}-add", dom_id(&list_path));
-    // After each action, focus goes where it happened: the new item's first field, the
-    // neighbour that took a removed item's place (the Add button when none is left),
-    // the moved item's button.
+    let add_id = actions.add_id.clone();
     let add = {
-        let (item_id, add_id) = (item_id.clone(), add_id.clone());
-        move |_| {
-            cx.store.form_action(FormAction::AddItem {
-                path: add_path.clone(),
-            });
-            focus_first_soon(vec![item_id(total), add_id.clone()]);
-        }
-    };
-    let remove = {
-        let (item_id, add_id) = (item_id.clone(), add_id.clone());
-        move |path: String, index: usize| {
-            cx.store.form_action(FormAction::Remove { path });
-            let mut ids = Vec::new();
-            if total > 1 {
-                ids.push(item_id(index.min(total - 2)));
-            }
-            ids.push(add_id.clone());
-            focus_first_soon(ids);
-        }
-    };
-    let move_item = {
-        let (item_id, list_path) = (item_id.clone(), list_path.clone());
-        move |from: usize, to: usize| {
-            cx.store.form_action(FormAction::Move {
-                path: list_path.clone(),
-                from,
-                to,
-            });
-            let (there, other) = if to < from {
-                ("up", "down")
-            } else {
-                ("down", "up")
-            };
-            let id = item_id(to);
-            focus_first_soon(vec![format!("{id}-{there}"), format!("{id}-{other}"), id]);
-        }
+        let actions = actions.clone();
+        move |_| actions.add()
     };
     view! {
         <fieldset class="group list" id=dom_id(&field.path) class:stale=move || is_stale(state)>
@@ -77,29 +40,7 @@ pub fn list_view(cx: FormPage, field: FormField) -> AnyView {
             <ol class="items">
                 {items
                     .into_iter()
-                    .map(|item| {
-                        let index = item.index;
-                        let path = item.path.clone();
-                        let (remove, move_item) = (remove.clone(), move_item.clone());
-                        let title = format!("{} {}", capitalise(item_name), index + 1);
-                        let id = item_id(index);
-                        view! {
-                            <li class="item" id=id.clone()>
-                                <div class="item-head">
-                                    <span class="item-title">{title.clone()}</span>
-                                    {reorderable.then(|| view! {
-                                        <button type="button" class="move" id=format!("{id}-up") aria-label=format!("Move {title} up") prop:disabled=index == 0 || cx.store.read_only
-                                            on:click={ let m = move_item.clone(); move |_| m(index, index - 1) }>"↑"</button>
-                                        <button type="button" class="move" id=format!("{id}-down") aria-label=format!("Move {title} down") prop:disabled=index + 1 == count || cx.store.read_only
-                                            on:click=move |_| move_item(index, index + 1)>"↓"</button>
-                                    })}
-                                    <button type="button" class="remove" aria-label=format!("Remove {title}") prop:disabled=cx.store.read_only
-                                        on:click=move |_| remove(path.clone(), index)>"Remove"</button>
-                                </div>
-                                {item.fields.into_iter().map(|f| field_view(cx, f)).collect_view()}
-                            </li>
-                        }
-                    })
+                    .map(|item| item_view(actions.clone(), item, item_name, reorderable, count))
                     .collect_view()}
             </ol>
             {(total > count).then(|| view! {
@@ -114,6 +55,89 @@ pub fn list_view(cx: FormPage, field: FormField) -> AnyView {
         </fieldset>
     }
     .into_any()
+}
+
+/// The actions on one list, each followed by focus where it happened: the new item's
+/// first field, the neighbour that took a removed item's place (the Add button when
+/// none is left), the moved item's button. Plain data, so event handlers can own a
+/// copy (see `field::Wiring`).
+#[derive(Clone)]
+struct ListActions {
+    cx: FormPage,
+    list_path: String,
+    /// How many items the list has (shown or not).
+    total: usize,
+    add_id: String,
+}
+
+impl ListActions {
+    fn item_id(&self, i: usize) -> String {
+        dom_id(&format!("{}[{i}]", self.list_path))
+    }
+
+    fn add(&self) {
+        self.cx.store.form_action(FormAction::AddItem {
+            path: self.list_path.clone(),
+        });
+        focus_first_soon(vec![self.item_id(self.total), self.add_id.clone()]);
+    }
+
+    fn remove(&self, path: String, index: usize) {
+        self.cx.store.form_action(FormAction::Remove { path });
+        let mut ids = Vec::new();
+        if self.total > 1 {
+            ids.push(self.item_id(index.min(self.total - 2)));
+        }
+        ids.push(self.add_id.clone());
+        focus_first_soon(ids);
+    }
+
+    fn move_item(&self, from: usize, to: usize) {
+        self.cx.store.form_action(FormAction::Move {
+            path: self.list_path.clone(),
+            from,
+            to,
+        });
+        let (there, other) = if to < from {
+            ("up", "down")
+        } else {
+            ("down", "up")
+        };
+        let id = self.item_id(to);
+        focus_first_soon(vec![format!("{id}-{there}"), format!("{id}-{other}"), id]);
+    }
+}
+
+/// One item: its title, Up/Down where the list is reorderable, Remove, its fields.
+fn item_view(
+    actions: ListActions,
+    item: FormItem,
+    item_name: &'static str,
+    reorderable: bool,
+    count: usize,
+) -> impl IntoView {
+    let cx = actions.cx;
+    let index = item.index;
+    let title = format!("{} {}", capitalise(item_name), index + 1);
+    let id = actions.item_id(index);
+    let (up, down, remove) = (actions.clone(), actions.clone(), actions);
+    let path = item.path.clone();
+    view! {
+        <li class="item" id=id.clone()>
+            <div class="item-head">
+                <span class="item-title">{title.clone()}</span>
+                {reorderable.then(|| view! {
+                    <button type="button" class="move" id=format!("{id}-up") aria-label=format!("Move {title} up") prop:disabled=index == 0 || cx.store.read_only
+                        on:click=move |_| up.move_item(index, index - 1)>"↑"</button>
+                    <button type="button" class="move" id=format!("{id}-down") aria-label=format!("Move {title} down") prop:disabled=index + 1 == count || cx.store.read_only
+                        on:click=move |_| down.move_item(index, index + 1)>"↓"</button>
+                })}
+                <button type="button" class="remove" aria-label=format!("Remove {title}") prop:disabled=cx.store.read_only
+                    on:click=move |_| remove.remove(path.clone(), index)>"Remove"</button>
+            </div>
+            {item.fields.into_iter().map(|f| field_view(cx, f)).collect_view()}
+        </li>
+    }
 }
 
 fn capitalise(s: &str) -> String {

@@ -69,7 +69,7 @@ mod tests {
     use super::*;
 
     fn path(p: &str) -> SpecPath {
-        SpecPath::parse(p).unwrap()
+        SpecPath::parse(p).expect("a spec path")
     }
 
     #[test]

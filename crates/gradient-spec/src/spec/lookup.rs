@@ -144,14 +144,17 @@ pub fn children(shape: Shape, path: &SpecPath, variant: Option<&str>) -> Vec<&'s
 /// an enum's values, the known machine names, or `true`/`false`. Empty when any
 /// value of the field's kind goes.
 pub fn allowed_values(shape: Shape, path: &SpecPath) -> &'static [&'static str] {
-    let Some(f) = field(shape, path) else {
-        return &[];
-    };
-    let kind = match (f.kind, path.0.last()) {
+    value_kind(shape, path).map_or(&[], |kind| kind_values(&kind))
+}
+
+/// The kind of the value at `path`: its field's, or the item kind for an item of a
+/// list (`resources.ports[0]` is a port). What a typed value is read as.
+pub fn value_kind(shape: Shape, path: &SpecPath) -> Option<Kind> {
+    let f = field(shape, path)?;
+    Some(match (f.kind, path.0.last()) {
         (Kind::List(item), Some(PathSegment::Index(_))) => *item,
         (k, _) => k,
-    };
-    kind_values(&kind)
+    })
 }
 
 /// The values a kind offers (see [`allowed_values`]).
