@@ -92,15 +92,18 @@ pub fn compare_documents(
     let (bad_old, bad_new) = (has_syntax_error(old), has_syntax_error(new));
     if bad_old != bad_new {
         let accepted = if bad_new {
-            only(new, |m, at| tab_indentation(m, at, text))
-                || only(new, |m, at| unprintable(m, at, text))
-                || only(new, |m, at| invalid_tag(m, at, text))
-                || only(new, |m, at| invalid_block_header(m, at, text))
-                || only(new, |m, at| second_properties(m, at, text))
-                || only(new, |m, at| invalid_directive(m, at, text))
-                || only(new, |m, _| {
-                    OPEN_LAYER_REJECTS.iter().any(|o| m.starts_with(o))
-                })
+            // One problem the text shows YAML refuses settles the verdict (the others
+            // may be the recovery's, after it).
+            any(new, |m, at| {
+                tab_indentation(m, at, text)
+                    || unprintable(m, at, text)
+                    || invalid_tag(m, at, text)
+                    || invalid_block_header(m, at, text)
+                    || second_properties(m, at, text)
+                    || invalid_directive(m, at, text)
+            }) || only(new, |m, _| {
+                OPEN_LAYER_REJECTS.iter().any(|o| m.starts_with(o))
+            })
         } else {
             only(old, |m, at| unknown_alias(m, at, text))
                 || only(old, |m, at| {
@@ -221,6 +224,15 @@ fn only_trivia(text: &str, from: usize, to: usize) -> bool {
         }
     }
     true
+}
+
+/// Whether one of the `yaml-syntax` problems of `d` is what `what` (given its message
+/// and offset) accepts.
+fn any(d: &Document, what: impl Fn(&str, usize) -> bool) -> bool {
+    d.syntax_diagnostics
+        .iter()
+        .filter(|x| x.rule == "yaml-syntax")
+        .any(|x| what(&x.message, x.span.start))
 }
 
 /// Whether `d` has `yaml-syntax` problems and each one is what `what` (given its
