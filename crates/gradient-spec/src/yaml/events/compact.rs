@@ -19,10 +19,13 @@ pub(crate) fn check(node: &Node, text: &str, diags: &mut Vec<Diagnostic>) {
                 if keyless && is_block_collection(&e.value) {
                     let between = text.get(e.span.start..e.value.span.start).unwrap_or("");
                     if !between.contains(['\n', '\r']) {
+                        // The value's first character (found by fuzzing: `: ʇ1: x`).
+                        let at = e.value.span.start;
+                        let len = text[at..].chars().next().map_or(0, char::len_utf8);
                         diags.push(Diagnostic::new(
                             "yaml-syntax",
                             Severity::Error,
-                            Span::new(e.value.span.start, e.value.span.start + 1),
+                            Span::new(at, at + len),
                             "",
                             "a list or mapping cannot start on the line of a `:` with no key before it; write the key, or start the value on the next line, indented",
                         ));

@@ -31,6 +31,8 @@
 //!   properties, which yaml-edit lets through;
 //! - [`Quirk::InvalidDirective`]: a malformed `%` directive (`%TAG !e!x…`), which
 //!   yaml-edit lets through;
+//! - [`Quirk::DirectiveInScalar`]: a line starting with `%` that continues a scalar
+//!   (`a\n%b`, suite case XLQ9 after `---`), which yaml-edit takes for a directive;
 //! - over the depth limit neither parse is checked, and which one gives up first
 //!   depends on how each counts nesting: no verdict;
 //! - [`Quirk::UnknownAlias`]: an alias to an anchor not defined before it, a syntax
@@ -62,6 +64,7 @@ pub enum Quirk {
     InvalidHeader,
     SecondProperties,
     InvalidDirective,
+    DirectiveInScalar,
 }
 
 /// The first difference between the two parses of `text` that `strictness` does not
@@ -89,17 +92,23 @@ pub fn compare_documents(
     let (bad_old, bad_new) = (has_syntax_error(old), has_syntax_error(new));
     if bad_old != bad_new {
         let accepted = if bad_new {
-            only(new, |m, at| tab_indentation(m, at, text))
-                || only(new, |m, at| unprintable(m, at, text))
-                || only(new, |m, at| invalid_tag(m, at, text))
-                || only(new, |m, at| invalid_block_header(m, at, text))
-                || only(new, |m, at| second_properties(m, at, text))
-                || only(new, |m, at| invalid_directive(m, at, text))
-                || only(new, |m, _| {
-                    OPEN_LAYER_REJECTS.iter().any(|o| m.starts_with(o))
-                })
+            // One problem the text shows YAML refuses settles the verdict (the others
+            // may be the recovery's, after it).
+            any(new, |m, at| {
+                tab_indentation(m, at, text)
+                    || unprintable(m, at, text)
+                    || invalid_tag(m, at, text)
+                    || invalid_block_header(m, at, text)
+                    || second_properties(m, at, text)
+                    || invalid_directive(m, at, text)
+            }) || only(new, |m, _| {
+                OPEN_LAYER_REJECTS.iter().any(|o| m.starts_with(o))
+            })
         } else {
             only(old, |m, at| unknown_alias(m, at, text))
+                || only(old, |m, at| {
+                    directive_in_scalar(m, new, text) || quote_in_plain_scalar(m, at, new)
+                })
                 || only(old, |m, _| {
                     OPEN_ORACLE_REJECTS.iter().any(|o| m.starts_with(o))
                 })
@@ -215,6 +224,15 @@ fn only_trivia(text: &str, from: usize, to: usize) -> bool {
         }
     }
     true
+}
+
+/// Whether one of the `yaml-syntax` problems of `d` is what `what` (given its message
+/// and offset) accepts.
+fn any(d: &Document, what: impl Fn(&str, usize) -> bool) -> bool {
+    d.syntax_diagnostics
+        .iter()
+        .filter(|x| x.rule == "yaml-syntax")
+        .any(|x| what(&x.message, x.span.start))
 }
 
 /// Whether `d` has `yaml-syntax` problems and each one is what `what` (given its
@@ -348,6 +366,68 @@ fn invalid_directive(message: &str, at: usize, text: &str) -> bool {
     message.starts_with("a `%` directive is misplaced or malformed")
         && b.get(at) == Some(&b'%')
         && (at == 0 || matches!(b[at - 1], b'\n' | b'\r'))
+}
+
+/// [`Quirk::DirectiveInScalar`]: the oracle's problem of a `%` directive inside a
+/// document where every line starting with `%` after the first is a line of a scalar
+/// in the layer's tree (`a\n%b` is the plain scalar `a %b`, suite case XLQ9).
+fn directive_in_scalar(message: &str, new: &Document, text: &str) -> bool {
+    if !message.starts_with("directive in document content") {
+        return false;
+    }
+    let mut scalars = Vec::new();
+    if let Some(root) = &new.root {
+        scalar_spans(root, &mut scalars);
+    }
+    let b = text.as_bytes();
+    let percents: Vec<usize> = (1..b.len())
+        .filter(|&i| b[i] == b'%' && matches!(b[i - 1], b'\n' | b'\r'))
+        .collect();
+    !percents.is_empty()
+        && percents
+            .iter()
+            .all(|&p| scalars.iter().any(|s| s.start < p && p < s.end))
+}
+
+/// [`Quirk::DirectiveInScalar`] too: the oracle's "never closed" for a quote that
+/// stands inside a plain scalar of the layer's tree (`a\n'b` is the plain `a 'b`), where
+/// the shared quote scan (`prescan`) took it for an opening one.
+fn quote_in_plain_scalar(message: &str, at: usize, new: &Document) -> bool {
+    if !(message.starts_with("`'` is never closed") || message.starts_with("`\"` is never closed"))
+    {
+        return false;
+    }
+    let mut plain = Vec::new();
+    if let Some(root) = &new.root {
+        scalar_spans_where(root, &mut plain, true);
+    }
+    plain.iter().any(|s| s.start < at && at < s.end)
+}
+
+fn scalar_spans(node: &Node, out: &mut Vec<Span>) {
+    scalar_spans_where(node, out, false)
+}
+
+/// The spans of the scalars in `node` (only the plain ones when `plain`).
+fn scalar_spans_where(node: &Node, out: &mut Vec<Span>, plain: bool) {
+    match &node.value {
+        Value::Scalar(s) => {
+            if !plain || s.style == crate::yaml::ScalarStyle::Plain {
+                out.push(node.span);
+            }
+        }
+        Value::Mapping(m) => {
+            for e in &m.entries {
+                scalar_spans_where(&e.key, out, plain);
+                scalar_spans_where(&e.value, out, plain);
+            }
+        }
+        Value::Sequence(q) => q
+            .items
+            .iter()
+            .for_each(|n| scalar_spans_where(n, out, plain)),
+        Value::Alias(_) => {}
+    }
 }
 
 /// Open findings of the differential fuzz target, where the layer (saphyr-parser)
