@@ -13,7 +13,7 @@ pub(super) mod missing_field;
 pub(super) mod unknown_key;
 pub(super) mod wrong_type;
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, Span, TextEdit};
-use crate::path::SpecPath;
+use crate::path::{PathSegment, SpecPath};
 use crate::spec::{self, Field, Kind, Owner};
 use crate::yaml::{Entry, Mapping, Node, ScalarKind, ScalarStyle, Value};
 
@@ -30,7 +30,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 node: cx.root_node,
                 span: first_line_span(cx.text),
             };
-            walker.mapping(&holder, root, "", &SpecPath::root(), None);
+            walker.mapping(&holder, root, "", &mut SpecPath::root(), None);
         }
         None => walker.root_not_mapping(),
     }
@@ -90,13 +90,14 @@ impl Walker<'_, '_> {
         &mut self.out[last]
     }
 
-    /// Checks every entry of a mapping, then its required fields.
+    /// Checks every entry of a mapping, then its required fields. `path` is the
+    /// mapping's, extended in place for each child (no copy of it per node).
     fn mapping(
         &mut self,
         holder: &Holder,
         map: &Mapping,
         pattern: &str,
-        path: &SpecPath,
+        path: &mut SpecPath,
         variant: Option<&str>,
     ) {
         for entry in &map.entries {
@@ -108,9 +109,10 @@ impl Walker<'_, '_> {
             }
             let canonical = spec::canonical_key(pattern, key);
             let child_pattern = spec::join(pattern, canonical);
-            let child_path = path.key(key);
             if let Some(field) = field_for(&child_pattern, variant) {
-                self.value(field, entry, &child_pattern, &child_path);
+                path.0.push(PathSegment::Key(key.to_string()));
+                self.value(field, entry, &child_pattern, path);
+                path.0.pop();
             } else if pattern.is_empty()
                 && key == spec::SPEC_WRAPPER
                 && is_spec_wrapper(&entry.value)
@@ -128,7 +130,7 @@ impl Walker<'_, '_> {
     }
 
     /// Checks the value of a known field.
-    fn value(&mut self, field: &Field, entry: &Entry, pattern: &str, path: &SpecPath) {
+    fn value(&mut self, field: &Field, entry: &Entry, pattern: &str, path: &mut SpecPath) {
         let node = &entry.value;
         if matches!(node.value, Value::Alias(_))
             || node.is_null()
@@ -152,7 +154,9 @@ impl Walker<'_, '_> {
                 Some(seq) => {
                     let item_pattern = format!("{pattern}[]");
                     for (i, it) in seq.items.iter().enumerate() {
-                        self.item(field, item, it, &item_pattern, &path.index(i));
+                        path.0.push(PathSegment::Index(i));
+                        self.item(field, item, it, &item_pattern, path);
+                        path.0.pop();
                     }
                 }
                 None => {
@@ -165,7 +169,7 @@ impl Walker<'_, '_> {
     }
 
     /// Checks one item of a list field.
-    fn item(&mut self, list: &Field, kind: &Kind, node: &Node, pattern: &str, path: &SpecPath) {
+    fn item(&mut self, list: &Field, kind: &Kind, node: &Node, pattern: &str, path: &mut SpecPath) {
         if matches!(node.value, Value::Alias(_)) {
             return;
         }

@@ -208,7 +208,7 @@ impl Walker<'_, '_> {
                 span: entry.key.span,
             };
             self.required = false;
-            self.mapping(&holder, inner, "", &path, None);
+            self.mapping(&holder, inner, "", &mut path.clone(), None);
             self.required = true;
         }
     }
