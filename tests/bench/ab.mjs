@@ -5,11 +5,16 @@
 // the fastest batch per call for each build and document. A development tool beside
 // `make bench` (which measures one build against the budgets), not part of it.
 //
+// With KEYSTROKE_LINES (say 5000), then the app's main-thread work per keystroke
+// (keystroke.mjs's `work`, without the bare textarea) on a spec of that many lines,
+// EDITS keystrokes (default 100) taking turns between the builds the same way.
+//
 // Usage: node tests/bench/ab.mjs DIST_A DIST_B [...]   (ROUNDS, default 60)
 import { serve } from '../e2e/support/harness.mjs';
-import { browser, openApp } from './page.mjs';
+import { arm, editPlace } from './keystroke.mjs';
+import { browser, openApp, paste } from './page.mjs';
 import { spec, largestCorpusFile } from './specs.mjs';
-import { median } from './stats.mjs';
+import { median, quantile } from './stats.mjs';
 
 const dists = process.argv.slice(2);
 if (dists.length < 2) throw new Error('usage: node tests/bench/ab.mjs DIST_A DIST_B [...]');
@@ -58,6 +63,27 @@ try {
       const m = median(times[i]);
       const base = median(times[0]);
       console.log(`  ${d}: median ${m.toFixed(3)} ms, fastest ${Math.min(...times[i]).toFixed(3)} ms, ${(m / base).toFixed(2)}× the first`);
+    });
+  }
+  for (const lines of (process.env.KEYSTROKE_LINES ?? '').split(',').map(Number).filter(Boolean)) {
+    const edits = Number(process.env.EDITS ?? 100);
+    let text = spec(lines);
+    for (const page of pages) await paste(page, text);
+    const work = dists.map(() => []);
+    for (let e = 0; e < edits; e++) {
+      const { line, pos } = editPlace(text, e);
+      for (let j = 0; j < pages.length; j++) {
+        const i = (j + e) % pages.length;
+        await pages[i].evaluate(arm, { which: 'app', pos, line });
+        await pages[i].keyboard.type('x');
+        work[i].push((await pages[i].evaluate(() => window.__edit)).work);
+      }
+      text = text.slice(0, pos) + 'x' + text.slice(pos);
+    }
+    console.log(`keystroke work, ${lines}-line spec (${edits} edits each):`);
+    dists.forEach((d, i) => {
+      const f = (x) => x.toFixed(1);
+      console.log(`  ${d}: median ${f(median(work[i]))} ms, p95 ${f(quantile(work[i], 0.95))} ms, fastest ${f(Math.min(...work[i]))} ms`);
     });
   }
 } finally {

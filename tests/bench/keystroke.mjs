@@ -26,7 +26,7 @@ import { spec, HEAD_LINES } from './specs.mjs';
 import { median, quantile, round } from './stats.mjs';
 
 /** Where edit `i` goes: a line after the head, strided through the document, just inside its value. */
-function editPlace(text, i) {
+export function editPlace(text, i) {
   const starts = [0];
   for (let k = 0; k < text.length; k++) if (text[k] === '\n') starts.push(k + 1);
   const lines = starts.length - 1;
@@ -58,7 +58,7 @@ function addBare() {
 }
 
 /** Page side: readies `which` textarea for an edit at `pos`, then arms the timer. */
-async function arm({ which, pos, line }) {
+export async function arm({ which, pos, line }) {
   const b = window.__bench;
   const el = document.querySelector(which === 'app' ? '#spec-yaml' : '#bench-bare');
   el.focus();
