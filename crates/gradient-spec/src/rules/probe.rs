@@ -54,13 +54,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 check_probe(probe, m, &path, out);
             } else if probe.value.is_null() {
                 let msg = "this probe is empty: give it a `path` (an HTTP check) or `exec` (a command), or remove it";
-                out.push(diag(
-                    RuleId::Probe,
-                    Severity::Error,
-                    probe.key.span,
-                    path.to_string(),
-                    msg,
-                ));
+                out.push(empty_probe(probe, &path, msg));
             }
         }
     }
@@ -123,13 +117,7 @@ fn check_probe(probe: &Entry, m: &Mapping, path: &SpecPath, out: &mut Vec<Diagno
     let http = HTTP_PROBE_KEYS.iter().any(|k| m.get_entry(k).is_some());
     if exec.is_none() && !http {
         let msg = "this probe has neither `path` (an HTTP check) nor `exec` (a command), so it checks nothing";
-        out.push(diag(
-            RuleId::Probe,
-            Severity::Error,
-            probe.key.span,
-            path.to_string(),
-            msg,
-        ));
+        out.push(empty_probe(probe, path, msg));
     }
     if let Some(e) = exec.filter(|e| e.value.is_null()) {
         let msg = "`exec` is empty: give the command to run, e.g. `command: [cat, /tmp/healthy]`";
@@ -213,4 +201,9 @@ fn check_probe(probe: &Entry, m: &Mapping, path: &SpecPath, out: &mut Vec<Diagno
             }
         }
     }
+}
+
+/// An error at the probe's key: the probe is there but checks nothing.
+fn empty_probe(probe: &Entry, path: &SpecPath, msg: &str) -> Diagnostic {
+    diag(RuleId::Probe, Severity::Error, probe.key.span, path.to_string(), msg)
 }
