@@ -205,5 +205,11 @@ fn check_probe(probe: &Entry, m: &Mapping, path: &SpecPath, out: &mut Vec<Diagno
 
 /// An error at the probe's key: the probe is there but checks nothing.
 fn empty_probe(probe: &Entry, path: &SpecPath, msg: &str) -> Diagnostic {
-    diag(RuleId::Probe, Severity::Error, probe.key.span, path.to_string(), msg)
+    diag(
+        RuleId::Probe,
+        Severity::Error,
+        probe.key.span,
+        path.to_string(),
+        msg,
+    )
 }
