@@ -113,6 +113,13 @@ fn unknown_probe(
 }
 
 fn check_probe(probe: &Entry, m: &Mapping, path: &SpecPath, out: &mut Vec<Diagnostic>) {
+    form(probe, m, path, out);
+    timings(m, path, out);
+    headers(m, path, out);
+}
+
+/// A probe is an HTTP check (`path` starting with `/`) or a command (`exec`), not both.
+fn form(probe: &Entry, m: &Mapping, path: &SpecPath, out: &mut Vec<Diagnostic>) {
     let exec = m.get_entry("exec");
     let http = HTTP_PROBE_KEYS.iter().any(|k| m.get_entry(k).is_some());
     if exec.is_none() && !http {
@@ -158,6 +165,10 @@ fn check_probe(probe: &Entry, m: &Mapping, path: &SpecPath, out: &mut Vec<Diagno
             ));
         }
     }
+}
+
+/// Timings are whole numbers at or above their minimum.
+fn timings(m: &Mapping, path: &SpecPath, out: &mut Vec<Diagnostic>) {
     for &(key, min) in TIMINGS {
         let Some(e) = m.get_entry(key) else { continue };
         let Some(ScalarKind::Int(n)) = e.value.as_scalar().map(|s| s.kind) else {
@@ -178,6 +189,10 @@ fn check_probe(probe: &Entry, m: &Mapping, path: &SpecPath, out: &mut Vec<Diagno
             ));
         }
     }
+}
+
+/// Every header has both a `name` and a `value`.
+fn headers(m: &Mapping, path: &SpecPath, out: &mut Vec<Diagnostic>) {
     if let Some(headers) = m.get("headers").and_then(Node::as_sequence) {
         for (i, h) in headers.items.iter().enumerate() {
             let Some(hm) = h.as_mapping() else { continue };

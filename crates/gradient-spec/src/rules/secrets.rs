@@ -26,6 +26,9 @@ use crate::yaml::{Entry, Mapping, Node};
 const SYNTAX: RuleId = RuleId::SecretSyntax;
 const PLAIN: RuleId = RuleId::PlaintextSecret;
 
+/// Pushes one diagnostic at the scalar being judged: rule, severity, message, fix.
+type Push<'a> = dyn Fn(&mut Vec<Diagnostic>, RuleId, Severity, String, Option<Fix>) + 'a;
+
 /// How a field treats secret references.
 #[derive(Clone, Copy, PartialEq)]
 enum Role<'a> {
@@ -180,39 +183,45 @@ fn scalar(
         }
         // An empty string holds no secret (and `repo-credentials` treats it as absent).
         Form::Plain if text.trim().is_empty() => {}
-        Form::Plain => match role {
-            Role::Expects(severity) => {
-                let msg = format!(
-                    "`{key}` holds plaintext: store it as a team or project secret and write `secret:NAME` instead"
-                );
-                push(out, PLAIN, severity, msg, None);
-            }
-            Role::May { sniff, name } => {
-                let interpolated = contains_interpolation(text);
-                if sniff {
-                    if let Some(what) = credential::kind(text) {
+        Form::Plain => plaintext(text, key, role, &push, out),
+    }
+}
+
+/// The reports a well-formed plain value gets: plaintext where a reference is
+/// expected; a token, or a literal under a credential's name, where one may be; and
+/// `${…}`, which nothing expands.
+fn plaintext(text: &str, key: &str, role: Role, push: &Push, out: &mut Vec<Diagnostic>) {
+    match role {
+        Role::Expects(severity) => {
+            let msg = format!(
+                "`{key}` holds plaintext: store it as a team or project secret and write `secret:NAME` instead"
+            );
+            push(out, PLAIN, severity, msg, None);
+        }
+        Role::May { sniff, name } => {
+            let interpolated = contains_interpolation(text);
+            if sniff {
+                if let Some(what) = credential::kind(text) {
+                    let msg = format!(
+                        "`{key}` looks like {what} in plaintext: store it as a secret and write `secret:NAME` instead"
+                    );
+                    push(out, PLAIN, Severity::Warning, msg, None);
+                } else if let Some(name) = name.filter(|n| credential::name_says_credential(n)) {
+                    // A placeholder in angle brackets is `env`'s; `${X}` is not a literal.
+                    if !is_bracketed(text) && !interpolated {
                         let msg = format!(
-                            "`{key}` looks like {what} in plaintext: store it as a secret and write `secret:NAME` instead"
+                            "`{key}` of `{name}` is written in plaintext, but the name says it holds a credential: \
+                             store it as a team or project secret and write `secret:NAME` instead"
                         );
                         push(out, PLAIN, Severity::Warning, msg, None);
-                    } else if let Some(name) = name.filter(|n| credential::name_says_credential(n))
-                    {
-                        // A placeholder in angle brackets is `env`'s; `${X}` is not a literal.
-                        if !is_bracketed(text) && !interpolated {
-                            let msg = format!(
-                                "`{key}` of `{name}` is written in plaintext, but the name says it holds a credential: \
-                                 store it as a team or project secret and write `secret:NAME` instead"
-                            );
-                            push(out, PLAIN, Severity::Warning, msg, None);
-                        }
                     }
                 }
-                if interpolated {
-                    let msg = format!("`{key}`: nothing expands `${{…}}` here, so the container gets the literal text");
-                    push(out, SYNTAX, Severity::Warning, msg, None);
-                }
             }
-        },
+            if interpolated {
+                let msg = format!("`{key}`: nothing expands `${{…}}` here, so the container gets the literal text");
+                push(out, SYNTAX, Severity::Warning, msg, None);
+            }
+        }
     }
 }
 

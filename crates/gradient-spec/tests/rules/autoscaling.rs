@@ -1,6 +1,5 @@
 //! `autoscaling`: where it fires (rule, severity, line:column), its fixes, and the near
 //! misses it must leave alone.
-//! (Moved from `tests/rules_a_values.rs`.)
 
 use crate::rules_a_support::{expect, expect_none, mine};
 use crate::shared::values::*;

@@ -1,6 +1,5 @@
 //! `dataset-required`: where it fires (rule, severity, line:column), its fixes, and the near
 //! misses it must leave alone.
-//! (Moved from `tests/rules_b_dataset.rs`.)
 
 use crate::rules_b_util::{assert_fixes_keep_syntax, none, of, one};
 use gradient_spec::Applicability::Unsafe;

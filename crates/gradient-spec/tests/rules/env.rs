@@ -1,6 +1,5 @@
 //! `env`: where it fires (rule, severity, line:column), its fixes, and the near
 //! misses it must leave alone.
-//! (Moved from `tests/rules_b_env.rs`.)
 
 use crate::rules_b_util::{assert_fixes_keep_syntax, none, one};
 use gradient_spec::Applicability::Safe;

@@ -3,7 +3,6 @@
 //! message names the part that is wrong. Capitals in the repository path get a safe
 //! fix; a placeholder in angle brackets and an empty value are errors; `:image` is
 //! an info naming the GitHub deploy action.
-//! (Moved from `tests/rules_a_general.rs`, `tests/rules_image.rs`.)
 
 use crate::rules_a_support::{corpus, corpus_names, expect, expect_fix, expect_none};
 use gradient_spec::Applicability::Safe;

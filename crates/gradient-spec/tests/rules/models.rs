@@ -1,6 +1,5 @@
 //! `models`: where it fires (rule, severity, line:column), its fixes, and the near
 //! misses it must leave alone.
-//! (Moved from `tests/rules_b_models.rs`.)
 
 use crate::rules_b_util::{none, one};
 

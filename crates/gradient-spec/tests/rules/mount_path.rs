@@ -1,6 +1,5 @@
 //! `mount-path`: where it fires (rule, severity, line:column), its fixes, and the near
 //! misses it must leave alone.
-//! (Moved from `tests/rules_b_mount_path.rs`.)
 
 use crate::rules_b_util::{assert_fixes_keep_syntax, none, of, one};
 use gradient_spec::Applicability::{Safe, Unsafe};

@@ -1,6 +1,5 @@
 //! `port-range`: where it fires (rule, severity, line:column), its fixes, and the near
 //! misses it must leave alone.
-//! (Moved from `tests/rules_a_values.rs`.)
 
 use crate::rules_a_support::{expect, expect_fix, expect_none};
 use crate::shared::values::*;

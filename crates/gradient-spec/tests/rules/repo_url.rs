@@ -1,6 +1,5 @@
 //! `repo-url`: where it fires (rule, severity, line:column), its fixes, and the near
 //! misses it must leave alone.
-//! (Moved from `tests/rules_b_repositories.rs`.)
 
 use crate::rules_b_util::{none, one};
 use crate::shared::repositories::*;

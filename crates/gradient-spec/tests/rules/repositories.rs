@@ -1,4 +1,5 @@
-//! Tests that span several rules, moved from `tests/rules_b_repositories.rs`.
+//! Repository tests that span several rules: a `spec:` wrapper, and fixes that keep
+//! the YAML well-formed.
 
 use crate::rules_b_util::{assert_fixes_keep_syntax, one};
 use crate::shared::repositories::*;

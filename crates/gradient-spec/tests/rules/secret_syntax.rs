@@ -1,6 +1,5 @@
 //! `secret-syntax`: where it fires (rule, severity, line:column), its fixes, and the near
 //! misses it must leave alone.
-//! (Moved from `tests/rules_b_secrets.rs`.)
 
 use crate::rules_b_util::{assert_fixes_keep_syntax, none, of, one};
 use crate::shared::secrets::*;

@@ -1,4 +1,5 @@
-//! Tests that span several rules, moved from `tests/rules_b_secrets.rs`.
+//! Secret-reference tests that span `secret-syntax` and `plaintext-secret`, and fixes
+//! that keep the YAML well-formed.
 
 use crate::rules_b_util::{assert_fixes_keep_syntax, none, one};
 use crate::shared::secrets::*;

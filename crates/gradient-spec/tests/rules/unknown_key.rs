@@ -1,6 +1,5 @@
 //! `unknown-key`: where it fires (rule, severity, line:column), its fixes, and the near
 //! misses it must leave alone.
-//! (Moved from `tests/rules_a_structure.rs`.)
 
 use crate::rules_a_support::{expect, expect_fix, expect_none};
 use crate::shared::structure::*;

@@ -85,27 +85,7 @@ impl Walker<'_, '_> {
         let from = key_column(text, entry.key.span.start);
         let remove = whole_lines(text, entry.span);
 
-        // The deepest existing mapping on the way to the target parent.
-        let mut anchor = self.cx.root_node;
-        let mut found = 0;
-        let mut empty_parent: Option<&Entry> = None;
-        for seg in &segments {
-            let Some(e) = anchor.as_mapping().and_then(|m| m.get_entry(seg)) else {
-                break;
-            };
-            match e.value.as_mapping() {
-                Some(m) if !m.flow && !m.entries.is_empty() => {
-                    anchor = &e.value;
-                    found += 1;
-                }
-                _ if e.value.is_null() && e.value.span.is_empty() => {
-                    empty_parent = Some(e);
-                    found += 1;
-                    break;
-                }
-                _ => return None,
-            }
-        }
+        let (anchor, found, empty_parent) = deepest_parent(self.cx.root_node, &segments)?;
         let missing = &segments[found..];
         let (indent, at) = match empty_parent {
             Some(e) => (
@@ -212,6 +192,36 @@ impl Walker<'_, '_> {
             self.required = true;
         }
     }
+}
+
+/// The deepest existing block mapping on the way from `root` down `segments`, how
+/// many segments it covers, and the empty entry (`key:` with nothing) that ends the
+/// way, if any; `None` when a segment holds anything else.
+fn deepest_parent<'n>(
+    root: &'n Node,
+    segments: &[&str],
+) -> Option<(&'n Node, usize, Option<&'n Entry>)> {
+    let mut anchor = root;
+    let mut found = 0;
+    let mut empty_parent: Option<&Entry> = None;
+    for seg in segments {
+        let Some(e) = anchor.as_mapping().and_then(|m| m.get_entry(seg)) else {
+            break;
+        };
+        match e.value.as_mapping() {
+            Some(m) if !m.flow && !m.entries.is_empty() => {
+                anchor = &e.value;
+                found += 1;
+            }
+            _ if e.value.is_null() && e.value.span.is_empty() => {
+                empty_parent = Some(e);
+                found += 1;
+                break;
+            }
+            _ => return None,
+        }
+    }
+    Some((anchor, found, empty_parent))
 }
 
 /// A `spec:` value that holds at least one top-level field.
