@@ -22,6 +22,7 @@ const root = execFileSync('git', ['rev-parse', '--show-toplevel'], { encoding: '
 /// This file too: its self-test cases are made-up outside paths.
 const DATA = [
   'crates/gradient-spec/fuzz/corpus/',
+  'crates/gradient-spec/fuzz/findings/',
   'tests/data/yaml-test-suite/cases/',
   '.ci/check-self-contained.mjs',
 ];

@@ -13,11 +13,11 @@ pub enum Shape {
 }
 
 /// Fields that only the legacy shape has (top level), and under `resources`.
-pub const LEGACY_TOP: &[&str] = &["port", "models", "repositories"];
-pub const LEGACY_RESOURCES: &[&str] = &["instanceType"];
+pub(super) const LEGACY_TOP: &[&str] = &["port", "models", "repositories"];
+pub(super) const LEGACY_RESOURCES: &[&str] = &["instanceType"];
 /// Fields that only the v1 shape has (top level), and under `resources`.
-pub const V1_TOP: &[&str] = &["integrations", "basicAuthKey"];
-pub const V1_RESOURCES: &[&str] = &["machineType", "ports"];
+pub(super) const V1_TOP: &[&str] = &["integrations", "basicAuthKey"];
+pub(super) const V1_RESOURCES: &[&str] = &["machineType", "ports"];
 
 /// The shape a spec takes: what it declares ([`declared_shape`]) when it declares
 /// one; otherwise (`apiVersion` absent, `latest` or unknown, and no Paperspace
@@ -54,7 +54,7 @@ pub fn declared_shape(root: &Mapping) -> Option<Shape> {
 /// The spec version a top-level `$schema` names, when it is a Paperspace schema URL
 /// ending in a version: `https://api.paperspace.com/schemas/v1` → `v1` (a trailing
 /// `/`, a `.json` suffix, a query or a fragment are allowed).
-pub fn schema_version(root: &Mapping) -> Option<&'static str> {
+pub(super) fn schema_version(root: &Mapping) -> Option<&'static str> {
     schema_url_version(root.get("$schema")?.as_str()?)
 }
 
@@ -80,7 +80,7 @@ pub fn schema_url_version(url: &str) -> Option<&'static str> {
 }
 
 /// The shape a version means today (`latest` now means v1).
-pub fn version_shape(version: &str) -> Shape {
+pub(super) fn version_shape(version: &str) -> Shape {
     if version == "v0alpha0" {
         Shape::Legacy
     } else {
@@ -150,7 +150,7 @@ impl<'a> Context<'a> {
 /// Where a problem with an entry's value points (rules.md): at the value, or at the
 /// key when the value is a block mapping or list (which starts on the next line), or
 /// when the value is absent.
-pub fn value_span(entry: &Entry) -> Span {
+pub(super) fn value_span(entry: &Entry) -> Span {
     if entry.value.is_block_collection() || entry.value.span.is_empty() {
         entry.key.span
     } else {
@@ -160,7 +160,7 @@ pub fn value_span(entry: &Entry) -> Span {
 
 /// Where a problem with a node that is not behind a key (a list item) points: the
 /// node itself, or its first line when it is a block collection.
-pub fn node_span(node: &Node) -> Span {
+pub(super) fn node_span(node: &Node) -> Span {
     match &node.value {
         crate::yaml::Value::Mapping(m) if !m.flow => {
             m.entries.first().map_or(node.span, |e| e.key.span)
@@ -170,7 +170,7 @@ pub fn node_span(node: &Node) -> Span {
 }
 
 /// Shorthand for a diagnostic without a fix.
-pub fn diag(
+pub(super) fn diag(
     rule: RuleId,
     severity: Severity,
     span: Span,
@@ -193,7 +193,7 @@ use crate::spec::Layout;
 /// a guess after a syntax error, and which `? key` entries break (the fuzzer found
 /// lines inserted under them at the wrong column): such fixes are only offered on
 /// plain block text (one-token replacements always are).
-pub fn layout_is_reliable(cx: &Context) -> bool {
+pub(super) fn layout_is_reliable(cx: &Context) -> bool {
     cx.layout_reliable
 }
 
@@ -213,13 +213,13 @@ fn uses_explicit_keys(text: &str) -> bool {
 
 /// The byte offset where the line holding `offset` starts. Lines end at `\n`, `\r\n`
 /// or a lone `\r`, as YAML reads them (the fuzzer found a lone `\r` misplacing fixes).
-pub fn line_start(text: &str, offset: usize) -> usize {
+pub(super) fn line_start(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
     text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1)
 }
 
 /// The byte offset where the line holding `offset` ends (before its line break).
-pub fn line_end(text: &str, offset: usize) -> usize {
+pub(super) fn line_end(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
     text[offset..]
         .find(['\r', '\n'])
@@ -227,7 +227,7 @@ pub fn line_end(text: &str, offset: usize) -> usize {
 }
 
 /// The byte offset where the line after the one holding `offset` starts (or the end).
-pub fn next_line_start(text: &str, offset: usize) -> usize {
+pub(super) fn next_line_start(text: &str, offset: usize) -> usize {
     let end = line_end(text, offset);
     match &text.as_bytes()[end..] {
         [b'\r', b'\n', ..] => end + 2,
@@ -239,7 +239,7 @@ pub fn next_line_start(text: &str, offset: usize) -> usize {
 /// The column of the block a key sits in: the column of the key, or of the anchor,
 /// tag or explicit-key `?` written before it on its line (`&a key: v` is a key at
 /// column 0). Lines added beside such a key go to this column.
-pub fn key_column(text: &str, key_start: usize) -> usize {
+pub(super) fn key_column(text: &str, key_start: usize) -> usize {
     let start = line_start(text, key_start);
     let mut at = key_start.min(text.len());
     loop {
@@ -256,14 +256,14 @@ pub fn key_column(text: &str, key_start: usize) -> usize {
 }
 
 /// True when only spaces come before `offset` on its line.
-pub fn starts_line(text: &str, offset: usize) -> bool {
+pub(super) fn starts_line(text: &str, offset: usize) -> bool {
     text.get(line_start(text, offset)..offset)
         .is_some_and(|s| s.bytes().all(|b| b == b' '))
 }
 
 /// The document's line break, as its first line ends: `\r\n` or `\n` (looking at one
 /// line keeps this cheap for fixes on large documents).
-pub fn newline_of(text: &str) -> &'static str {
+pub(super) fn newline_of(text: &str) -> &'static str {
     match text.find('\n') {
         Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
         _ => "\n",
@@ -271,13 +271,13 @@ pub fn newline_of(text: &str) -> &'static str {
 }
 
 /// The span of the document's first line: where problems with the top level point.
-pub fn first_line_span(text: &str) -> Span {
+pub(super) fn first_line_span(text: &str) -> Span {
     Span::new(0, line_end(text, 0))
 }
 
 /// The indentation step of the document: how much deeper a nested block mapping's
 /// keys sit than their parent's key (2 when nothing is nested).
-pub fn indent_step(text: &str, root: &Node) -> usize {
+pub(super) fn indent_step(text: &str, root: &Node) -> usize {
     fn find(text: &str, node: &Node, depth: usize) -> Option<usize> {
         let map = node.as_mapping().filter(|m| !m.flow)?;
         for e in &map.entries {
@@ -305,7 +305,7 @@ pub fn indent_step(text: &str, root: &Node) -> usize {
 /// text after `key:` for a layout (see [`crate::spec::value_text`]). Block mappings
 /// get a new line at the indentation of their keys; flow mappings `, key: value`.
 /// `None` when the node is not a mapping or the text has an unexpected form.
-pub fn append_entry(
+pub(super) fn append_entry(
     text: &str,
     node: &Node,
     key: &str,
@@ -342,7 +342,7 @@ pub fn append_entry(
 /// Edits that give an entry written without a value (`key:` or `key: ~`) the text
 /// `value` makes for a layout: on the key's line for a scalar, or on new indented
 /// lines for a block collection.
-pub fn fill_entry(
+pub(super) fn fill_entry(
     text: &str,
     entry: &Entry,
     step: usize,
@@ -379,7 +379,7 @@ pub fn fill_entry(
 /// Edits that insert `line` (without indentation or line break) as the first entry
 /// of the root mapping, at its indentation: for top-level fields people expect first
 /// (`apiVersion`, `enabled`).
-pub fn prepend_root_entry(text: &str, root: &Mapping, line: &str) -> Option<TextEdit> {
+pub(super) fn prepend_root_entry(text: &str, root: &Mapping, line: &str) -> Option<TextEdit> {
     let first = root.entries.first()?;
     if root.flow || !starts_line(text, first.key.span.start) {
         return None;
@@ -394,7 +394,7 @@ pub fn prepend_root_entry(text: &str, root: &Mapping, line: &str) -> Option<Text
 
 /// The span from the start of the line holding `span.start` through the line break
 /// ending the line holding `span.end`: the whole lines of an entry, for removal.
-pub fn whole_lines(text: &str, span: Span) -> Span {
+pub(super) fn whole_lines(text: &str, span: Span) -> Span {
     Span::new(
         line_start(text, span.start),
         next_line_start(text, line_end(text, span.end)),
@@ -404,7 +404,7 @@ pub fn whole_lines(text: &str, span: Span) -> Span {
 /// The text of an entry from its key to the end of its last line (trailing comment
 /// included), re-indented from column `from` to column `to` and with its key
 /// replaced by `key`. Lines after the first keep their depth relative to the key.
-pub fn moved_entry_text(
+pub(super) fn moved_entry_text(
     text: &str,
     entry: &Entry,
     key: &str,
@@ -434,7 +434,7 @@ pub fn moved_entry_text(
 
 /// Edits that wrap a block mapping value in a one-item list: `- ` before its first
 /// key, and two more spaces before each of its other lines.
-pub fn wrap_block_mapping_in_list(text: &str, node: &Node) -> Option<Vec<TextEdit>> {
+pub(super) fn wrap_block_mapping_in_list(text: &str, node: &Node) -> Option<Vec<TextEdit>> {
     let map = node.as_mapping()?;
     let first = map.entries.first()?;
     if map.flow || !starts_line(text, first.key.span.start) {
@@ -455,7 +455,7 @@ pub fn wrap_block_mapping_in_list(text: &str, node: &Node) -> Option<Vec<TextEdi
 
 /// Edits that remove up to `by` leading spaces from every line from `from` (a line
 /// start) through the line holding `to`.
-pub fn dedent_lines(text: &str, from: usize, to: usize, by: usize) -> Vec<TextEdit> {
+pub(super) fn dedent_lines(text: &str, from: usize, to: usize, by: usize) -> Vec<TextEdit> {
     let mut edits = Vec::new();
     let mut at = from;
     let end = line_end(text, to);
