@@ -141,4 +141,6 @@ pub fn parse(text: &str) -> Document {
 }
 
 #[cfg(test)]
+mod build_tests;
+#[cfg(test)]
 mod parity_tests;

@@ -1,0 +1,174 @@
+//! The tree builder's tests: spans of entries, items and recovered sections
+//! (`build.rs`), many of them found by the differential fuzz target.
+
+use crate::yaml::events::parse;
+use crate::yaml::Node;
+
+fn root(text: &str) -> Node {
+    let doc = parse(text);
+    assert!(
+        doc.syntax_diagnostics.is_empty(),
+        "{:?}",
+        doc.syntax_diagnostics
+    );
+    doc.root.expect("a root")
+}
+
+/// Found by the span checks of `tests/yaml_props.rs`: a block scalar whose event
+/// starts at its first content line read a leading `&`, `!` or `>` there as an
+/// anchor, a tag or its header.
+#[test]
+fn a_block_scalars_content_is_not_read_as_its_properties() {
+    for (text, slice, value) in [
+        ("|\n&\n", "|\n&", "&\n"),
+        ("|\n>\n", "|\n>", ">\n"),
+        ("|\r>", "|\r>", ">\n"),
+    ] {
+        let node = root(text);
+        assert_eq!(node.span.slice(text), slice, "{text:?}");
+        assert_eq!(node.scalar_text(), Some(value));
+        assert_eq!((node.anchor, node.tag), (None, None), "{text:?}");
+    }
+    let text = "note: |\n  !important\nquote: >\n  &x\n";
+    let m = root(text);
+    let m = m.as_mapping().unwrap();
+    for (key, slice) in [("note", "|\n  !important"), ("quote", ">\n  &x")] {
+        let v = m.get(key).unwrap();
+        assert_eq!(v.span.slice(text), slice);
+        assert_eq!((&v.anchor, &v.tag), (&None, &None), "{key}");
+    }
+    // Properties before the header are still read.
+    let text = "- &a !t |\n  x\n";
+    let list = root(text);
+    let item = &list.as_sequence().unwrap().items[0];
+    assert_eq!(
+        (item.anchor.as_deref(), item.tag.as_deref()),
+        (Some("a"), Some("!t"))
+    );
+}
+
+/// Found by the same checks: a comment ended only at `\n`, so after a lone `\r`
+/// the content was taken for part of it.
+#[test]
+fn a_comment_ends_at_a_lone_carriage_return() {
+    let text = "&0 #\r-x";
+    let node = root(text);
+    assert_eq!(node.span.slice(text), "-x");
+    assert_eq!(node.anchor.as_deref(), Some("0"));
+    // And a block scalar's header is found after one.
+    let text = "#\r|\n%";
+    assert_eq!(root(text).span.slice(text), "|\n%");
+}
+
+/// Found by the differential fuzz target: in `? ? a`, the key is a mapping whose
+/// entry starts at the second `?` (only a single `?` is the outer entry's alone).
+#[test]
+fn an_explicit_key_that_is_an_explicit_keys_mapping_starts_at_its_question_mark() {
+    for (text, inner) in [
+        ("? ? a\n", "? a"),
+        ("? ? ", "? "),
+        ("? earth: blue\n", "earth: blue"),
+    ] {
+        let m = root(text);
+        let key = &m.as_mapping().unwrap().entries[0].key;
+        let end = key.span.end.max(key.span.start + inner.len());
+        assert_eq!(
+            &text[key.span.start..end],
+            inner,
+            "{text:?}: {:?}",
+            key.span
+        );
+    }
+}
+
+/// Found by the differential fuzz target: an inner explicit key without a value
+/// took the `:` of the outer mapping's next entry for its own.
+#[test]
+fn an_outer_mappings_colon_is_not_an_inner_empty_values() {
+    let text = "a:\n  ? - x\n  :   ? - y\n  : b\n";
+    let m = root(text);
+    let a = m
+        .as_mapping()
+        .unwrap()
+        .get("a")
+        .unwrap()
+        .as_mapping()
+        .unwrap();
+    let spans: Vec<&str> = a.entries.iter().map(|e| e.span.slice(text)).collect();
+    assert_eq!(spans, ["? - x\n  :   ? - y", ": b"]);
+}
+
+/// Found by the differential fuzz target: saphyr-parser refused a `?` that ends
+/// the text; YAML reads it as an empty explicit key with an empty value.
+#[test]
+fn a_question_mark_ending_the_text_is_an_empty_explicit_key() {
+    for (text, key_at) in [("- ?", 3), ("a:\n  ?", 6), ("?", 1)] {
+        let doc = parse(text);
+        assert!(
+            doc.syntax_diagnostics.is_empty(),
+            "{text:?}: {:?}",
+            doc.syntax_diagnostics
+        );
+        let mut node = doc.root.as_ref().unwrap();
+        while let Some(next) = node
+            .as_sequence()
+            .and_then(|q| q.items.first())
+            .or_else(|| {
+                node.as_mapping()
+                    .and_then(|m| m.entries.first())
+                    .map(|e| &e.value)
+            })
+            .filter(|n| !n.is_null())
+        {
+            node = next;
+        }
+        let m = node.as_mapping().expect("the explicit key's mapping");
+        assert_eq!(
+            m.entries[0].key.span,
+            crate::diag::Span::at(key_at),
+            "{text:?}"
+        );
+        assert!(m.entries[0].key.is_null() && m.entries[0].value.is_null());
+        assert!(node.span.end <= text.len());
+    }
+}
+
+/// Found by the differential fuzz target: an explicit key without a value followed
+/// by a key starting with `:` (`:x:`) took that `:` for its value indicator, so its
+/// entry ran into the next one.
+#[test]
+fn a_colon_starting_the_next_key_is_not_an_empty_values_indicator() {
+    let text = "? a\n:x: 1\n";
+    let m = root(text);
+    let entries = &m.as_mapping().unwrap().entries;
+    let spans: Vec<&str> = entries.iter().map(|e| e.span.slice(text)).collect();
+    assert_eq!(spans, ["? a", ":x: 1"]);
+    assert_eq!(entries[0].value.span.start, 3);
+}
+
+/// Found by the same checks: an entry after a value ending in `?` began at that `?`
+/// (taken for an explicit key's indicator), so removing the entry cut the value.
+#[test]
+fn a_question_mark_ending_a_value_is_not_the_next_keys_indicator() {
+    let text = "a: what?\nb:\n  c: 800-\n  d: x\n? e\n: f\n";
+    let m = root(text);
+    let spans: Vec<&str> = m
+        .as_mapping()
+        .unwrap()
+        .entries
+        .iter()
+        .map(|e| e.span.slice(text))
+        .collect();
+    assert_eq!(spans, ["a: what?", "b:\n  c: 800-\n  d: x", "? e\n: f"]);
+    // Nor is a block scalar's last line `?`.
+    let text = "a:\n  b: |-\n    x\n    ?\n  c: 1\n";
+    let a = root(text);
+    let inner = a
+        .as_mapping()
+        .unwrap()
+        .get("a")
+        .unwrap()
+        .as_mapping()
+        .unwrap();
+    assert_eq!(inner.entries[1].span.slice(text), "c: 1");
+}
