@@ -83,6 +83,10 @@ export const editorOf = (page) => page.getByRole('textbox', { name: 'Spec YAML' 
  * storage is cleared, then the page reloaded) and, when `text` is given, types it in.
  */
 export async function openFresh(context, url, text) {
+  // Earlier tests' pages share this origin's storage, and one with an autosave still
+  // pending (or one flushing as it is hidden) would write its text and file name
+  // between this page's clear and its reload: close them first.
+  for (const other of context.pages()) await other.close();
   const opened = await openPage(context, url);
   await opened.page.evaluate(() => localStorage.clear());
   await opened.page.reload();
