@@ -137,14 +137,14 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(
-        rule: impl Into<RuleId>,
+        rule: RuleId,
         severity: Severity,
         span: Span,
         path: impl Into<String>,
         message: impl Into<String>,
     ) -> Self {
         Diagnostic {
-            rule: rule.into(),
+            rule,
             severity,
             message: message.into(),
             span,

@@ -110,7 +110,7 @@ mod tests {
     fn serialises_the_documented_fields() {
         let text = "image: x\nport: \"8000\"\n";
         let d = Diagnostic::new(
-            "port-range",
+            crate::RuleId::PortRange,
             Severity::Warning,
             Span::new(15, 21),
             "port",
@@ -133,7 +133,7 @@ mod tests {
                 ]}
             })
         );
-        let plain = Diagnostic::new("image", Severity::Info, Span::at(0), "", "m");
+        let plain = Diagnostic::new(crate::RuleId::Image, Severity::Info, Span::at(0), "", "m");
         let v = serde_json::to_value(&locate_all(text, [&plain])[0]).unwrap();
         assert!(v.get("fix").is_none(), "{v}");
     }

@@ -100,17 +100,6 @@ impl FromStr for RuleId {
     }
 }
 
-/// For the YAML layer, which still names its four ids as text (it is frozen while
-/// it is fuzzed). A misspelt id is a bug: tests fail on it (debug builds panic), and
-/// a release build reports the problem as `yaml-syntax` rather than stop.
-impl From<&'static str> for RuleId {
-    fn from(s: &'static str) -> Self {
-        let id = s.parse();
-        debug_assert!(id.is_ok(), "unknown rule id {s:?}");
-        id.unwrap_or(RuleId::YamlSyntax)
-    }
-}
-
 impl fmt::Display for RuleId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -137,7 +126,7 @@ impl PartialOrd for RuleId {
     }
 }
 
-/// Comparing with the public id: for tests and the YAML layer, which read ids as text.
+/// Comparing with the public id as text: for tests, whose expectations are the ids users read.
 impl PartialEq<&str> for RuleId {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other

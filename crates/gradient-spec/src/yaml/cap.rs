@@ -7,7 +7,10 @@ use crate::diag::Diagnostic;
 
 /// The rules capped together; `multiple-documents` and `limit` come at most once.
 fn capped(rule: crate::RuleId) -> bool {
-    rule == "yaml-syntax" || rule == "duplicate-key"
+    matches!(
+        rule,
+        crate::RuleId::YamlSyntax | crate::RuleId::DuplicateKey
+    )
 }
 
 /// Sorts `diags` by position, drops a problem reported twice at the same place under
@@ -41,16 +44,16 @@ mod tests {
     use super::*;
     use crate::diag::{Severity, Span};
 
-    fn d(rule: &'static str, at: usize, msg: &str) -> Diagnostic {
+    fn d(rule: crate::RuleId, at: usize, msg: &str) -> Diagnostic {
         Diagnostic::new(rule, Severity::Error, Span::new(at, at + 1), "", msg)
     }
 
     #[test]
     fn same_place_same_rule_is_reported_once() {
         let mut v = vec![
-            d("yaml-syntax", 3, "first"),
-            d("yaml-syntax", 3, "second"),
-            d("duplicate-key", 3, "dup"),
+            d(crate::RuleId::YamlSyntax, 3, "first"),
+            d(crate::RuleId::YamlSyntax, 3, "second"),
+            d(crate::RuleId::DuplicateKey, 3, "dup"),
         ];
         dedupe_and_cap(&mut v);
         let msgs: Vec<&str> = v.iter().map(|x| x.message.as_str()).collect();
@@ -59,8 +62,10 @@ mod tests {
 
     #[test]
     fn many_problems_are_capped_with_a_count() {
-        let mut v: Vec<Diagnostic> = (0..1000).map(|i| d("yaml-syntax", i, "bad")).collect();
-        v.push(d("limit", 5000, "limit"));
+        let mut v: Vec<Diagnostic> = (0..1000)
+            .map(|i| d(crate::RuleId::YamlSyntax, i, "bad"))
+            .collect();
+        v.push(d(crate::RuleId::Limit, 5000, "limit"));
         dedupe_and_cap(&mut v);
         assert_eq!(v.len(), MAX_SYNTAX_ERRORS + 1);
         assert!(v[MAX_SYNTAX_ERRORS - 1]

@@ -9,6 +9,7 @@ use super::{Node, ScalarKind, Value};
 use crate::diag::{Diagnostic, Severity};
 use crate::path::{PathSegment, SpecPath};
 use crate::text::LineIndex;
+use crate::RuleId;
 use std::collections::HashMap;
 
 /// One step of the path being walked, borrowed from the tree: the path is spelled
@@ -49,7 +50,7 @@ fn walk<'a>(
                         .line;
                     let shown = e.key.span.slice(text);
                     out.push(Diagnostic::new(
-                        "duplicate-key",
+                        RuleId::DuplicateKey,
                         Severity::Error,
                         e.key.span,
                         spelled(path).to_string(),

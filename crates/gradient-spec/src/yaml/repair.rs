@@ -19,7 +19,7 @@ pub(crate) struct Repaired {
 impl Repaired {
     /// Makes `insertions` (original offset, text), which must be in offset order;
     /// one that is out of order or not on a character boundary is skipped.
-    pub fn new(original: &str, insertions: &[(usize, String)]) -> Repaired {
+    pub(crate) fn new(original: &str, insertions: &[(usize, String)]) -> Repaired {
         let extra: usize = insertions.iter().map(|(_, s)| s.len()).sum();
         let mut text = String::with_capacity(original.len() + extra);
         let mut inserts = Vec::with_capacity(insertions.len());
@@ -39,7 +39,7 @@ impl Repaired {
 
     /// The original offset of an offset in the repaired text; offsets inside an
     /// insertion map to where it was inserted.
-    pub fn to_original(&self, r: usize) -> usize {
+    pub(crate) fn to_original(&self, r: usize) -> usize {
         // The last insertion starting at or before `r`.
         let i = self.inserts.partition_point(|&(start, _, _)| start <= r);
         let Some(&(start, len, at)) = i.checked_sub(1).and_then(|i| self.inserts.get(i)) else {
@@ -52,13 +52,13 @@ impl Repaired {
         }
     }
 
-    pub fn span(&self, s: Span) -> Span {
+    pub(crate) fn span(&self, s: Span) -> Span {
         let start = self.to_original(s.start);
         Span::new(start, self.to_original(s.end).max(start))
     }
 
     /// Moves every span of `node` from the repaired text to the original.
-    pub fn remap_node(&self, node: &mut Node) {
+    pub(crate) fn remap_node(&self, node: &mut Node) {
         node.span = self.span(node.span);
         match &mut node.value {
             Value::Mapping(m) => {

@@ -7,13 +7,20 @@ use super::prescan::{Opener, Scan};
 use super::Document;
 use crate::diag::{Diagnostic, Severity, Span};
 use crate::text::LineIndex;
+use crate::RuleId;
 
 /// A document that is not parsed at all, with the one `limit` diagnostic saying why.
 pub(super) fn unchecked(text: &str, span: Span, msg: String) -> Document {
     Document {
         text: text.to_string(),
         root: None,
-        syntax_diagnostics: vec![Diagnostic::new("limit", Severity::Error, span, "", msg)],
+        syntax_diagnostics: vec![Diagnostic::new(
+            RuleId::Limit,
+            Severity::Error,
+            span,
+            "",
+            msg,
+        )],
     }
 }
 
@@ -38,7 +45,7 @@ pub(super) fn unclosed_diagnostics(scan: &Scan, text: &str) -> Vec<Diagnostic> {
                 u.opener.closer()
             );
             Diagnostic::new(
-                "yaml-syntax",
+                RuleId::YamlSyntax,
                 Severity::Error,
                 clamp(Span::new(u.at, u.at + 1), text),
                 "",

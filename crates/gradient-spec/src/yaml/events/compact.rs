@@ -6,6 +6,7 @@
 
 use crate::diag::{Diagnostic, Severity, Span};
 use crate::yaml::{Node, Value};
+use crate::RuleId;
 
 /// One `yaml-syntax` problem per block list or mapping that starts on the line of a
 /// keyless entry's `:` in `node`.
@@ -23,7 +24,7 @@ pub(crate) fn check(node: &Node, text: &str, diags: &mut Vec<Diagnostic>) {
                         let at = e.value.span.start;
                         let len = text[at..].chars().next().map_or(0, char::len_utf8);
                         diags.push(Diagnostic::new(
-                            "yaml-syntax",
+                            RuleId::YamlSyntax,
                             Severity::Error,
                             Span::new(at, at + len),
                             "",
@@ -54,7 +55,13 @@ mod tests {
 
     #[test]
     fn a_keyless_entrys_value_cannot_start_a_collection_on_its_line() {
-        for text in [": - a\n", "#\n: va : va", "x: 1\n: ? b\n"] {
+        // The last in a later document, which the recovery parses on its own.
+        for text in [
+            ": - a\n",
+            "#\n: va : va",
+            "x: 1\n: ? b\n",
+            "x: 1\n---\n: - a\n",
+        ] {
             let doc = parse(text);
             assert!(
                 doc.syntax_diagnostics

@@ -8,6 +8,7 @@
 
 use crate::diag::{Diagnostic, Severity, Span};
 use crate::yaml::{Node, Value};
+use crate::RuleId;
 
 /// One `yaml-syntax` problem per under-indented line of the flow collections in `node`
 /// (`block`: the column of the block collection around it, `None` at the top).
@@ -84,7 +85,7 @@ fn lines_under(span: Span, text: &str, needed: usize, diags: &mut Vec<Diagnostic
                 end += 1;
             }
             diags.push(Diagnostic::new(
-                "yaml-syntax",
+                RuleId::YamlSyntax,
                 Severity::Error,
                 Span::new(first, end.min(text.len())),
                 "",

@@ -88,6 +88,7 @@ use super::cap::dedupe_and_cap;
 use super::syntax::{clamp, unchecked};
 use super::{dupkeys, Document, MAX_DEPTH, MAX_INPUT_BYTES};
 use crate::diag::{Diagnostic, Severity, Span};
+use crate::RuleId;
 
 /// Parses `text` like [`crate::yaml::parse`]: never fails, never panics; problems come
 /// back as diagnostics (`yaml-syntax`, `duplicate-key`, `multiple-documents`, `limit`).
@@ -113,14 +114,22 @@ pub fn parse(text: &str) -> Document {
     printable::check(text, &mut diags);
     let mut docs = parsed.docs.into_iter();
     let root = docs.next().and_then(|d| d.root);
-    if let Some(extra) = docs.find(|d| d.root.is_some()) {
-        let start = extra.start.min(text.len());
+    let later: Vec<_> = docs.filter_map(|d| Some((d.start, d.root?))).collect();
+    // A later document is reported as one, but its syntax is still YAML's: the tree's
+    // own syntax checks run on it too (found by the differential fuzz target: `: - x`
+    // after a `---`).
+    for (_, node) in &later {
+        compact::check(node, text, &mut diags);
+        flowindent::check(node, text, None, &mut diags);
+    }
+    if let Some(&(start, _)) = later.first() {
+        let start = start.min(text.len());
         let mut end = (start + 3).min(text.len());
         while !text.is_char_boundary(end) {
             end += 1;
         }
         diags.push(Diagnostic::new(
-            "multiple-documents",
+            RuleId::MultipleDocuments,
             Severity::Error,
             Span::new(start, end),
             "",

@@ -10,7 +10,7 @@ pub(crate) struct ByteOffsets<'a> {
 }
 
 impl<'a> ByteOffsets<'a> {
-    pub fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         ByteOffsets {
             text,
             chars: 0,
@@ -20,7 +20,7 @@ impl<'a> ByteOffsets<'a> {
 
     /// The byte offset of character index `ci` (the text's length past its end).
     /// Costs the distance from the last answer (a run of ASCII in one step).
-    pub fn byte(&mut self, ci: usize) -> usize {
+    pub(crate) fn byte(&mut self, ci: usize) -> usize {
         let b = self.text.as_bytes();
         if ci > self.chars {
             let n = ci - self.chars;

@@ -7,6 +7,7 @@
 //! A byte order mark is left to saphyr-parser, which knows where one may stand.
 
 use crate::diag::{Diagnostic, Severity, Span};
+use crate::RuleId;
 
 /// Whether YAML allows `c` in a stream.
 fn printable(c: char) -> bool {
@@ -26,7 +27,7 @@ pub(crate) fn check(text: &str, diags: &mut Vec<Diagnostic>) {
     for (at, c) in text.char_indices() {
         if !printable(c) {
             diags.push(Diagnostic::new(
-                "yaml-syntax",
+                RuleId::YamlSyntax,
                 Severity::Error,
                 Span::new(at, at + c.len_utf8()),
                 "",

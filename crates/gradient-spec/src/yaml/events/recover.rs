@@ -22,6 +22,7 @@ use crate::yaml::prescan;
 use crate::yaml::repair::Repaired;
 use crate::yaml::syntax::{clamp, unclosed_diagnostics};
 use crate::yaml::{Node, Value};
+use crate::RuleId;
 
 /// The documents of a text with its syntax problems (spans into the original text).
 pub(crate) struct Parsed {
@@ -95,7 +96,7 @@ pub(crate) fn parse_recovering(text: &str) -> Parsed {
             end += 1;
         }
         diags.push(Diagnostic::new(
-            "yaml-syntax",
+            RuleId::YamlSyntax,
             Severity::Error,
             clamp(Span::new(at, end), text),
             "",
@@ -144,7 +145,7 @@ fn restore_aliases(
     }
     for at in run_on {
         diags.push(Diagnostic::new(
-            "yaml-syntax",
+            RuleId::YamlSyntax,
             Severity::Error,
             clamp(Span::new(at, at + 1), text),
             "",

@@ -7,6 +7,7 @@
 
 use super::{data, parse};
 use crate::yaml::{events, Document, Node, Value};
+use crate::RuleId;
 
 /// What an edit does to one line.
 type Edit = fn(&str) -> String;
@@ -40,7 +41,9 @@ fn spans_ok(node: &Node, text: &str) -> bool {
 }
 
 fn rejects(d: &Document) -> bool {
-    d.syntax_diagnostics.iter().any(|x| x.rule == "yaml-syntax")
+    d.syntax_diagnostics
+        .iter()
+        .any(|x| x.rule == RuleId::YamlSyntax)
 }
 
 fn top_keys(d: &Document) -> Vec<String> {
@@ -141,7 +144,7 @@ fn broken_corpus_files_compare_with_todays_parse() {
                     let line = |d: &Document| {
                         d.syntax_diagnostics
                             .iter()
-                            .find(|x| x.rule == "yaml-syntax")
+                            .find(|x| x.rule == RuleId::YamlSyntax)
                             .map(|x| broken[..x.span.start].matches('\n').count())
                     };
                     if line(&old) == line(&new) {

@@ -42,6 +42,7 @@
 use super::parse;
 use crate::diag::Span;
 use crate::yaml::{events, Document, Entry, Node, Value};
+use crate::RuleId;
 
 /// Which differences [`compare`] reports.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -119,7 +120,7 @@ pub fn compare_documents(
         let first = |d: &Document| {
             d.syntax_diagnostics
                 .iter()
-                .find(|x| x.rule == "yaml-syntax")
+                .find(|x| x.rule == RuleId::YamlSyntax)
                 .map(|x| format!("{:?} {}", x.span, x.message))
         };
         return Some(format!(
@@ -231,7 +232,7 @@ fn only_trivia(text: &str, from: usize, to: usize) -> bool {
 fn any(d: &Document, what: impl Fn(&str, usize) -> bool) -> bool {
     d.syntax_diagnostics
         .iter()
-        .filter(|x| x.rule == "yaml-syntax")
+        .filter(|x| x.rule == RuleId::YamlSyntax)
         .any(|x| what(&x.message, x.span.start))
 }
 
@@ -241,7 +242,7 @@ fn only(d: &Document, what: impl Fn(&str, usize) -> bool) -> bool {
     let mut syntax = d
         .syntax_diagnostics
         .iter()
-        .filter(|x| x.rule == "yaml-syntax")
+        .filter(|x| x.rule == RuleId::YamlSyntax)
         .peekable();
     syntax.peek().is_some() && syntax.all(|x| what(&x.message, x.span.start))
 }
@@ -459,18 +460,20 @@ fn unknown_alias(message: &str, at: usize, text: &str) -> bool {
 }
 
 fn has_limit(d: &Document) -> bool {
-    d.syntax_diagnostics.iter().any(|x| x.rule == "limit")
+    d.syntax_diagnostics.iter().any(|x| x.rule == RuleId::Limit)
 }
 
 fn has_syntax_error(d: &Document) -> bool {
-    d.syntax_diagnostics.iter().any(|x| x.rule == "yaml-syntax")
+    d.syntax_diagnostics
+        .iter()
+        .any(|x| x.rule == RuleId::YamlSyntax)
 }
 
 /// The other problems (not `yaml-syntax`) by rule and span.
 fn other_problems(d: &Document) -> Vec<(&'static str, usize, usize)> {
     d.syntax_diagnostics
         .iter()
-        .filter(|x| x.rule != "yaml-syntax")
+        .filter(|x| x.rule != RuleId::YamlSyntax)
         .map(|x| (x.rule.as_str(), x.span.start, x.span.end))
         .collect()
 }

@@ -158,3 +158,84 @@ fn comments_are_found_from_the_tree_as_yaml_edit_finds_them() {
     assert_eq!(differ, known);
     assert!(compared > 600, "{compared}");
 }
+
+/// What the triage of a differential finding (`fuzz/README.md`) says the layer must do.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Judged {
+    /// A layer bug, fixed: the two parses now agree.
+    Fixed,
+    /// yaml-edit is wrong: the layer rejects the text, and must go on rejecting it.
+    LayerRejects,
+    /// yaml-edit is wrong: the layer accepts the text, and must go on accepting it.
+    LayerAccepts,
+}
+
+/// Each input in `fuzz/findings/differential/` (by the start of its name's hash) and
+/// its verdict, as `fuzz/README.md` explains them.
+const TRIAGED: &[(&str, Judged)] = &[
+    ("03e22073", Judged::LayerRejects), // `%` in a tag starts a two-digit escape
+    ("26974b44", Judged::LayerRejects), // a `"` never closed
+    ("4c052d56", Judged::LayerRejects), // a two-line implicit key
+    ("eec02e31", Judged::LayerRejects),
+    ("6b1bdaa7", Judged::LayerRejects), // `]` in a flow mapping
+    ("d7986ddf", Judged::LayerRejects), // malformed directives
+    ("7081cb0a", Judged::LayerRejects),
+    ("393a4a7b", Judged::LayerAccepts), // a `? key` continued on the next line
+    ("bd11a0c9", Judged::LayerAccepts),
+    ("b03f10bd", Judged::LayerAccepts),
+    ("7a3d1e08", Judged::LayerAccepts), // an empty block scalar's span ends at its header
+    ("c609f11a", Judged::LayerAccepts),
+    ("ddde5c5e", Judged::LayerAccepts),
+    ("eabda3d3", Judged::LayerAccepts),
+    ("f9859b76", Judged::LayerAccepts),
+    ("c754f12e", Judged::Fixed), // `: - x` in a later document (events/mod.rs)
+];
+
+/// The differential fuzz target's triaged disagreements stay as judged: the fixed ones
+/// agree with yaml-edit, and where yaml-edit is wrong the layer keeps its verdict. A
+/// new input put in the folder without a verdict here fails too.
+#[test]
+fn every_triaged_fuzz_finding_keeps_its_verdict() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/findings/differential");
+    let mut replayed = 0;
+    let mut wrong = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("the findings folder") {
+        let path = entry.expect("a finding").path();
+        if !path.is_file() {
+            continue; // `untriaged/`
+        }
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let judged = TRIAGED
+            .iter()
+            .find(|(hash, _)| name.starts_with(&format!("crash-{hash}")))
+            .map(|t| t.1);
+        let Some(judged) = judged else {
+            wrong.push(format!("{name}: no verdict in TRIAGED"));
+            continue;
+        };
+        let bytes = std::fs::read(&path).expect("a finding's bytes");
+        let text =
+            std::str::from_utf8(&bytes).expect("findings are UTF-8 (the target skips the rest)");
+        let rejects = events::parse(text)
+            .syntax_diagnostics
+            .iter()
+            .any(|d| d.rule == crate::RuleId::YamlSyntax);
+        let holds = match judged {
+            Judged::Fixed => super::compare(text, Strictness::Known).is_none(),
+            Judged::LayerRejects => rejects,
+            Judged::LayerAccepts => !rejects,
+        };
+        if !holds {
+            wrong.push(format!(
+                "{name}: judged {judged:?}, the layer rejects: {rejects}"
+            ));
+        }
+        replayed += 1;
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert_eq!(replayed, TRIAGED.len(), "every verdict has its input");
+}

@@ -12,7 +12,8 @@ mod broken;
 mod compare;
 mod convert;
 #[cfg(test)]
-#[allow(dead_code)]
+// Shared with the integration tests, where its items must be `pub`.
+#[allow(dead_code, unreachable_pub)]
 #[path = "../../../tests/yaml_data.rs"]
 mod data;
 #[cfg(test)]
@@ -26,6 +27,7 @@ use super::repair::Repaired;
 use super::syntax::{clamp, unchecked, unclosed_diagnostics};
 use super::{dupkeys, Document, MAX_DEPTH, MAX_INPUT_BYTES};
 use crate::diag::{Diagnostic, Severity, Span};
+use crate::RuleId;
 use convert::{content_of, content_span, SyntaxNode};
 use rowan::ast::AstNode;
 use yaml_edit::validator::{Severity as VSeverity, Validator, ValidatorConfig};
@@ -90,7 +92,7 @@ pub fn parse(text: &str) -> Document {
             end += 1;
         }
         diags.push(Diagnostic::new(
-            "multiple-documents",
+            RuleId::MultipleDocuments,
             Severity::Error,
             Span::new(span.start, end),
             "",
@@ -167,7 +169,7 @@ impl Analysis {
 
 fn syntax_error(span: Span, message: &str) -> Diagnostic {
     Diagnostic::new(
-        "yaml-syntax",
+        RuleId::YamlSyntax,
         Severity::Error,
         span,
         "",
