@@ -189,6 +189,19 @@ const TRIAGED: &[(&str, Judged)] = &[
     ("eabda3d3", Judged::LayerAccepts),
     ("f9859b76", Judged::LayerAccepts),
     ("c754f12e", Judged::Fixed), // `: - x` in a later document (events/mod.rs)
+    // The second campaign's, triaged this session.
+    ("42902970", Judged::LayerRejects), // `%TAG p/`: a malformed directive
+    ("4c41e98e", Judged::LayerRejects), // `"` and a backtick in a verbatim tag `!<…>`
+    ("ccaa2889", Judged::LayerRejects), // a verbatim tag `!<…` never closed
+    ("a4cea7b1", Judged::LayerRejects), // a `'` and `[` never closed
+    ("739c62bb", Judged::LayerRejects), // a multi-line plain scalar as an implicit key
+    ("95609553", Judged::LayerRejects),
+    ("b324b9e0", Judged::LayerRejects),
+    ("54f3e176", Judged::LayerAccepts), // a plain scalar's span leaves out the line break
+    ("8977b954", Judged::LayerAccepts), // … and the trailing space
+    ("7b1f4fb4", Judged::LayerAccepts), // an empty block scalar's span ends at its header
+    ("d4e96913", Judged::LayerAccepts),
+    ("e495150a", Judged::LayerAccepts),
 ];
 
 /// The differential fuzz target's triaged disagreements stay as judged: the fixed ones
