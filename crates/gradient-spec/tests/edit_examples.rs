@@ -529,3 +529,13 @@ fn block_scalar_with_trailing_spaces_is_replaced_whole() {
         "s: |\n  a\n  b\nt: 1\n"
     );
 }
+
+/// Setting an empty block scalar keeps the comment on its header's line, which is not
+/// inside the scalar's span (the layer's span took it in until the differential fuzz
+/// target found it; the edit now looks on the header's line).
+#[test]
+fn set_keeps_the_comment_of_an_empty_block_scalar() {
+    let text = "image: nginx\ncommand: | # filled in later\n";
+    let new = run(text, set_scalar(text, &p("command"), &"run.sh".into()));
+    assert_eq!(new, "image: nginx\ncommand: run.sh # filled in later\n");
+}

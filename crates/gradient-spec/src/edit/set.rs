@@ -263,9 +263,10 @@ fn replace_scalar(ctx: &YamlText, f: Found, value: &NewValue) -> Vec<Vec<TextEdi
         span
     };
     let owner_col = owner_column(text, f.owner);
-    // A comment on a block scalar's header line (`key: | # note`) is inside its span.
+    // A comment on a block scalar's header line (`key: | # note`), which the replaced
+    // span takes in (an empty block scalar's own span ends at its header).
     let header_comment = if is_block {
-        ctx.comments_in(node.span)
+        ctx.comments_in(Span::new(node.span.start, line_end(text, node.span.start)))
             .find(|c| line_start(text, c.start) == line_start(text, node.span.start))
             .map(|c| c.slice(text).trim_end().to_string())
     } else {

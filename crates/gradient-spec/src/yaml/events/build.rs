@@ -242,6 +242,11 @@ impl Builder<'_> {
                 while e > header_end && props::is_space(b[e - 1]) {
                     e -= 1;
                 }
+                // An empty one ends at its header: the comment after it is not the
+                // scalar's (found by the differential fuzz target: `- | # Empty`).
+                if value.bytes().all(|c| c == b'\n') {
+                    e = header_end;
+                }
                 Span::new(header, e)
             }
             SStyle::SingleQuoted | SStyle::DoubleQuoted => {

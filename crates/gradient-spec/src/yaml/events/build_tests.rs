@@ -172,3 +172,31 @@ fn a_question_mark_ending_a_value_is_not_the_next_keys_indicator() {
         .unwrap();
     assert_eq!(inner.entries[1].span.slice(text), "c: 1");
 }
+
+/// Found by the differential fuzz target: an empty block scalar's span took in the
+/// comment after its header, where yaml-edit ends it at the header.
+#[test]
+fn an_empty_block_scalar_ends_at_its_header() {
+    for (text, header) in [
+        ("a: | # note\nb: 1\n", "|"),
+        ("- >1- # both\n", ">1-"),
+        ("- |+ # keep\n\n", "|+"),
+    ] {
+        let node = root(text);
+        let value = match &node.value {
+            crate::yaml::Value::Mapping(m) => &m.entries[0].value,
+            crate::yaml::Value::Sequence(q) => &q.items[0],
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(value.span.slice(text), header, "{text:?}");
+    }
+    // One with content still ends at its last line.
+    let text = "a: | # note\n  x\n";
+    assert_eq!(
+        root(text).as_mapping().unwrap().entries[0]
+            .value
+            .span
+            .slice(text),
+        "| # note\n  x"
+    );
+}

@@ -17,6 +17,9 @@
 //!   later in yaml-edit by the spaces, comment or line break after it, and so do the
 //!   nodes and entries that end with it (5WE3, KK5P, M2N8, S3PD; the fuzzer found the
 //!   same after every empty value, e.g. `image: # x` at the end of a document);
+//! - [`Quirk::TrailingSpace`]: a plain scalar ending the text ends at its last
+//!   character in the layer, after the spaces or line break that end the text in
+//!   yaml-edit;
 //! - [`Quirk::EmptyNode`]: an empty node (zero width) placed elsewhere across spaces,
 //!   line breaks or a comment only: `- # Empty` (W42U), `&a : a` (PW8X);
 //! - [`Quirk::TabIndent`]: a tab in indentation that YAML (and libyaml) refuses and
@@ -57,6 +60,7 @@ pub enum Strictness {
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Quirk {
     EntryEnd,
+    TrailingSpace,
     EmptyNode,
     TabIndent,
     UnknownAlias,
@@ -169,7 +173,12 @@ fn node_quirk(d: &Diff, old: &Node, new: &Node) -> Option<Quirk> {
     {
         return Some(Quirk::EmptyNode);
     }
-    d.ends_later(a, b).then_some(Quirk::EntryEnd)
+    if d.ends_later(a, b) {
+        return Some(Quirk::EntryEnd);
+    }
+    let longer = a.start == b.start && a.end > b.end;
+    let rest = d.text.get(b.end..a.end).unwrap_or("x");
+    (longer && a.end == d.text.len() && rest.trim().is_empty()).then_some(Quirk::TrailingSpace)
 }
 
 /// The quirk that explains why an entry's span differs, if one does.
