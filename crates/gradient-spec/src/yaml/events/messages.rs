@@ -4,6 +4,11 @@
 //! says where; a message never quotes the document's text (it may hold a secret) nor a
 //! line number (an edit elsewhere would change it, and the edits compare messages).
 
+/// The problem of a tab in indentation, saphyr-parser's or the layer's own
+/// (`tabindent.rs`).
+pub(crate) const TAB_INDENT: &str =
+    "a tab indents this line; YAML indents with spaces only: replace the tab with spaces";
+
 /// Whether saphyr-parser's message is about a tab (the word, not "unprintable").
 pub(crate) fn about_tabs(raw: &str) -> bool {
     raw.split(|c: char| !c.is_ascii_alphabetic())
@@ -45,7 +50,7 @@ pub(crate) fn explain(raw: &str) -> String {
     } else if has("comment intercepting the multiline text") {
         "a comment interrupts a value that goes on on the next line; move the comment or put the value on one line"
     } else if about_tabs(raw) {
-        "a tab indents this line; YAML indents with spaces only: replace the tab with spaces"
+        TAB_INDENT
     } else if has("found unexpected end of stream") {
         "the string that starts here is never closed; add the closing quote"
     } else if has("found unexpected document indicator") {

@@ -80,6 +80,7 @@ mod offsets;
 mod printable;
 mod props;
 mod recover;
+mod tabindent;
 mod tabs;
 
 pub use comments::comment_spans;
@@ -121,6 +122,7 @@ pub fn parse(text: &str) -> Document {
     for (_, node) in &later {
         compact::check(node, text, &mut diags);
         flowindent::check(node, text, None, &mut diags);
+        tabindent::check(node, text, &mut diags);
     }
     if let Some(&(start, _)) = later.first() {
         let start = start.min(text.len());
@@ -139,6 +141,7 @@ pub fn parse(text: &str) -> Document {
     if let Some(node) = &root {
         compact::check(node, text, &mut diags);
         flowindent::check(node, text, None, &mut diags);
+        tabindent::check(node, text, &mut diags);
         dupkeys::check(node, text, &mut diags);
     }
     dedupe_and_cap(&mut diags);
