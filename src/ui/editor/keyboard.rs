@@ -19,6 +19,8 @@ thread_local! {
     static ESCAPED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
+/// The editor's keydown: each key goes to the first of the open completion list, the
+/// open fixes menu, the shortcuts and the editing keys that takes it.
 pub fn on_keydown(
     ev: KeyboardEvent,
     store: Store,
@@ -31,7 +33,6 @@ pub fn on_keydown(
         return; // `?readonly`: the browser's own keys only (Tab moves focus on).
     }
     let key = ev.key();
-    let ctrl = ev.ctrl_key() || ev.meta_key();
     // Escape arms "the next Tab leaves", also when it closes a list.
     if key == "Escape" {
         ESCAPED.with(|e| e.set(true));
@@ -49,49 +50,95 @@ pub fn on_keydown(
     ) {
         return;
     }
-    if ctrl && key == "." {
-        ev.prevent_default();
-        completion.set(None);
-        fixes.set(quickfix::open_at(store, caret_now(editor, store, view)));
-        return;
-    }
-    if ctrl && key == " " {
-        ev.prevent_default();
-        completion.set(super::completion::open_at(
-            store,
-            caret_now(editor, store, view),
-            true,
-        ));
+    let caret = || caret_now(editor, store, view);
+    if shortcut(&ev, &key, store, completion, fixes, caret) {
         return;
     }
     let escaped = ESCAPED.with(|e| e.replace(false));
-    if ctrl && !ev.alt_key() {
-        match key.to_ascii_lowercase().as_str() {
-            "z" if ev.shift_key() => redo(&ev, store),
-            "z" => undo(&ev, store),
-            "y" => redo(&ev, store),
-            _ => {}
+    if let Some(op) = editing_key(&ev, &key, escaped) {
+        if let Some(area) = editor.get_untracked() {
+            ev.prevent_default();
+            let kind = if key == "Enter" {
+                StepKind::Typing
+            } else {
+                StepKind::Indent
+            };
+            apply_key_edit(&area, store, op, kind);
         }
-        return;
     }
-    if ev.alt_key() || ctrl {
-        return;
+}
+
+/// Ctrl+. (the fixes at the caret), Ctrl+Space (completion), and the history's
+/// Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y; true when the key was one of them, or any other
+/// Ctrl/Cmd key, which the editor leaves to the browser.
+fn shortcut(
+    ev: &KeyboardEvent,
+    key: &str,
+    store: Store,
+    completion: RwSignal<Option<Open>>,
+    fixes: RwSignal<Option<FixMenu>>,
+    caret: impl Fn() -> usize,
+) -> bool {
+    let ctrl = ev.ctrl_key() || ev.meta_key();
+    if !ctrl {
+        return false;
     }
-    let op: fn(&str, usize, usize) -> KeyEdit = match key.as_str() {
+    match key {
+        "." => {
+            ev.prevent_default();
+            completion.set(None);
+            fixes.set(quickfix::open_at(store, caret()));
+        }
+        " " => {
+            ev.prevent_default();
+            completion.set(super::completion::open_at(store, caret(), true));
+        }
+        _ => {
+            // Any other Ctrl key ends Escape's effect, as a plain key does.
+            ESCAPED.with(|e| e.set(false));
+            if !ev.alt_key() {
+                match key.to_ascii_lowercase().as_str() {
+                    "z" if ev.shift_key() => redo(ev, store),
+                    "z" => undo(ev, store),
+                    "y" => redo(ev, store),
+                    _ => {}
+                }
+            }
+        }
+    }
+    true
+}
+
+/// The edit a key makes itself: Tab / Shift+Tab indent and outdent (not right after
+/// Escape: then Tab leaves the editor), Enter keeps the indentation. Escape arms that.
+fn editing_key(
+    ev: &KeyboardEvent,
+    key: &str,
+    escaped: bool,
+) -> Option<fn(&str, usize, usize) -> KeyEdit> {
+    if ev.alt_key() {
+        return None;
+    }
+    match key {
         "Escape" => {
             ESCAPED.with(|e| e.set(true));
-            return;
+            None
         }
-        "Tab" if escaped => return,
-        "Tab" if ev.shift_key() => outdent,
-        "Tab" => indent,
-        "Enter" if !ev.shift_key() && !ev.is_composing() => newline,
-        _ => return,
-    };
-    let Some(area) = editor.get_untracked() else {
-        return;
-    };
-    ev.prevent_default();
+        "Tab" if escaped => None,
+        "Tab" if ev.shift_key() => Some(outdent),
+        "Tab" => Some(indent),
+        "Enter" if !ev.shift_key() && !ev.is_composing() => Some(newline),
+        _ => None,
+    }
+}
+
+/// Makes `op`'s edit of the textarea's selection as one history step of `kind`.
+fn apply_key_edit(
+    area: &web_sys::HtmlTextAreaElement,
+    store: Store,
+    op: fn(&str, usize, usize) -> KeyEdit,
+    kind: StepKind,
+) {
     let start = area.selection_start().ok().flatten().unwrap_or(0) as usize;
     let end = area.selection_end().ok().flatten().unwrap_or(start as u32) as usize;
     let before = Selection { start, end };
@@ -110,11 +157,6 @@ pub fn on_keydown(
         };
         (edit.text, after)
     });
-    let kind = if key == "Enter" {
-        StepKind::Typing
-    } else {
-        StepKind::Indent
-    };
     // Shown at once, not when the store's effect runs: keys that arrive before it (a
     // WebDriver burst in Firefox, where no microtask runs between synthetic events)
     // would otherwise read the old text back and drop the line break.
