@@ -21,6 +21,7 @@
 mod carry;
 mod diff;
 mod downgrade;
+mod items;
 mod steps;
 
 pub use downgrade::{downgrade_summary, downgrade_to_legacy, needs_downgrade, ALREADY_LEGACY};

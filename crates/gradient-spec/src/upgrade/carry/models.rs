@@ -3,6 +3,7 @@
 use super::{absolute, unique, Carried};
 use crate::edit::NewValue;
 use crate::path::SpecPath;
+use crate::upgrade::items::{self, Item};
 use crate::upgrade::UpgradeNote;
 use crate::yaml::{Node, Value};
 
@@ -24,6 +25,8 @@ pub(crate) fn name_from_id(id: &str) -> String {
     }
 }
 
+/// The `model` integrations the legacy `models` become, named apart from `names`;
+/// notes for what cannot be carried.
 pub(crate) fn to_integrations(
     models: &Node,
     names: &mut Vec<String>,
@@ -53,62 +56,52 @@ pub(crate) fn to_integrations(
             return Vec::new();
         }
     };
-    let mut out = Vec::new();
-    for (at, item) in items {
-        let Some(m) = item.as_mapping() else {
-            notes.push(UpgradeNote::new(
-                at,
-                item.span,
-                format!(
-                    "this model is {}, not a mapping with an `id`: not carried over",
-                    item.kind_name()
-                ),
-            ));
-            continue;
-        };
-        let Some(id) = m
-            .get("id")
-            .and_then(Node::scalar_text)
-            .filter(|s| !s.trim().is_empty())
-        else {
-            notes.push(UpgradeNote::new(
-                at,
-                item.span,
-                "this model has no `id`: not carried over (a v1 model integration needs one)",
-            ));
-            continue;
-        };
-        let name = unique(&name_from_id(id), names);
-        let mut fields = vec![
-            ("type".to_string(), NewValue::str("model")),
-            ("name".to_string(), NewValue::str(name)),
-            ("id".to_string(), NewValue::str(id)),
-        ];
-        if let Some(path_node) = m.get("path") {
-            match path_node.scalar_text() {
-                Some(p) if !path_node.is_null() => {
-                    let p = absolute(p, &at.key("path"), path_node.span, notes);
-                    fields.push(("path".to_string(), NewValue::str(p)));
-                }
-                _ => {}
+    items::mappings(items, "model", " with an `id`", notes)
+        .iter()
+        .filter_map(|item| integration(item, names, notes))
+        .collect()
+}
+
+/// One legacy model as a `model` integration named after its `id`; a note when it has
+/// no `id`.
+fn integration(
+    item: &Item,
+    names: &mut Vec<String>,
+    notes: &mut Vec<UpgradeNote>,
+) -> Option<Carried> {
+    let Some(id) = item.field("id") else {
+        item.note(
+            "this model has no `id`: not carried over (a v1 model integration needs one)",
+            notes,
+        );
+        return None;
+    };
+    let name = unique(&name_from_id(id), names);
+    let mut fields = vec![
+        ("type".to_string(), NewValue::str("model")),
+        ("name".to_string(), NewValue::str(name)),
+        ("id".to_string(), NewValue::str(id)),
+    ];
+    if let Some(path_node) = item.map.get("path") {
+        match path_node.scalar_text() {
+            Some(p) if !path_node.is_null() => {
+                let p = absolute(p, &item.at.key("path"), path_node.span, notes);
+                fields.push(("path".to_string(), NewValue::str(p)));
             }
+            _ => {}
         }
-        for e in &m.entries {
-            let k = e.key.scalar_text().unwrap_or("");
-            if !matches!(k, "id" | "path") {
-                notes.push(UpgradeNote::new(
-                    at.key(k),
-                    e.key.span,
-                    format!("`{k}` is not a field of a model: not carried over"),
-                ));
-            }
-        }
-        out.push(Carried {
-            value: NewValue::Map(fields),
-            span: item.span,
-            what: format!("model `{id}`"),
-            from: at,
-        });
     }
-    out
+    for (k, e) in item.other_entries(&["id", "path"]) {
+        notes.push(UpgradeNote::new(
+            item.at.key(k),
+            e.key.span,
+            format!("`{k}` is not a field of a model: not carried over"),
+        ));
+    }
+    Some(Carried {
+        value: NewValue::Map(fields),
+        span: item.node.span,
+        what: format!("model `{id}`"),
+        from: item.at.clone(),
+    })
 }

@@ -5,8 +5,9 @@ use super::{absolute, unique, Carried};
 use crate::diag::Span;
 use crate::edit::NewValue;
 use crate::path::SpecPath;
+use crate::upgrade::items::{self, Item};
 use crate::upgrade::UpgradeNote;
-use crate::yaml::{Mapping, Node, Value};
+use crate::yaml::{Entry, Mapping, Node, Value};
 
 /// Whether `url` is an https URL without credentials in it.
 pub(crate) fn public_https(url: &str) -> bool {
@@ -21,6 +22,8 @@ pub(crate) fn public_https(url: &str) -> bool {
     !authority.is_empty() && !authority.contains('@') && !url.contains(char::is_whitespace)
 }
 
+/// The git-lfs integrations the legacy `repositories` section becomes (`repos`, whose
+/// key is at `key_span`), named apart from `names`; notes for what cannot be carried.
 pub(crate) fn to_integrations(
     repos: Option<&Mapping>,
     key_span: Span,
@@ -41,21 +44,7 @@ pub(crate) fn to_integrations(
         .and_then(|e| e.value.scalar_text())
         .filter(|s| !s.trim().is_empty());
     if let Some(e) = repos.get_entry("dataset") {
-        let ds = e
-            .value
-            .scalar_text()
-            .map(|s| format!(" `{s}`"))
-            .unwrap_or_default();
-        let at = mount_path
-            .map(|m| format!(", mounted at `{m}`,"))
-            .unwrap_or_default();
-        notes.push(UpgradeNote::new(
-            base.key("dataset"),
-            Span::new(e.key.span.start, e.span.end),
-            format!(
-                "the repositories were cloned into the dataset{ds}{at} which v1 has no place for: each git-lfs integration is cloned at its own `path`, and the dataset is no longer mounted (mount it another way if the container reads other files from it)"
-            ),
-        ));
+        dataset_note(&base, e, mount_path, notes);
     }
     let list = base.key("repositories");
     let items = match repos.get("repositories").map(|n| &n.value) {
@@ -73,84 +62,97 @@ pub(crate) fn to_integrations(
             "there is no `mountPath`: the git-lfs integrations get no `path` (set one for each)",
         ));
     }
-    let mut out = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let at = list.index(i);
-        let Some(m) = item.as_mapping() else {
-            notes.push(UpgradeNote::new(
-                at,
-                item.span,
-                format!(
-                    "this repository is {}, not a mapping: not carried over",
-                    item.kind_name()
-                ),
-            ));
-            continue;
-        };
-        let url = m.get("url").and_then(Node::scalar_text).unwrap_or("");
-        let name = m.get("name").and_then(Node::scalar_text).unwrap_or("");
-        let label = if name.is_empty() {
-            format!("repository {}", i + 1)
-        } else {
-            format!("repository `{name}`")
-        };
-        if m.get_entry("username").is_some() || m.get_entry("password").is_some() {
-            notes.push(UpgradeNote::new(
-                at,
-                item.span,
-                format!("{label} is private (it has credentials): not carried over, because a v1 git-lfs integration has no username or password; clone it another way (for example in the container's command, with the token from a secret in `env`)"),
-            ));
-            continue;
-        }
-        if !public_https(url) {
-            let why = if url.is_empty() {
-                "has no `url`".to_string()
-            } else {
-                format!("is not a public https URL (`{url}`)")
-            };
-            notes.push(UpgradeNote::new(at, item.span, format!("{label} {why}: not carried over (only public https repositories become git-lfs integrations)")));
-            continue;
-        }
-        if name.trim().is_empty() {
-            notes.push(UpgradeNote::new(at, item.span, format!("{label} has no `name`: not carried over (it names the integration and the folder it is cloned into)")));
-            continue;
-        }
-        if let Some(e) = m.get_entry("ref") {
-            let r = e.value.scalar_text().unwrap_or("");
-            notes.push(UpgradeNote::new(
-                at.key("ref"),
-                Span::new(e.key.span.start, e.span.end),
-                format!("{label}: `ref: {r}` cannot be carried over (a git-lfs integration clones the default branch); check that it holds what the container needs"),
-            ));
-        }
-        for e in &m.entries {
-            let k = e.key.scalar_text().unwrap_or("");
-            if !matches!(k, "url" | "name" | "ref" | "username" | "password") {
-                notes.push(UpgradeNote::new(
-                    at.key(k),
-                    e.key.span,
-                    format!("`{k}` is not a field of a repository: not carried over"),
-                ));
-            }
-        }
-        let integration_name = unique(name, names);
-        let mut fields = vec![
-            ("type".to_string(), NewValue::str("git-lfs")),
-            ("name".to_string(), NewValue::str(integration_name)),
-            ("url".to_string(), NewValue::str(url)),
-        ];
-        if let Some(mount) = &mount_abs {
-            fields.push((
-                "path".to_string(),
-                NewValue::str(format!("{}/{name}", mount.trim_end_matches('/'))),
-            ));
-        }
-        out.push(Carried {
-            value: NewValue::Map(fields),
-            span: item.span,
-            what: label,
-            from: at,
-        });
+    items::mappings(items::indexed(&list, items), "repository", "", notes)
+        .iter()
+        .filter_map(|item| integration(item, mount_abs.as_deref(), names, notes))
+        .collect()
+}
+
+/// The note that the dataset the repositories were cloned into has no v1 place.
+fn dataset_note(
+    base: &SpecPath,
+    e: &Entry,
+    mount_path: Option<&str>,
+    notes: &mut Vec<UpgradeNote>,
+) {
+    let ds = e
+        .value
+        .scalar_text()
+        .map(|s| format!(" `{s}`"))
+        .unwrap_or_default();
+    let at = mount_path
+        .map(|m| format!(", mounted at `{m}`,"))
+        .unwrap_or_default();
+    notes.push(UpgradeNote::new(
+        base.key("dataset"),
+        Span::new(e.key.span.start, e.span.end),
+        format!(
+            "the repositories were cloned into the dataset{ds}{at} which v1 has no place for: each git-lfs integration is cloned at its own `path`, and the dataset is no longer mounted (mount it another way if the container reads other files from it)"
+        ),
+    ));
+}
+
+/// One legacy repository as a git-lfs integration at `<mount>/<name>`, when it is a
+/// public https one with a name; a note saying why not otherwise.
+fn integration(
+    item: &Item,
+    mount: Option<&str>,
+    names: &mut Vec<String>,
+    notes: &mut Vec<UpgradeNote>,
+) -> Option<Carried> {
+    let url = item
+        .map
+        .get("url")
+        .and_then(Node::scalar_text)
+        .unwrap_or("");
+    let label = item.label("repository");
+    if item.map.get_entry("username").is_some() || item.map.get_entry("password").is_some() {
+        item.note(format!("{label} is private (it has credentials): not carried over, because a v1 git-lfs integration has no username or password; clone it another way (for example in the container's command, with the token from a secret in `env`)"), notes);
+        return None;
     }
-    out
+    if !public_https(url) {
+        let why = if url.is_empty() {
+            "has no `url`".to_string()
+        } else {
+            format!("is not a public https URL (`{url}`)")
+        };
+        item.note(format!("{label} {why}: not carried over (only public https repositories become git-lfs integrations)"), notes);
+        return None;
+    }
+    let Some(name) = item.field("name") else {
+        item.note(format!("{label} has no `name`: not carried over (it names the integration and the folder it is cloned into)"), notes);
+        return None;
+    };
+    if let Some(e) = item.map.get_entry("ref") {
+        let r = e.value.scalar_text().unwrap_or("");
+        notes.push(UpgradeNote::new(
+            item.at.key("ref"),
+            Span::new(e.key.span.start, e.span.end),
+            format!("{label}: `ref: {r}` cannot be carried over (a git-lfs integration clones the default branch); check that it holds what the container needs"),
+        ));
+    }
+    for (k, e) in item.other_entries(&["url", "name", "ref", "username", "password"]) {
+        notes.push(UpgradeNote::new(
+            item.at.key(k),
+            e.key.span,
+            format!("`{k}` is not a field of a repository: not carried over"),
+        ));
+    }
+    let mut fields = vec![
+        ("type".to_string(), NewValue::str("git-lfs")),
+        ("name".to_string(), NewValue::str(unique(name, names))),
+        ("url".to_string(), NewValue::str(url)),
+    ];
+    if let Some(mount) = mount {
+        fields.push((
+            "path".to_string(),
+            NewValue::str(format!("{}/{name}", mount.trim_end_matches('/'))),
+        ));
+    }
+    Some(Carried {
+        value: NewValue::Map(fields),
+        span: item.node.span,
+        what: label,
+        from: item.at.clone(),
+    })
 }

@@ -13,6 +13,7 @@
 use super::{apply, index_of, with_root};
 use crate::edit::{self, NewValue};
 use crate::path::SpecPath;
+use crate::upgrade::items::{self, Item};
 use crate::upgrade::UpgradeNote;
 use crate::yaml::{Mapping, Node, Value};
 
@@ -95,146 +96,138 @@ fn carry(items: &[Node], notes: &mut Vec<UpgradeNote>) -> Carried {
     let list = SpecPath::root().key("integrations");
     let mut out = Carried::default();
     let mut repo_names: Vec<String> = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let at = list.index(i);
-        let Some(m) = item.as_mapping() else {
-            notes.push(UpgradeNote::new(
-                at,
-                item.span,
-                format!(
-                    "this integration is {}, not a mapping: not carried over",
-                    item.kind_name()
-                ),
-            ));
-            continue;
-        };
-        let field = |k: &str| {
-            m.get(k)
-                .and_then(Node::scalar_text)
-                .filter(|s| !s.trim().is_empty())
-        };
-        let name = field("name").unwrap_or("");
-        let label = if name.is_empty() {
-            format!("integration {}", i + 1)
-        } else {
-            format!("integration `{name}`")
-        };
-        let extra = |known: &[&str], notes: &mut Vec<UpgradeNote>| {
-            for e in &m.entries {
-                let k = e.key.scalar_text().unwrap_or("");
-                if !known.contains(&k) {
-                    notes.push(UpgradeNote::new(
-                        at.key(k),
-                        e.span,
-                        format!(
-                            "{label}: `{k}` has no place in the legacy shape: not carried over"
-                        ),
-                    ));
-                }
-            }
-        };
-        match field("type") {
+    for item in items::mappings(items::indexed(&list, items), "integration", "", notes) {
+        let label = item.label("integration");
+        match item.field("type") {
             Some("model") => {
-                let Some(id) = field("id") else {
-                    notes.push(UpgradeNote::new(
-                        at,
-                        item.span,
-                        format!("{label} has no `id`: not carried over (a legacy model needs one)"),
-                    ));
-                    continue;
-                };
-                let mut fields = vec![("id".to_string(), NewValue::str(id))];
-                if let Some(p) = field("path") {
-                    fields.push(("path".to_string(), NewValue::str(p)));
+                if let Some(model) = model(&item, &label, notes) {
+                    out.models.push((item.index().unwrap_or(0), model));
                 }
-                if !name.is_empty() {
-                    notes.push(UpgradeNote::new(
-                        at.key("name"),
-                        m.get_entry("name").map_or(item.span, |e| e.span),
-                        format!("{label}: a legacy model has no `name`; it becomes the model `{id}` (the upgrade names it after its id)"),
-                    ));
-                }
-                extra(&["type", "name", "id", "path"], notes);
-                out.models.push((i, NewValue::Map(fields)));
             }
-            Some("git-lfs") => {
-                let Some(url) = field("url") else {
-                    notes.push(UpgradeNote::new(
-                        at,
-                        item.span,
-                        format!("{label} has no `url`: not carried over"),
-                    ));
-                    continue;
-                };
-                let path = field("path").map(|p| p.trim_end_matches('/'));
-                let (folder, repo_name) = match path {
-                    Some(p) => match p.rsplit_once('/') {
-                        Some((parent, last)) if !name.is_empty() && last == name => {
-                            (Some(if parent.is_empty() { "/" } else { parent }), name)
-                        }
-                        Some((parent, last)) if name.is_empty() && !last.is_empty() => {
-                            (Some(if parent.is_empty() { "/" } else { parent }), last)
-                        }
-                        _ => (Some(p), name),
-                    },
-                    None => (None, name),
-                };
-                if repo_name.is_empty() || repo_names.iter().any(|n| n == repo_name) {
-                    notes.push(UpgradeNote::new(
-                        at,
-                        item.span,
-                        format!("{label} has no name of its own for the folder it is cloned into: not carried over"),
-                    ));
-                    continue;
-                }
-                match (folder, &out.mount) {
-                    (Some(f), Some(mount)) if f != mount => {
-                        notes.push(UpgradeNote::new(
-                            at,
-                            item.span,
-                            format!("{label} is not carried over: legacy repositories are all cloned into one folder (`{mount}`), and this one is at `{f}`"),
-                        ));
-                        continue;
-                    }
-                    (Some(f), None) => {
-                        if path.is_some_and(|p| p != format!("{}/{repo_name}", f.trim_end_matches('/'))) {
-                            notes.push(UpgradeNote::new(
-                                at.key("path"),
-                                m.get_entry("path").map_or(item.span, |e| e.span),
-                                format!("{label}: `path` is read as the folder the repository is cloned into (`mountPath: {f}`), so the clone is at `{}/{repo_name}`", f.trim_end_matches('/')),
-                            ));
-                        }
-                        out.mount = Some(f.to_string());
-                    }
-                    _ => {}
-                }
-                if out.repos.is_empty() {
-                    notes.push(UpgradeNote::new(
-                        at.clone(),
-                        item.span,
-                        "legacy repositories are cloned into a dataset, which v1 has no field for: `repositories.dataset` is left empty for you to fill in (the missing-field problem points at it)",
-                    ));
-                }
-                extra(&["type", "name", "url", "path"], notes);
-                repo_names.push(repo_name.to_string());
-                out.repos.push(NewValue::Map(vec![
-                    ("name".to_string(), NewValue::str(repo_name)),
-                    ("url".to_string(), NewValue::str(url)),
-                ]));
-            }
-            Some(other) => notes.push(UpgradeNote::new(
-                at.clone(),
-                item.span,
+            Some("git-lfs") => repository(&item, &label, &mut out, &mut repo_names, notes),
+            Some(other) => item.note(
                 format!("{label} is not carried over: the legacy shape has no `{other}` integration (mount it another way)"),
-            )),
-            None => notes.push(UpgradeNote::new(
-                at,
-                item.span,
-                format!("{label} has no `type`: not carried over"),
-            )),
+                notes,
+            ),
+            None => item.note(format!("{label} has no `type`: not carried over"), notes),
         }
     }
     out
+}
+
+/// Notes for the fields of `item` other than `known`, which the legacy shape has no
+/// place for.
+fn note_other_fields(item: &Item, label: &str, known: &[&str], notes: &mut Vec<UpgradeNote>) {
+    for (k, e) in item.other_entries(known) {
+        notes.push(UpgradeNote::new(
+            item.at.key(k),
+            e.span,
+            format!("{label}: `{k}` has no place in the legacy shape: not carried over"),
+        ));
+    }
+}
+
+/// A `model` integration as a legacy `models` entry (`id`, `path`).
+fn model(item: &Item, label: &str, notes: &mut Vec<UpgradeNote>) -> Option<NewValue> {
+    let Some(id) = item.field("id") else {
+        item.note(
+            format!("{label} has no `id`: not carried over (a legacy model needs one)"),
+            notes,
+        );
+        return None;
+    };
+    let mut fields = vec![("id".to_string(), NewValue::str(id))];
+    if let Some(p) = item.field("path") {
+        fields.push(("path".to_string(), NewValue::str(p)));
+    }
+    if item.field("name").is_some() {
+        item.note_at(
+            "name",
+            format!("{label}: a legacy model has no `name`; it becomes the model `{id}` (the upgrade names it after its id)"),
+            notes,
+        );
+    }
+    note_other_fields(item, label, &["type", "name", "id", "path"], notes);
+    Some(NewValue::Map(fields))
+}
+
+/// A `git-lfs` integration as a legacy repository (`name`, `url`) in `out`, its
+/// folder as the repositories' `mountPath` when it is the first.
+fn repository(
+    item: &Item,
+    label: &str,
+    out: &mut Carried,
+    repo_names: &mut Vec<String>,
+    notes: &mut Vec<UpgradeNote>,
+) {
+    let Some(url) = item.field("url") else {
+        item.note(format!("{label} has no `url`: not carried over"), notes);
+        return;
+    };
+    let name = item.field("name").unwrap_or("");
+    let path = item.field("path").map(|p| p.trim_end_matches('/'));
+    let (folder, repo_name) = folder_and_name(path, name);
+    if repo_name.is_empty() || repo_names.iter().any(|n| n == repo_name) {
+        item.note(
+            format!(
+                "{label} has no name of its own for the folder it is cloned into: not carried over"
+            ),
+            notes,
+        );
+        return;
+    }
+    match (folder, &out.mount) {
+        (Some(f), Some(mount)) if f != mount => {
+            item.note(
+                format!("{label} is not carried over: legacy repositories are all cloned into one folder (`{mount}`), and this one is at `{f}`"),
+                notes,
+            );
+            return;
+        }
+        (Some(f), None) => {
+            let parent = f.trim_end_matches('/');
+            if path.is_some_and(|p| p != format!("{parent}/{repo_name}")) {
+                item.note_at(
+                    "path",
+                    format!("{label}: `path` is read as the folder the repository is cloned into (`mountPath: {f}`), so the clone is at `{parent}/{repo_name}`"),
+                    notes,
+                );
+            }
+            out.mount = Some(f.to_string());
+        }
+        _ => {}
+    }
+    if out.repos.is_empty() {
+        item.note(
+            "legacy repositories are cloned into a dataset, which v1 has no field for: `repositories.dataset` is left empty for you to fill in (the missing-field problem points at it)",
+            notes,
+        );
+    }
+    note_other_fields(item, label, &["type", "name", "url", "path"], notes);
+    repo_names.push(repo_name.to_string());
+    out.repos.push(NewValue::Map(vec![
+        ("name".to_string(), NewValue::str(repo_name)),
+        ("url".to_string(), NewValue::str(url)),
+    ]));
+}
+
+/// The folder a `git-lfs` integration at `path` is cloned into and the repository's
+/// name: the upgrade writes `<mountPath>/<name>`, so a path ending in the name (or,
+/// unnamed, in any last part) gives its parent; any other path is the folder itself.
+fn folder_and_name<'a>(path: Option<&'a str>, name: &'a str) -> (Option<&'a str>, &'a str) {
+    let Some(p) = path else {
+        return (None, name);
+    };
+    let root_if_empty = |parent: &'a str| if parent.is_empty() { "/" } else { parent };
+    match p.rsplit_once('/') {
+        Some((parent, last)) if !name.is_empty() && last == name => {
+            (Some(root_if_empty(parent)), name)
+        }
+        Some((parent, last)) if name.is_empty() && !last.is_empty() => {
+            (Some(root_if_empty(parent)), last)
+        }
+        _ => (Some(p), name),
+    }
 }
 
 /// `integrations` renamed `models` in place, the other items removed and each model's
