@@ -127,17 +127,11 @@ impl Analysis {
 
     /// `N errors, M warnings`, singular where 1.
     pub fn status(&self) -> String {
-        let plural = |n: usize, word: &str| {
-            if n == 1 {
-                format!("1 {word}")
-            } else {
-                format!("{n} {word}s")
-            }
-        };
+        use gradient_spec::diag::counted;
         format!(
             "{}, {}",
-            plural(self.errors, "error"),
-            plural(self.warnings, "warning")
+            counted(self.errors, "error"),
+            counted(self.warnings, "warning")
         )
     }
 }

@@ -158,6 +158,16 @@ impl Diagnostic {
     }
 }
 
+/// `1 error`, `3 errors`: how the linter's summary and the page's status line count
+/// problems (one wording for both).
+pub fn counted(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// Sorts diagnostics by position, then severity, then rule id (a stable order for
 /// people and for tests).
 pub fn sort(diags: &mut [Diagnostic]) {

@@ -92,19 +92,13 @@ pub fn run(args: &[OsString]) -> i32 {
 
 /// `N errors, M warnings, K infos` with singulars where 1 (as the app's status line).
 pub fn summary(diags: &[gradient_spec::Diagnostic]) -> String {
+    use gradient_spec::diag::counted;
     use gradient_spec::Severity;
     let count = |s: Severity| diags.iter().filter(|d| d.severity == s).count();
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("1 {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
     format!(
         "{}, {}, {}",
-        plural(count(Severity::Error), "error"),
-        plural(count(Severity::Warning), "warning"),
-        plural(count(Severity::Info), "info")
+        counted(count(Severity::Error), "error"),
+        counted(count(Severity::Warning), "warning"),
+        counted(count(Severity::Info), "info")
     )
 }
