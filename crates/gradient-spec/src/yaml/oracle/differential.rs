@@ -205,6 +205,8 @@ const TRIAGED: &[(&str, Judged)] = &[
     ("7b1f4fb4", Judged::Fixed), // an empty block scalar's span took in its comment
     ("d4e96913", Judged::Fixed),
     ("e495150a", Judged::Fixed),
+    // The third campaign's (on df7be2c0).
+    ("ed3173c3", Judged::LayerRejects), // a list under a compact mapping's key, indented less than the key
 ];
 
 /// The differential fuzz target's triaged disagreements stay as judged: the fixed ones
