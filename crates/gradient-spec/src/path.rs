@@ -1,7 +1,10 @@
-//! Spec paths: `repositories.repositories[1].password`, the names form inputs carry.
+//! Spec paths: `repositories.repositories[1].password`. A typed path goes from the
+//! form to the edit unchanged; its text (one [`fmt::Display`]) is what people and
+//! the DOM see, and what diagnostics carry.
 
 use std::fmt;
 
+/// One step of a [`SpecPath`]: a mapping key or a list index.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PathSegment {
     Key(String),
@@ -26,11 +29,69 @@ impl SpecPath {
         p.0.push(PathSegment::Index(i));
         p
     }
+
+    /// The last step (`None` at the root).
+    pub fn last(&self) -> Option<&PathSegment> {
+        self.0.last()
+    }
+
+    /// True when the path names a list item (it ends in an index).
+    pub fn is_item(&self) -> bool {
+        matches!(self.last(), Some(PathSegment::Index(_)))
+    }
+
+    /// The path of the mapping holding this key and the key, when the path ends in
+    /// a key (`repositories.dataset` → `repositories`, `dataset`).
+    pub fn split_key(&self) -> Option<(SpecPath, &str)> {
+        match self.0.split_last()? {
+            (PathSegment::Key(k), parent) => Some((SpecPath(parent.to_vec()), k)),
+            (PathSegment::Index(_), _) => None,
+        }
+    }
+
+    /// True when `prefix` is this path or one of its ancestors, step by step
+    /// (`env[0].name` starts with `env`, `env[0]` and itself; `envs` does not start
+    /// with `env`). Every path starts with the root.
+    pub fn starts_with(&self, prefix: &SpecPath) -> bool {
+        self.0.starts_with(&prefix.0)
+    }
+
+    /// True when this path lies strictly below `ancestor` (`env[0].name` within
+    /// `env` and `env[0]`, not within itself).
+    pub fn is_within(&self, ancestor: &SpecPath) -> bool {
+        self.0.len() > ancestor.0.len() && self.starts_with(ancestor)
+    }
+
+    /// This path and each of its ancestors, deepest first, without the root
+    /// (`a.b[1]`, then `a.b`, then `a`).
+    pub fn self_and_ancestors(&self) -> impl Iterator<Item = SpecPath> + '_ {
+        (1..=self.0.len())
+            .rev()
+            .map(|n| SpecPath(self.0[..n].to_vec()))
+    }
+
+    /// True when the path's text ([`fmt::Display`]) is `text`, compared without
+    /// writing it out: how a path meets a diagnostic, which carries its path as text.
+    pub fn is_written_as(&self, text: &str) -> bool {
+        let mut rest = Remaining(text);
+        fmt::write(&mut rest, format_args!("{self}")).is_ok() && rest.0.is_empty()
+    }
+
     /// Parses `a.b[1].c`. Keys may not contain `.` or `[` (no spec key does).
     pub fn parse(s: &str) -> Option<Self> {
+        match Self::parse_leading(s) {
+            (path, true) => Some(path),
+            (_, false) => None,
+        }
+    }
+
+    /// The well-formed steps at the start of `s` and whether that is all of it: a
+    /// diagnostic about a key holding `[` (`env[0].a[b`) still leads to where it
+    /// is (`env[0].a`).
+    pub fn parse_leading(s: &str) -> (Self, bool) {
         let mut segs = Vec::new();
         if s.is_empty() {
-            return Some(SpecPath(segs));
+            return (SpecPath(segs), true);
         }
         for part in s.split('.') {
             let (key, mut rest) = match part.find('[') {
@@ -38,21 +99,35 @@ impl SpecPath {
                 None => (part, ""),
             };
             if key.is_empty() && segs.is_empty() && rest.is_empty() {
-                return None;
+                return (SpecPath(segs), false);
             }
             if !key.is_empty() {
                 segs.push(PathSegment::Key(key.to_string()));
             }
             while let Some(r) = rest.strip_prefix('[') {
-                let end = r.find(']')?;
-                segs.push(PathSegment::Index(r[..end].parse().ok()?));
+                let index = r.find(']').and_then(|end| Some((r[..end].parse().ok()?, end)));
+                let Some((n, end)) = index else {
+                    return (SpecPath(segs), false);
+                };
+                segs.push(PathSegment::Index(n));
                 rest = &r[end + 1..];
             }
             if !rest.is_empty() {
-                return None;
+                return (SpecPath(segs), false);
             }
         }
-        Some(SpecPath(segs))
+        (SpecPath(segs), true)
+    }
+}
+
+/// A [`fmt::Write`] that accepts exactly the text it still holds: what
+/// [`SpecPath::is_written_as`] writes a path into.
+struct Remaining<'a>(&'a str);
+
+impl fmt::Write for Remaining<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0 = self.0.strip_prefix(s).ok_or(fmt::Error)?;
+        Ok(())
     }
 }
 
@@ -70,22 +145,5 @@ impl fmt::Display for SpecPath {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn round_trips_through_text() {
-        for s in [
-            "image",
-            "resources.instanceType",
-            "repositories.repositories[1].password",
-            "env[0].value",
-            "a[0][2].b",
-            "",
-        ] {
-            assert_eq!(SpecPath::parse(s).unwrap().to_string(), s);
-        }
-        assert_eq!(SpecPath::parse("a[x]"), None);
-        assert_eq!(SpecPath::parse("a[1"), None);
-    }
-}
+#[path = "path_tests.rs"]
+mod tests;
