@@ -105,7 +105,9 @@ impl SpecPath {
                 segs.push(PathSegment::Key(key.to_string()));
             }
             while let Some(r) = rest.strip_prefix('[') {
-                let index = r.find(']').and_then(|end| Some((r[..end].parse().ok()?, end)));
+                let index = r
+                    .find(']')
+                    .and_then(|end| Some((r[..end].parse().ok()?, end)));
                 let Some((n, end)) = index else {
                     return (SpecPath(segs), false);
                 };

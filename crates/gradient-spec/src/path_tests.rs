@@ -23,8 +23,14 @@ fn round_trips_through_text() {
 
 #[test]
 fn the_leading_well_formed_steps_of_a_malformed_text() {
-    assert_eq!(SpecPath::parse_leading("env[0].value"), (p("env[0].value"), true));
-    assert_eq!(SpecPath::parse_leading("env[0].a[b.c"), (p("env[0].a"), false));
+    assert_eq!(
+        SpecPath::parse_leading("env[0].value"),
+        (p("env[0].value"), true)
+    );
+    assert_eq!(
+        SpecPath::parse_leading("env[0].a[b.c"),
+        (p("env[0].a"), false)
+    );
     assert_eq!(SpecPath::parse_leading("a[1"), (p("a"), false));
     assert_eq!(SpecPath::parse_leading("a[1]x.b"), (p("a[1]"), false));
     assert_eq!(SpecPath::parse_leading(".a"), (SpecPath::root(), false));
