@@ -195,7 +195,7 @@ impl FormBuild<'_> {
             .map(|f| {
                 let entry = mapping.and_then(|m| m.get_entry(f.key()));
                 let child = path.key(f.key());
-                let mut field = self.field(f, &child, entry.map(|e| &e.value));
+                let mut field = self.field(f, child, entry.map(|e| &e.value));
                 if let Some(e) = entry {
                     field.span = Some(if e.value.span.is_empty() {
                         e.key.span
@@ -208,14 +208,18 @@ impl FormBuild<'_> {
             .collect()
     }
 
-    /// The problems about `path` (a diagnostic carries its path as text) and, for a
-    /// scalar, those inside its value.
+    /// The problems about `path` and, for a scalar, those inside its value. A
+    /// diagnostic carries its path as text: the path's text is written once here and
+    /// compared as text, which mostly stops at the lengths (comparing piece by piece
+    /// without writing it out took 15 ms against 0.28 ms for 200 fields and 2,500
+    /// problems).
     fn problems(&self, path: &SpecPath, value: Option<&Node>, scalar: bool) -> Vec<FieldProblem> {
+        let written = path.to_string();
         self.diagnostics
             .iter()
             .filter(|d| d.rule != RuleId::YamlSyntax)
             .filter(|d| {
-                path.is_written_as(&d.path)
+                d.path == written
                     || (scalar
                         && value
                             .is_some_and(|v| !v.span.is_empty() && v.span.contains(d.span.start)))
@@ -228,12 +232,12 @@ impl FormBuild<'_> {
             .collect()
     }
 
-    fn field(&self, f: &'static Field, path: &SpecPath, value: Option<&Node>) -> FormField {
-        let control = self.control(f, path, value);
+    fn field(&self, f: &'static Field, path: SpecPath, value: Option<&Node>) -> FormField {
+        let control = self.control(f, &path, value);
         let scalar = f.kind.is_scalar();
         FormField {
-            problems: self.problems(path, value, scalar),
-            path: path.clone(),
+            problems: self.problems(&path, value, scalar),
+            path,
             label: f.label,
             help: f.help,
             required: f.is_required(self.shape),

@@ -70,13 +70,6 @@ impl SpecPath {
             .map(|n| SpecPath(self.0[..n].to_vec()))
     }
 
-    /// True when the path's text ([`fmt::Display`]) is `text`, compared without
-    /// writing it out: how a path meets a diagnostic, which carries its path as text.
-    pub fn is_written_as(&self, text: &str) -> bool {
-        let mut rest = Remaining(text);
-        fmt::write(&mut rest, format_args!("{self}")).is_ok() && rest.0.is_empty()
-    }
-
     /// Parses `a.b[1].c`. Keys may not contain `.` or `[` (no spec key does).
     pub fn parse(s: &str) -> Option<Self> {
         match Self::parse_leading(s) {
@@ -119,17 +112,6 @@ impl SpecPath {
             }
         }
         (SpecPath(segs), true)
-    }
-}
-
-/// A [`fmt::Write`] that accepts exactly the text it still holds: what
-/// [`SpecPath::is_written_as`] writes a path into.
-struct Remaining<'a>(&'a str);
-
-impl fmt::Write for Remaining<'_> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.0 = self.0.strip_prefix(s).ok_or(fmt::Error)?;
-        Ok(())
     }
 }
 

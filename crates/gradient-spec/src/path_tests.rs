@@ -82,21 +82,3 @@ fn self_and_ancestors_go_up_to_the_top_level() {
     assert_eq!(up, ["a.b[1].c", "a.b[1]", "a.b", "a"]);
     assert_eq!(SpecPath::root().self_and_ancestors().count(), 0);
 }
-
-#[test]
-fn written_as_compares_with_the_text_of_the_path() {
-    let path = p("repositories.repositories[1].password");
-    assert!(path.is_written_as("repositories.repositories[1].password"));
-    for other in [
-        "repositories.repositories[1]",
-        "repositories.repositories[1].passwordX",
-        "repositories.repositories[10].password",
-        "",
-    ] {
-        assert!(!path.is_written_as(other), "{other}");
-    }
-    assert!(SpecPath::root().is_written_as(""));
-    assert!(!SpecPath::root().is_written_as("a"));
-    // Keys are written as they are.
-    assert!(SpecPath::root().key("a.b").is_written_as("a.b"));
-}
