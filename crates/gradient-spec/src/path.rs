@@ -30,14 +30,15 @@ impl SpecPath {
         p
     }
 
-    /// The last step (`None` at the root).
-    pub fn last(&self) -> Option<&PathSegment> {
-        self.0.last()
-    }
-
     /// True when the path names a list item (it ends in an index).
     pub fn is_item(&self) -> bool {
-        matches!(self.last(), Some(PathSegment::Index(_)))
+        matches!(self.0.last(), Some(PathSegment::Index(_)))
+    }
+
+    /// The path of what holds this value (`None` at the root).
+    pub fn parent(&self) -> Option<SpecPath> {
+        let (_, parent) = self.0.split_last()?;
+        Some(SpecPath(parent.to_vec()))
     }
 
     /// The path of the mapping holding this key and the key, when the path ends in
@@ -54,12 +55,6 @@ impl SpecPath {
     /// with `env`). Every path starts with the root.
     pub fn starts_with(&self, prefix: &SpecPath) -> bool {
         self.0.starts_with(&prefix.0)
-    }
-
-    /// True when this path lies strictly below `ancestor` (`env[0].name` within
-    /// `env` and `env[0]`, not within itself).
-    pub fn is_within(&self, ancestor: &SpecPath) -> bool {
-        self.0.len() > ancestor.0.len() && self.starts_with(ancestor)
     }
 
     /// This path and each of its ancestors, deepest first, without the root

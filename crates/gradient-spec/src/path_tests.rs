@@ -50,14 +50,11 @@ fn a_path_starts_with_itself_and_its_ancestors_step_by_step() {
 }
 
 #[test]
-fn within_is_strictly_below() {
-    let path = p("repositories.repositories[1].password");
-    assert!(path.is_within(&p("repositories")));
-    assert!(path.is_within(&p("repositories.repositories[1]")));
-    assert!(path.is_within(&SpecPath::root()));
-    assert!(!path.is_within(&path));
-    assert!(!p("repositories").is_within(&path));
-    assert!(!p("repositoriesX.a").is_within(&p("repositories")));
+fn the_parent_is_one_step_up() {
+    assert_eq!(p("env[0].name").parent(), Some(p("env[0]")));
+    assert_eq!(p("env[0]").parent(), Some(p("env")));
+    assert_eq!(p("env").parent(), Some(SpecPath::root()));
+    assert_eq!(SpecPath::root().parent(), None);
 }
 
 #[test]
