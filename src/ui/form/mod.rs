@@ -38,7 +38,7 @@ impl FormPage {
     }
 }
 
-/// The element id of a spec path, from its text (`env[0].value` → `field-env-0--value`).
+/// The element id of a spec path, from its text (`env[0].value` → `field-env-0-_value`).
 pub fn dom_id(path: &SpecPath) -> String {
     let mut id = String::from("field-");
     for c in path.to_string().chars() {
@@ -177,5 +177,24 @@ fn ShapeSwitch(store: Store, form: Memo<Arc<FormModel>>) -> impl IntoView {
                 <option value="v1">"v1 (ports, machineType, integrations)"</option>
             </select>
         </label>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dom_id;
+    use gradient_spec::SpecPath;
+
+    /// Element ids are the page's contract with its tests and focus handling: the
+    /// typed path gives the ids its text always gave.
+    #[test]
+    fn element_ids_come_from_the_paths_text() {
+        let list = SpecPath::root().key("repositories").key("repositories");
+        assert_eq!(dom_id(&list), "field-repositories_repositories");
+        assert_eq!(dom_id(&list.index(0)), "field-repositories_repositories-0-");
+        assert_eq!(
+            dom_id(&SpecPath::root().key("env").index(0).key("value")),
+            "field-env-0-_value"
+        );
     }
 }
