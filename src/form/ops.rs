@@ -9,7 +9,8 @@ use gradient_spec::yaml::Document;
 use gradient_spec::TextEdit;
 use gradient_spec::{Format, SpecPath};
 
-/// Something a person did in the form.
+/// Something a person did in the form. `path` is the field's [`SpecPath`] as the
+/// form model built it, handed to the core's edit layer as it is (never as text).
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormAction {
     /// Typed or chose `text` in the field at `path` (empty: remove the key).
