@@ -7,7 +7,7 @@ use super::ops::{edit_for, FormAction};
 use gradient_spec::diag::apply_edits;
 use gradient_spec::parse_counter::parses_in;
 use gradient_spec::spec::Shape;
-use gradient_spec::Format;
+use gradient_spec::{Format, SpecPath};
 
 fn corpus() -> Vec<(String, String, Format)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/corpus");
@@ -49,24 +49,24 @@ fn form_actions_keep_json_and_jsonc_specs_in_their_format() {
             .as_ref()
             .and_then(|r| r.as_mapping())
             .map_or(Shape::Legacy, gradient_spec::rules::detect_shape);
-        let env_path = "env".to_string();
+        let env_path = SpecPath::root().key("env");
         let actions = [
             FormAction::SetText {
-                path: "name".into(),
+                path: SpecPath::root().key("name"),
                 text: "renamed".into(),
             },
             FormAction::SetBool {
-                path: "enabled".into(),
+                path: SpecPath::root().key("enabled"),
                 value: false,
             },
             FormAction::AddItem {
                 path: env_path.clone(),
             },
             FormAction::Remove {
-                path: "image".into(),
+                path: SpecPath::root().key("image"),
             },
             FormAction::SetText {
-                path: "name".into(),
+                path: SpecPath::root().key("name"),
                 text: String::new(),
             },
         ];

@@ -13,8 +13,13 @@ pub(crate) fn form_of(text: &str) -> FormModel {
     build(shape, report.doc.root.as_ref(), &report.diagnostics, None)
 }
 
+/// The path written `s` (the tests' way of naming a field).
+fn p(s: &str) -> SpecPath {
+    SpecPath::parse(s).unwrap()
+}
+
 fn find<'a>(m: &'a FormModel, path: &str) -> &'a FormField {
-    m.find(path)
+    m.find(&p(path))
         .unwrap_or_else(|| panic!("no field {path} in {:?}", m.paths()))
 }
 
@@ -46,7 +51,9 @@ fn shows_every_legacy_field_with_its_value_and_path() {
         Control::Items { present: false, .. }
     ));
     assert!(
-        m.paths().iter().all(|p| !p.starts_with("integrations")),
+        m.paths()
+            .iter()
+            .all(|path| !path.starts_with(&p("integrations"))),
         "no v1 field in a legacy form"
     );
 }
@@ -136,7 +143,7 @@ fn long_lists_show_their_first_items_and_say_how_many() {
         panic!()
     };
     assert_eq!((items.len(), *total), (DEFAULT_MAX_ITEMS, 250));
-    assert!(m.find("env[99].name").is_some() && m.find("env[100].name").is_none());
+    assert!(m.find(&p("env[99].name")).is_some() && m.find(&p("env[100].name")).is_none());
     let report = gradient_spec::check(&text);
     let all = build_with(
         Shape::Legacy,
@@ -145,17 +152,20 @@ fn long_lists_show_their_first_items_and_say_how_many() {
         None,
         usize::MAX,
     );
-    assert!(all.find("env[249].value").is_some());
+    assert!(all.find(&p("env[249].value")).is_some());
 }
 
 #[test]
 fn find_descends_by_path() {
     let m = form_of(LEGACY);
-    for p in m.paths() {
-        assert_eq!(m.find(p).map(|f| f.path.as_str()), Some(p));
+    for path in m.paths() {
+        assert_eq!(m.find(path).map(|f| &f.path), Some(path));
     }
-    assert!(m.find("env[5].name").is_none());
-    assert!(m.find("resources.instanceTypeX").is_none());
+    assert!(m.find(&p("env[5].name")).is_none());
+    assert!(m.find(&p("resources.instanceTypeX")).is_none());
+    // A key whose text starts like a field's is not under it.
+    assert!(m.find(&p("resourcesX.instanceType")).is_none());
+    assert!(m.find(&p("env[0].nameX")).is_none());
 }
 
 #[test]
@@ -172,7 +182,7 @@ fn the_caret_finds_the_deepest_field() {
     let m = form_of(LEGACY);
     let at = LEGACY.find("C4").unwrap() + 1;
     assert_eq!(
-        m.field_at(at).map(|f| f.path.as_str()),
+        m.field_at(at).map(|f| f.path.to_string()).as_deref(),
         Some("resources.instanceType")
     );
 }

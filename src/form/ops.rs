@@ -9,31 +9,32 @@ use gradient_spec::yaml::Document;
 use gradient_spec::TextEdit;
 use gradient_spec::{Format, SpecPath};
 
-/// Something a person did in the form.
+/// Something a person did in the form. `path` is the field's [`SpecPath`] as the
+/// form model built it, handed to the core's edit layer as it is (never as text).
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormAction {
     /// Typed or chose `text` in the field at `path` (empty: remove the key).
     SetText {
-        path: String,
+        path: SpecPath,
         text: String,
     },
     SetBool {
-        path: String,
+        path: SpecPath,
         value: bool,
     },
     /// "Add …" on the list at `path`.
     AddItem {
-        path: String,
+        path: SpecPath,
     },
     /// "Add …" on an absent section (a mapping) at `path`.
     AddSection {
-        path: String,
+        path: SpecPath,
     },
     Remove {
-        path: String,
+        path: SpecPath,
     },
     Move {
-        path: String,
+        path: SpecPath,
         from: usize,
         to: usize,
     },
@@ -47,10 +48,6 @@ impl From<EditError> for FormError {
     fn from(e: EditError) -> Self {
         FormError(e.to_string())
     }
-}
-
-fn parse_path(p: &str) -> Result<SpecPath, FormError> {
-    SpecPath::parse(p).ok_or_else(|| FormError(format!("`{p}` is not a spec path")))
 }
 
 /// [`edit_for`] on a text: parses it first (the tests' way in; the app passes the
@@ -83,43 +80,35 @@ pub fn edit_for(
     let current = |path: &SpecPath| edit::node_at(doc.root.as_ref(), path);
     Ok(match action {
         FormAction::SetText { path, text: value } => {
-            let p = parse_path(path)?;
-            let node = current(&p);
-            let is_item = matches!(p.0.last(), Some(gradient_spec::PathSegment::Index(_)));
-            if value.trim().is_empty() && !is_item {
+            let node = current(path);
+            if value.trim().is_empty() && !path.is_item() {
                 return match node {
-                    Some(_) => Ok(edit.remove(&p)?),
+                    Some(_) => Ok(edit.remove(path)?),
                     None => Ok(unchanged()),
                 };
             }
             if node.and_then(|n| n.scalar_text()) == Some(value.as_str()) {
                 return Ok(unchanged());
             }
-            edit.set_scalar(&p, &NewValue::typed(spec::value_kind(shape, &p), value))?
+            edit.set_scalar(path, &NewValue::typed(spec::value_kind(shape, path), value))?
         }
-        FormAction::SetBool { path, value } => {
-            let p = parse_path(path)?;
-            edit.set_scalar(&p, &NewValue::Bool(*value))?
-        }
+        FormAction::SetBool { path, value } => edit.set_scalar(path, &NewValue::Bool(*value))?,
         FormAction::AddItem { path } => {
-            let p = parse_path(path)?;
-            let field = spec::field(shape, &p)
+            let field = spec::field(shape, path)
                 .ok_or_else(|| FormError(format!("`{path}` is not a list of this spec")))?;
-            edit.append_item(&p, &NewValue::empty_item(shape, field, &p))?
+            edit.append_item(path, &NewValue::empty_item(shape, field, path))?
         }
         FormAction::AddSection { path } => {
-            let p = parse_path(path)?;
-            let field = spec::field(shape, &p)
+            let field = spec::field(shape, path)
                 .ok_or_else(|| FormError(format!("`{path}` is not a section of this spec")))?;
-            let mut parent = p.clone();
-            let Some(gradient_spec::PathSegment::Key(key)) = parent.0.pop() else {
-                return Err(FormError(format!("`{path}` is not a key")));
-            };
-            let value = NewValue::empty_field(shape, field, &spec::pattern(&p), None);
-            edit.insert_key(&parent, &key, &value)?
+            let (parent, key) = path
+                .split_key()
+                .ok_or_else(|| FormError(format!("`{path}` is not a key")))?;
+            let value = NewValue::empty_field(shape, field, &spec::pattern(path), None);
+            edit.insert_key(&parent, key, &value)?
         }
-        FormAction::Remove { path } => edit.remove(&parse_path(path)?)?,
-        FormAction::Move { path, from, to } => edit.move_item(&parse_path(path)?, *from, *to)?,
+        FormAction::Remove { path } => edit.remove(path)?,
+        FormAction::Move { path, from, to } => edit.move_item(path, *from, *to)?,
     })
 }
 
@@ -128,6 +117,10 @@ mod tests {
     use super::*;
     use gradient_spec::diag::apply_edits;
     use gradient_spec::RuleId;
+
+    fn p(s: &str) -> SpecPath {
+        SpecPath::parse(s).unwrap()
+    }
 
     fn run(text: &str, shape: Shape, action: FormAction) -> String {
         let edits = edits_for(text, shape, &action, Format::Yaml)
@@ -143,7 +136,7 @@ mod tests {
             SPEC,
             Shape::Legacy,
             FormAction::SetText {
-                path: "resources.instanceType".into(),
+                path: p("resources.instanceType"),
                 text: "A100".into(),
             },
         );
@@ -155,7 +148,7 @@ mod tests {
             SPEC,
             Shape::Legacy,
             FormAction::SetText {
-                path: "resources.replicas".into(),
+                path: p("resources.replicas"),
                 text: "3".into(),
             },
         );
@@ -168,7 +161,7 @@ mod tests {
             SPEC,
             Shape::Legacy,
             FormAction::SetText {
-                path: "env[0].value".into(),
+                path: p("env[0].value"),
                 text: "8000".into(),
             },
         );
@@ -184,7 +177,7 @@ mod tests {
             SPEC,
             Shape::Legacy,
             FormAction::SetText {
-                path: "resources.replicas".into(),
+                path: p("resources.replicas"),
                 text: "".into(),
             },
         );
@@ -193,7 +186,7 @@ mod tests {
             SPEC,
             Shape::Legacy,
             FormAction::SetText {
-                path: "port".into(),
+                path: p("port"),
                 text: "8080".into(),
             },
         );
@@ -206,11 +199,7 @@ mod tests {
 
     #[test]
     fn adding_and_removing_list_items() {
-        let out = run(
-            SPEC,
-            Shape::Legacy,
-            FormAction::AddItem { path: "env".into() },
-        );
+        let out = run(SPEC, Shape::Legacy, FormAction::AddItem { path: p("env") });
         let report = gradient_spec::yaml::parse(&out);
         let env = report
             .root
@@ -230,9 +219,7 @@ mod tests {
         let back = run(
             &out,
             Shape::Legacy,
-            FormAction::Remove {
-                path: "env[1]".into(),
-            },
+            FormAction::Remove { path: p("env[1]") },
         );
         assert_eq!(back, SPEC);
     }
@@ -244,7 +231,7 @@ mod tests {
             text,
             Shape::Legacy,
             FormAction::AddSection {
-                path: "repositories".into(),
+                path: p("repositories"),
             },
         );
         let report = gradient_spec::check(&out);
@@ -294,14 +281,14 @@ mod tests {
             text,
             Shape::Legacy,
             FormAction::AddSection {
-                path: "repositories".into(),
+                path: p("repositories"),
             },
         );
         let out = run(
             &added,
             Shape::Legacy,
             FormAction::SetText {
-                path: "repositories.mountPath".into(),
+                path: p("repositories.mountPath"),
                 text: "/opt/repos".into(),
             },
         );
@@ -317,7 +304,7 @@ mod tests {
             text,
             Shape::Legacy,
             FormAction::SetText {
-                path: "containerRegistry".into(),
+                path: p("containerRegistry"),
                 text: "my-registry".into(),
             },
         );
@@ -334,7 +321,7 @@ mod tests {
             text,
             Shape::V1,
             FormAction::AddSection {
-                path: "resources.autoscaling".into(),
+                path: p("resources.autoscaling"),
             },
         );
         assert!(out.contains("maxReplicas: null"), "{out}");
@@ -346,7 +333,7 @@ mod tests {
             out.contains("summary: average"),
             "the only allowed value: {out}"
         );
-        let out = run(text, Shape::V1, FormAction::AddItem { path: "env".into() });
+        let out = run(text, Shape::V1, FormAction::AddItem { path: p("env") });
         assert!(out.contains("- name: null\n    value: null\n"), "{out}");
     }
 
@@ -357,7 +344,7 @@ mod tests {
             text,
             Shape::Legacy,
             FormAction::SetBool {
-                path: "enabled".into(),
+                path: p("enabled"),
                 value: true,
             },
         );
@@ -366,7 +353,7 @@ mod tests {
             text,
             Shape::Legacy,
             FormAction::Move {
-                path: "env".into(),
+                path: p("env"),
                 from: 1,
                 to: 0,
             },

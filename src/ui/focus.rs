@@ -66,17 +66,3 @@ pub fn focus_first_soon(ids: Vec<String>) {
         }
     });
 }
-
-/// The spec paths from `path` up to the root (`a.b[1].c`, `a.b[1]`, `a.b`, `a`).
-pub fn path_and_parents(path: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut p = path;
-    while !p.is_empty() {
-        out.push(p.to_string());
-        p = match p.rfind(['.', '[']) {
-            Some(i) => &p[..i],
-            None => "",
-        };
-    }
-    out
-}

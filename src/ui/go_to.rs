@@ -4,8 +4,9 @@
 //! syntax error at the root) brings the editor into view first.
 
 use crate::analysis::Problem;
-use crate::ui::focus::{focus_in, is_shown, path_and_parents};
+use crate::ui::focus::{focus_in, is_shown};
 use crate::ui::form::dom_id;
+use gradient_spec::SpecPath;
 use leptos::html;
 use leptos::prelude::*;
 use web_sys::HtmlTextAreaElement;
@@ -19,9 +20,13 @@ fn select(area: &HtmlTextAreaElement, start: usize, end: usize) {
     let _ = area.set_selection_range(start as u32, end as u32);
 }
 
-/// Focuses the form field of `path` or its nearest shown section.
+/// Focuses the form field of `path` (a problem's, as text) or its nearest shown
+/// section. A path the form cannot hold (a key with `[` in it) leads to the deepest
+/// place it names well.
 fn focus_field(path: &str) -> bool {
-    path_and_parents(path).iter().any(|p| focus_in(&dom_id(p)))
+    let (path, _) = SpecPath::parse_leading(path);
+    let focused = path.self_and_ancestors().any(|p| focus_in(&dom_id(&p)));
+    focused
 }
 
 /// Activating a problem row.

@@ -322,9 +322,10 @@ impl Store {
     }
 }
 
-fn hash_of(s: &str) -> u64 {
+/// The group of a form change (typing in one field coalesces): its field's path.
+fn hash_of(path: &gradient_spec::SpecPath) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    s.hash(&mut h);
+    path.hash(&mut h);
     h.finish()
 }

@@ -6,6 +6,7 @@ use super::{dom_id, list, FormPage};
 use crate::form::{Control, FieldState, FormAction, FormField};
 use crate::ui::scoped::scoped_memo;
 use crate::ui::text::with_code;
+use gradient_spec::SpecPath;
 use leptos::prelude::*;
 
 /// The view of `field` and, for sections and lists, of what it holds.
@@ -50,7 +51,7 @@ pub fn is_stale(state: RwSignal<Option<FieldState>>) -> bool {
 }
 
 /// The problems of the field at `path` whose state is `state`.
-pub fn problem_list(state: RwSignal<Option<FieldState>>, path: &str) -> impl IntoView {
+pub fn problem_list(state: RwSignal<Option<FieldState>>, path: &SpecPath) -> impl IntoView {
     let id = format!("{}-problems", dom_id(path));
     let problems = Memo::new(move |_| {
         state.with(|s| s.as_ref().map(|s| s.problems.clone()).unwrap_or_default())
@@ -84,7 +85,9 @@ fn text_of(control: &Control) -> String {
 struct Wiring {
     cx: FormPage,
     id: String,
-    path: String,
+    path: SpecPath,
+    /// The path's text: the input's `name`.
+    name: String,
     state: RwSignal<Option<FieldState>>,
     /// `?readonly`: selects and checkboxes cannot be read-only, only disabled; text
     /// inputs are `readonly` (still focusable, selectable and read out).
@@ -119,6 +122,7 @@ impl Wiring {
             cx,
             describedby: format!("{id}-help {id}-problems"),
             id,
+            name: path.to_string(),
             path,
             state,
             read_only,
@@ -168,7 +172,7 @@ fn scalar_view(cx: FormPage, field: FormField) -> AnyView {
     let w = Wiring::new(cx, &field);
     let is_current = {
         let path = w.path.clone();
-        scoped_memo(move |_| cx.current.with(|c| c.as_deref() == Some(path.as_str())))
+        scoped_memo(move |_| cx.current.with(|c| c.as_ref() == Some(&path)))
     };
     let input: AnyView = match field.control.clone() {
         Control::Checkbox { .. } => checkbox(cx, &w),
@@ -204,7 +208,7 @@ fn checkbox(cx: FormPage, w: &Wiring) -> AnyView {
     let checked = move || value() == Some(true);
     let mixed = move || value().is_none();
     view! {
-        <input type="checkbox" id=w.id.clone() name=w.path.clone() prop:checked=checked prop:indeterminate=mixed prop:disabled=w.locked aria-required=w.required
+        <input type="checkbox" id=w.id.clone() name=w.name.clone() prop:checked=checked prop:indeterminate=mixed prop:disabled=w.locked aria-required=w.required
             aria-describedby=w.describedby.clone() on:focus=w.highlight() on:blur=w.unhighlight()
             on:change=move |ev| cx.store.form_action(FormAction::SetBool { path: path.clone(), value: event_target_checked(&ev) }) />
     }
@@ -215,7 +219,7 @@ fn checkbox(cx: FormPage, w: &Wiring) -> AnyView {
 fn select(w: &Wiring, options: &'static [&'static str]) -> AnyView {
     let (set_text, invalid) = (w.set_text(), w.invalid);
     view! {
-        <select id=w.id.clone() name=w.path.clone() prop:value=w.text()
+        <select id=w.id.clone() name=w.name.clone() prop:value=w.text()
             prop:disabled=w.locked aria-required=w.required aria-describedby=w.describedby.clone() aria-invalid=move || invalid.get().to_string()
             on:focus=w.highlight() on:blur=w.unhighlight() on:change=move |ev| set_text(event_target_value(&ev))>
             <option value="">"—"</option>
@@ -266,7 +270,7 @@ fn text_input(w: &Wiring, control: &Control) -> AnyView {
     };
     view! {
         <div class="input-row">
-            <input type=move || if masked() { "password" } else { "text" } id=id.clone() name=w.path.clone() inputmode=mode placeholder=placeholder autocomplete="off" spellcheck="false"
+            <input type=move || if masked() { "password" } else { "text" } id=id.clone() name=w.name.clone() inputmode=mode placeholder=placeholder autocomplete="off" spellcheck="false"
                 list=list_id.clone() prop:value=text
                 prop:disabled=w.stale prop:readOnly=w.read_only aria-required=w.required
                 aria-describedby=w.describedby.clone() aria-invalid=move || invalid.get().to_string()

@@ -6,6 +6,7 @@ use super::{dom_id, FormPage};
 use crate::form::{Control, FormAction, FormField, FormItem};
 use crate::ui::focus::focus_first_soon;
 use crate::ui::text::with_code;
+use gradient_spec::SpecPath;
 use leptos::prelude::*;
 
 pub fn list_view(cx: FormPage, field: FormField) -> AnyView {
@@ -64,7 +65,7 @@ pub fn list_view(cx: FormPage, field: FormField) -> AnyView {
 #[derive(Clone)]
 struct ListActions {
     cx: FormPage,
-    list_path: String,
+    list_path: SpecPath,
     /// How many items the list has (shown or not).
     total: usize,
     add_id: String,
@@ -72,7 +73,7 @@ struct ListActions {
 
 impl ListActions {
     fn item_id(&self, i: usize) -> String {
-        dom_id(&format!("{}[{i}]", self.list_path))
+        dom_id(&self.list_path.index(i))
     }
 
     fn add(&self) {
@@ -82,7 +83,7 @@ impl ListActions {
         focus_first_soon(vec![self.item_id(self.total), self.add_id.clone()]);
     }
 
-    fn remove(&self, path: String, index: usize) {
+    fn remove(&self, path: SpecPath, index: usize) {
         self.cx.store.form_action(FormAction::Remove { path });
         let mut ids = Vec::new();
         if self.total > 1 {

@@ -12,7 +12,7 @@ use crate::ui::editor::EditorView;
 use crate::ui::store::Store;
 use gradient_spec::spec::Shape;
 use gradient_spec::yaml::Node;
-use gradient_spec::RuleId;
+use gradient_spec::{RuleId, SpecPath};
 use leptos::prelude::*;
 use states::FieldStates;
 use std::sync::Arc;
@@ -25,7 +25,7 @@ pub struct FormPage {
     pub form: Memo<Arc<FormModel>>,
     pub view: EditorView,
     /// The path of the field whose value holds the editor's caret.
-    pub current: Memo<Option<String>>,
+    pub current: Memo<Option<SpecPath>>,
     /// Show every item of long lists (otherwise the first `DEFAULT_MAX_ITEMS`).
     pub show_all: RwSignal<bool>,
     states: FieldStates,
@@ -33,15 +33,15 @@ pub struct FormPage {
 
 impl FormPage {
     /// The state of the field at `path`, updated when (and only when) it changes.
-    pub fn state(self, path: &str) -> RwSignal<Option<FieldState>> {
+    pub fn state(self, path: &SpecPath) -> RwSignal<Option<FieldState>> {
         RwSignal::from(self.form.with_untracked(|m| self.states.track(m, path)))
     }
 }
 
-/// An element id for a spec path (`env[0].value` → `field-env-0--value`).
-pub fn dom_id(path: &str) -> String {
+/// The element id of a spec path, from its text (`env[0].value` → `field-env-0-_value`).
+pub fn dom_id(path: &SpecPath) -> String {
     let mut id = String::from("field-");
-    for c in path.chars() {
+    for c in path.to_string().chars() {
         id.push(match c {
             'a'..='z' | 'A'..='Z' | '0'..='9' => c,
             '.' => '_',
@@ -123,7 +123,7 @@ pub fn FormPane(store: Store, view: EditorView) -> impl IntoView {
 /// Moving the caret in the editor reveals the field at the caret (`current`). In the
 /// next frame: scrolling now would lay the page out in the middle of this update,
 /// and again after it (it cost 1.6 ms of each keystroke that moved to another field).
-fn reveal_field_at_caret(current: Memo<Option<String>>) {
+fn reveal_field_at_caret(current: Memo<Option<SpecPath>>) {
     Effect::new(move |_| {
         let Some(path) = current.get() else { return };
         request_animation_frame(move || {
@@ -177,5 +177,24 @@ fn ShapeSwitch(store: Store, form: Memo<Arc<FormModel>>) -> impl IntoView {
                 <option value="v1">"v1 (ports, machineType, integrations)"</option>
             </select>
         </label>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dom_id;
+    use gradient_spec::SpecPath;
+
+    /// Element ids are the page's contract with its tests and focus handling: the
+    /// typed path gives the ids its text always gave.
+    #[test]
+    fn element_ids_come_from_the_paths_text() {
+        let list = SpecPath::root().key("repositories").key("repositories");
+        assert_eq!(dom_id(&list), "field-repositories_repositories");
+        assert_eq!(dom_id(&list.index(0)), "field-repositories_repositories-0-");
+        assert_eq!(
+            dom_id(&SpecPath::root().key("env").index(0).key("value")),
+            "field-env-0-_value"
+        );
     }
 }

@@ -7,9 +7,10 @@
 //! field is notified only when its own state changed.
 
 use crate::form::{FieldState, FormModel};
+use gradient_spec::SpecPath;
 use leptos::prelude::*;
 
-type Entry = (String, ArcRwSignal<Option<FieldState>>);
+type Entry = (SpecPath, ArcRwSignal<Option<FieldState>>);
 
 /// The fields of the current layout and their state signals.
 #[derive(Clone, Copy)]
@@ -26,10 +27,10 @@ impl FieldStates {
     }
 
     /// The state of the field at `path` in `model`, kept current by [`Self::refresh`].
-    pub fn track(self, model: &FormModel, path: &str) -> ArcRwSignal<Option<FieldState>> {
+    pub fn track(self, model: &FormModel, path: &SpecPath) -> ArcRwSignal<Option<FieldState>> {
         let signal = ArcRwSignal::new(model.state(path));
         self.0
-            .update_value(|v| v.push((path.to_string(), signal.clone())));
+            .update_value(|v| v.push((path.clone(), signal.clone())));
         signal
     }
 

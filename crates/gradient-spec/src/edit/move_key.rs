@@ -43,7 +43,7 @@ pub(crate) fn move_key_in(
     index: usize,
     new_key: &str,
 ) -> Result<Vec<TextEdit>, EditError> {
-    if to_parent.0.starts_with(&from.0) {
+    if to_parent.starts_with(from) {
         return Err(EditError::unsupported("an entry cannot move inside itself"));
     }
     let source = Source::find(ctx, from)?;

@@ -24,11 +24,11 @@ pub fn remove(text: &str, path: &SpecPath) -> Result<Vec<TextEdit>, EditError> {
 
 /// [`remove`] on a parsed text.
 pub(crate) fn remove_in(ctx: &YamlText, path: &SpecPath) -> Result<Vec<TextEdit>, EditError> {
-    if path.0.is_empty() {
+    let Some(parent_path) = path.parent() else {
         return Err(EditError::unsupported(
             "the whole document cannot be removed",
         ));
-    }
+    };
     let (found, matched) = walk(ctx.doc.root.as_ref(), path);
     let f = match found {
         Some(f) if matched == path.0.len() => f,
@@ -47,7 +47,6 @@ pub(crate) fn remove_in(ctx: &YamlText, path: &SpecPath) -> Result<Vec<TextEdit>
             })
         }
     };
-    let parent_path = SpecPath(path.0[..path.0.len() - 1].to_vec());
     let (parent, _) = walk(ctx.doc.root.as_ref(), &parent_path);
     let parent = parent.ok_or_else(|| EditError::NotFound {
         path: parent_path.to_string(),

@@ -198,7 +198,7 @@ pub(crate) fn move_key(
     let not_found = |p: &SpecPath| EditError::NotFound {
         path: p.to_string(),
     };
-    if to_parent.0.starts_with(&from.0) {
+    if to_parent.starts_with(from) {
         return Err(EditError::unsupported("an entry cannot move inside itself"));
     }
     let (found, matched) = walk(ctx.root(), from);
