@@ -66,8 +66,53 @@ pub fn line_view(
     highlight: Option<Span>,
 ) -> LineView {
     let end = start + line.len();
+    let (line_marks, marker) = marks_on_line(start, line, marks);
+    let lit = highlight
+        .filter(|h| h.start < end.max(start + 1) && h.end > start)
+        .map(|h| (h.start.max(start) - start, h.end.min(end) - start));
+    // Every place a colour, a problem or the highlight starts or ends cuts the line.
     let mut cuts = vec![0, line.len()];
-    let mut line_marks = Vec::new();
+    cuts.extend(line_marks.iter().flat_map(|m| [m.0, m.1]));
+    for c in colours {
+        cuts.extend([c.start.min(line.len()), c.end.min(line.len())]);
+    }
+    if let Some((a, b)) = lit {
+        cuts.extend([a, b]);
+    }
+    cuts.retain(|&c| line.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut segments: Vec<Segment> = cuts
+        .windows(2)
+        .filter(|w| w[0] != w[1])
+        .map(|w| Segment {
+            text: line[w[0]..w[1]].to_string(),
+            class: segment_class(w[0], w[1], colours, &line_marks, lit),
+        })
+        .collect();
+    if line.is_empty() {
+        if let Some(sev) = line_marks.iter().map(|m| m.2).min() {
+            segments.push(Segment {
+                text: " ".into(),
+                class: format!("sq-{}", sev.as_str()),
+            });
+        }
+    }
+    LineView {
+        index,
+        segments,
+        marker,
+    }
+}
+
+/// A problem's range on one line (byte offsets from the line's start) and severity.
+type LineMark = (usize, usize, Severity);
+
+/// The problems' ranges on the line starting at byte `start`, and the most severe
+/// problem that starts on it (the gutter's marker).
+fn marks_on_line(start: usize, line: &str, marks: &[Mark]) -> (Vec<LineMark>, Option<Severity>) {
+    let end = start + line.len();
+    let mut on_line = Vec::new();
     let mut marker: Option<Severity> = None;
     for m in marks {
         let (ms, mut me) = (m.span.start, m.span.end);
@@ -85,67 +130,42 @@ pub fn line_view(
             continue;
         }
         let (a, b) = (ms.max(start) - start, me.min(end) - start);
-        line_marks.push((a, b.max(a), m.severity));
-        cuts.extend([a, b]);
+        on_line.push((a, b.max(a), m.severity));
     }
-    for c in colours {
-        cuts.extend([c.start.min(line.len()), c.end.min(line.len())]);
-    }
-    let lit = highlight
-        .filter(|h| h.start < end.max(start + 1) && h.end > start)
-        .map(|h| (h.start.max(start) - start, h.end.min(end) - start));
-    if let Some((a, b)) = lit {
-        cuts.extend([a, b]);
-    }
-    cuts.retain(|&c| line.is_char_boundary(c));
-    cuts.sort_unstable();
-    cuts.dedup();
-    let mut segments = Vec::new();
-    for w in cuts.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        if a == b {
-            continue;
+    (on_line, marker)
+}
+
+/// The classes of the segment `a..b`: its token colour, the squiggle of the most
+/// severe problem over it, and `hl` inside the highlighted range.
+fn segment_class(
+    a: usize,
+    b: usize,
+    colours: &[ColourRange],
+    line_marks: &[LineMark],
+    lit: Option<(usize, usize)>,
+) -> String {
+    let mut class = colours
+        .iter()
+        .find(|c| c.start <= a && b <= c.end)
+        .map_or(String::new(), |c| c.class.to_string());
+    let mut add = |name: &str| {
+        if !class.is_empty() {
+            class.push(' ');
         }
-        let mut class = colours
-            .iter()
-            .find(|c| c.start <= a && b <= c.end)
-            .map_or(String::new(), |c| c.class.to_string());
-        if let Some(sev) = line_marks
-            .iter()
-            .filter(|(s, e, _)| *s <= a && b <= *e)
-            .map(|m| m.2)
-            .min()
-        {
-            if !class.is_empty() {
-                class.push(' ');
-            }
-            class.push_str("sq-");
-            class.push_str(sev.as_str());
-        }
-        if lit.is_some_and(|(ha, hb)| ha <= a && b <= hb) {
-            if !class.is_empty() {
-                class.push(' ');
-            }
-            class.push_str("hl");
-        }
-        segments.push(Segment {
-            text: line[a..b].to_string(),
-            class,
-        });
+        class.push_str(name);
+    };
+    if let Some(sev) = line_marks
+        .iter()
+        .filter(|(s, e, _)| *s <= a && b <= *e)
+        .map(|m| m.2)
+        .min()
+    {
+        add(&format!("sq-{}", sev.as_str()));
     }
-    if line.is_empty() {
-        if let Some(sev) = line_marks.iter().map(|m| m.2).min() {
-            segments.push(Segment {
-                text: " ".into(),
-                class: format!("sq-{}", sev.as_str()),
-            });
-        }
+    if lit.is_some_and(|(ha, hb)| ha <= a && b <= hb) {
+        add("hl");
     }
-    LineView {
-        index,
-        segments,
-        marker,
-    }
+    class
 }
 
 #[cfg(test)]
