@@ -54,6 +54,50 @@ impl Default for EditorView {
     }
 }
 
+/// The two lists that open over the editor: completions and the fixes at the caret.
+/// At most one is open; the textarea names the open one to screen readers.
+#[derive(Clone, Copy)]
+struct Popups {
+    completion: RwSignal<Option<completion::Open>>,
+    fixes: RwSignal<Option<quickfix::FixMenu>>,
+}
+
+impl Popups {
+    fn new() -> Self {
+        Popups {
+            completion: RwSignal::new(None),
+            fixes: RwSignal::new(None),
+        }
+    }
+
+    fn close(self) {
+        self.completion.set(None);
+        self.fixes.set(None);
+    }
+
+    /// `aria-controls`: the id of the open list.
+    fn controls(self) -> Option<&'static str> {
+        match (
+            self.completion.with(Option::is_some),
+            self.fixes.with(Option::is_some),
+        ) {
+            (true, _) => Some("completion"),
+            (_, true) => Some("quick-fixes"),
+            _ => None,
+        }
+    }
+
+    /// `aria-activedescendant`: the id of the open list's active option.
+    fn active_option(self) -> Option<String> {
+        self.completion
+            .with(|c| c.as_ref().map(|o| format!("completion-{}", o.active)))
+            .or_else(|| {
+                self.fixes
+                    .with(|m| m.as_ref().map(|m| format!("quick-fix-{}", m.active)))
+            })
+    }
+}
+
 #[component]
 pub fn CodeEditor(
     store: Store,
@@ -64,8 +108,8 @@ pub fn CodeEditor(
     // so the caret and scroll position never jump.
     let shown_revision = StoredValue::new(u64::MAX);
     let last_selection = StoredValue::new(Selection::default());
-    let completion = RwSignal::new(None::<completion::Open>);
-    let fixes = RwSignal::new(None::<quickfix::FixMenu>);
+    let popups = Popups::new();
+    let Popups { completion, fixes } = popups;
 
     let lines = sync::visible_lines(store, view);
     sync::write_back_outside_changes(store, editor, shown_revision, last_selection);
@@ -76,22 +120,15 @@ pub fn CodeEditor(
     sync::follow_selectionchange(editor, caret);
 
     let on_input = move |ev: ev::Event| {
-        let area: HtmlTextAreaElement = event_target(&ev);
-        let before = last_selection.get_value();
-        let after = sync::selection_of(&area);
-        store.replace(area.value(), crate::state::StepKind::Typing, before, after);
+        let after = typed(&ev, store, last_selection.get_value());
         shown_revision.set_value(store.doc.with_untracked(|d| d.revision));
         set_caret(after);
-        // Offer completions while typing (not after pasting or deleting).
-        let typing = ev
-            .dyn_ref::<web_sys::InputEvent>()
-            .is_some_and(|e| e.input_type() == "insertText" && !e.is_composing());
-        fixes.set(None);
-        completion.set(if typing {
-            completion::open_at(store, view.caret.get_untracked(), false)
-        } else {
-            None
-        });
+        offer_completions(&ev, store, view, popups);
+    };
+    let on_scroll = move |ev: ev::Event| {
+        let area: HtmlTextAreaElement = event_target(&ev);
+        view.scroll_top.set(area.scroll_top() as f64);
+        view.scroll_left.set(area.scroll_left() as f64);
     };
 
     let hover = RwSignal::new(None::<pointer::Hover>);
@@ -113,26 +150,16 @@ pub fn CodeEditor(
                     aria-describedby="caret-info"
                     aria-autocomplete="list"
                     aria-keyshortcuts="Control+Space Control+."
-                    aria-controls=move || match (completion.with(Option::is_some), fixes.with(Option::is_some)) {
-                        (true, _) => Some("completion"),
-                        (_, true) => Some("quick-fixes"),
-                        _ => None,
-                    }
-                    aria-activedescendant=move || completion.with(|c| c.as_ref().map(|o| format!("completion-{}", o.active)))
-                        .or_else(|| fixes.with(|m| m.as_ref().map(|m| format!("quick-fix-{}", m.active))))
+                    aria-controls=move || popups.controls()
+                    aria-activedescendant=move || popups.active_option()
                     on:input=on_input
                     on:keydown=move |ev| keyboard::on_keydown(ev, store, editor, completion, fixes, view)
-                    on:blur=move |_| { completion.set(None); fixes.set(None); }
-                    on:mousedown=move |_| { completion.set(None); fixes.set(None); }
+                    on:blur=move |_| popups.close()
+                    on:mousedown=move |_| popups.close()
                     on:keyup=move |ev| caret.read_unless_seen(&event_target(&ev))
                     on:click=move |ev| caret.read_unless_seen(&event_target(&ev))
                     on:focus=move |ev| caret.read(&event_target(&ev))
-                    on:scroll=move |ev| {
-                        let area: HtmlTextAreaElement = event_target(&ev);
-                        view.scroll_top.set(area.scroll_top() as f64);
-                        view.scroll_left.set(area.scroll_left() as f64);
-                        hover.set(None);
-                    }
+                    on:scroll=move |ev| { on_scroll(ev); hover.set(None); }
                     on:mousemove=move |ev| hover.set(pointer::hover_at(&ev, store))
                     on:mouseleave=move |_| hover.set(None)
                 ></textarea>
@@ -142,4 +169,26 @@ pub fn CodeEditor(
             </div>
         </div>
     }
+}
+
+/// The textarea's own typing as one history step; the selection after it.
+fn typed(ev: &ev::Event, store: Store, before: Selection) -> Selection {
+    let area: HtmlTextAreaElement = event_target(ev);
+    let after = sync::selection_of(&area);
+    store.replace(area.value(), crate::state::StepKind::Typing, before, after);
+    after
+}
+
+/// Opens the completion list while the person types (not after pasting or deleting),
+/// and closes the fixes.
+fn offer_completions(ev: &ev::Event, store: Store, view: EditorView, popups: Popups) {
+    let typing = ev
+        .dyn_ref::<web_sys::InputEvent>()
+        .is_some_and(|e| e.input_type() == "insertText" && !e.is_composing());
+    popups.fixes.set(None);
+    popups.completion.set(if typing {
+        completion::open_at(store, view.caret.get_untracked(), false)
+    } else {
+        None
+    });
 }
