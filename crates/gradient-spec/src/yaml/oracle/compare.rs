@@ -17,6 +17,8 @@
 //!   later in yaml-edit by the spaces, comment or line break after it, and so do the
 //!   nodes and entries that end with it (5WE3, KK5P, M2N8, S3PD; the fuzzer found the
 //!   same after every empty value, e.g. `image: # x` at the end of a document);
+//! - [`Quirk::MultiLineKey`]: an implicit key whose plain scalar began on an earlier
+//!   line (`a\nb: c`), which YAML refuses and yaml-edit reads as a key;
 //! - [`Quirk::TrailingSpace`]: a plain scalar ending the text ends at its last
 //!   character in the layer, after the spaces or line break that end the text in
 //!   yaml-edit;
@@ -61,6 +63,7 @@ pub enum Strictness {
 pub enum Quirk {
     EntryEnd,
     TrailingSpace,
+    MultiLineKey,
     EmptyNode,
     TabIndent,
     UnknownAlias,
@@ -106,6 +109,7 @@ pub fn compare_documents(
                     || invalid_block_header(m, at, text)
                     || second_properties(m, at, text)
                     || invalid_directive(m, at, text)
+                    || multi_line_key(m, at, text)
             }) || only(new, |m, _| {
                 OPEN_LAYER_REJECTS.iter().any(|o| m.starts_with(o))
             })
@@ -254,6 +258,44 @@ fn only(d: &Document, what: impl Fn(&str, usize) -> bool) -> bool {
         .filter(|x| x.rule == RuleId::YamlSyntax)
         .peekable();
     syntax.peek().is_some() && syntax.all(|x| what(&x.message, x.span.start))
+}
+
+/// [`Quirk::MultiLineKey`]: the layer's `a: b: c` problem at a value indicator whose
+/// key began on an earlier line: the line before is a plain continuation (no `: `, no
+/// `:` at its end, no `- `/`? ` of its own, indented no deeper), so the key would span
+/// two lines, which YAML refuses for an implicit key and yaml-edit lets through.
+fn multi_line_key(message: &str, at: usize, text: &str) -> bool {
+    if !message.starts_with("a `:` here would start a mapping inside a value") {
+        return false;
+    }
+    let b = text.as_bytes();
+    let value_indicator = b.get(at) == Some(&b':')
+        && b.get(at + 1)
+            .is_none_or(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'));
+    let line_start = b[..at]
+        .iter()
+        .rposition(|&c| c == b'\n' || c == b'\r')
+        .map_or(0, |i| i + 1);
+    if !value_indicator || line_start == 0 {
+        return false;
+    }
+    let indent = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
+    let here = &text[line_start..at];
+    let previous = text[..line_start]
+        .split(['\n', '\r'])
+        .rev()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+    let Some(previous) = previous else {
+        return false;
+    };
+    let p = previous.trim();
+    let own_entry = |l: &str| l.starts_with("- ") || l.starts_with("? ") || l == "-" || l == "?";
+    !here.contains(": ")
+        && !own_entry(here.trim_start())
+        && !p.contains(": ")
+        && !p.ends_with(':')
+        && !own_entry(p)
+        && indent(previous) <= indent(here)
 }
 
 /// [`Quirk::TabIndent`]: the layer's problem of a tab in indentation, at a tab.

@@ -207,6 +207,7 @@ const TRIAGED: &[(&str, Judged)] = &[
     ("e495150a", Judged::Fixed),
     // The third campaign's (on df7be2c0).
     ("ed3173c3", Judged::LayerRejects), // a list under a compact mapping's key, indented less than the key
+    ("a8d55739", Judged::LayerRejects), // a multi-line implicit key (the `MultiLineKey` class)
 ];
 
 /// The differential fuzz target's triaged disagreements stay as judged: the fixed ones
