@@ -208,6 +208,7 @@ const TRIAGED: &[(&str, Judged)] = &[
     // The third campaign's (on df7be2c0).
     ("ed3173c3", Judged::LayerRejects), // a list under a compact mapping's key, indented less than the key
     ("a8d55739", Judged::LayerRejects), // a multi-line implicit key (the `MultiLineKey` class)
+    ("74ac249d", Judged::LayerRejects), // the same, its first line indented deeper (top level)
 ];
 
 /// The differential fuzz target's triaged disagreements stay as judged: the fixed ones
