@@ -1,6 +1,8 @@
 //! The Gradient spec editor web app: the view layer over the `gradient-spec` core.
 //! `main.rs` only mounts; state derives from the document text (see design.md).
 
+#![warn(unreachable_pub)]
+
 pub mod analysis;
 pub mod embed;
 pub mod examples;

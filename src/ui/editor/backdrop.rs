@@ -11,8 +11,10 @@ fn top_of(index: usize) -> String {
     format!("{}px", PAD_Y + index as f64 * LINE_HEIGHT)
 }
 
+// `#[component]` gives its props struct `pub` fields, which the lint would flag.
+#[allow(unreachable_pub)]
 #[component]
-pub fn Backdrop(lines: Memo<Vec<LineView>>, view: EditorView) -> impl IntoView {
+pub(crate) fn Backdrop(lines: Memo<Vec<LineView>>, view: EditorView) -> impl IntoView {
     let shift = move || {
         format!(
             "translate({}px, {}px)",
@@ -41,8 +43,10 @@ pub fn Backdrop(lines: Memo<Vec<LineView>>, view: EditorView) -> impl IntoView {
     }
 }
 
+// `#[component]` gives its props struct `pub` fields, which the lint would flag.
+#[allow(unreachable_pub)]
 #[component]
-pub fn Gutter(lines: Memo<Vec<LineView>>, view: EditorView) -> impl IntoView {
+pub(crate) fn Gutter(lines: Memo<Vec<LineView>>, view: EditorView) -> impl IntoView {
     let shift = move || format!("translateY({}px)", -view.scroll_top.get());
     view! {
         <div class="gutter" aria-hidden="true">

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 /// An open completion list.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Open {
+pub(crate) struct Open {
     pub items: Vec<Item>,
     pub active: usize,
     /// The bytes an accepted item replaces.
@@ -23,7 +23,7 @@ pub struct Open {
 
 /// Items worth offering at byte `offset`; `explicit` (Ctrl+Space) also opens with
 /// nothing typed yet.
-pub fn open_at(store: Store, offset: usize, explicit: bool) -> Option<Open> {
+pub(crate) fn open_at(store: Store, offset: usize, explicit: bool) -> Option<Open> {
     // Completion writes YAML (`key: `): not offered in a JSON or JSONC document.
     if store.format.get_untracked() != gradient_spec::Format::Yaml {
         return None;
@@ -65,7 +65,7 @@ pub fn open_at(store: Store, offset: usize, explicit: bool) -> Option<Open> {
 }
 
 /// Replaces the typed prefix with the chosen item, as a typing step.
-pub fn accept(store: Store, open: &Open, index: usize) {
+pub(crate) fn accept(store: Store, open: &Open, index: usize) {
     let Some(item) = open.items.get(index) else {
         return;
     };
@@ -83,8 +83,10 @@ pub fn accept(store: Store, open: &Open, index: usize) {
     store.replace(text, StepKind::Fix, before, after);
 }
 
+// `#[component]` gives its props struct `pub` fields, which the lint would flag.
+#[allow(unreachable_pub)]
 #[component]
-pub fn CompletionList(
+pub(crate) fn CompletionList(
     open: RwSignal<Option<Open>>,
     store: Store,
     view: super::EditorView,

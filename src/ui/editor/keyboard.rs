@@ -21,7 +21,7 @@ thread_local! {
 
 /// The editor's keydown: each key goes to the first of the open completion list, the
 /// open fixes menu, the shortcuts and the editing keys that takes it.
-pub fn on_keydown(
+pub(crate) fn on_keydown(
     ev: KeyboardEvent,
     store: Store,
     editor: NodeRef<html::Textarea>,

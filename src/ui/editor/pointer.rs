@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use web_sys::{HtmlTextAreaElement, MouseEvent};
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Hover {
+pub(crate) struct Hover {
     pub x: f64,
     pub y: f64,
     pub label: String,
@@ -16,7 +16,7 @@ pub struct Hover {
 }
 
 /// Width of one character of the editor font, measured once per page.
-pub fn char_width(area: &HtmlTextAreaElement) -> f64 {
+pub(crate) fn char_width(area: &HtmlTextAreaElement) -> f64 {
     thread_local!(static WIDTH: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) });
     WIDTH.with(|w| {
         if w.get() == 0.0 {
@@ -36,7 +36,7 @@ pub fn char_width(area: &HtmlTextAreaElement) -> f64 {
     })
 }
 
-pub fn hover_at(ev: &MouseEvent, store: Store) -> Option<Hover> {
+pub(crate) fn hover_at(ev: &MouseEvent, store: Store) -> Option<Hover> {
     let area: HtmlTextAreaElement = event_target(ev);
     let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
     let row = ((y + area.scroll_top() as f64 - PAD_Y) / LINE_HEIGHT).floor();
@@ -69,8 +69,10 @@ pub fn hover_at(ev: &MouseEvent, store: Store) -> Option<Hover> {
     })
 }
 
+// `#[component]` gives its props struct `pub` fields, which the lint would flag.
+#[allow(unreachable_pub)]
 #[component]
-pub fn HoverTip(hover: RwSignal<Option<Hover>>) -> impl IntoView {
+pub(crate) fn HoverTip(hover: RwSignal<Option<Hover>>) -> impl IntoView {
     move || {
         hover.get().map(|h| {
             view! {

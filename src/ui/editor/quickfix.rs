@@ -11,7 +11,7 @@ use web_sys::KeyboardEvent;
 
 /// An open quick-fix list.
 #[derive(Debug, Clone, PartialEq)]
-pub struct FixMenu {
+pub(crate) struct FixMenu {
     /// Problems under the caret that have a fix to apply.
     pub problems: Vec<Problem>,
     pub active: usize,
@@ -22,7 +22,7 @@ pub struct FixMenu {
 
 /// The list for the caret at byte `offset`; `None` (and a notice) when no problem
 /// there has a fix.
-pub fn open_at(store: Store, offset: usize) -> Option<FixMenu> {
+pub(crate) fn open_at(store: Store, offset: usize) -> Option<FixMenu> {
     let problems = store.analysis.with_untracked(|a| a.fixes_at(offset));
     if problems.is_empty() {
         store.notice.set(Some(
@@ -40,7 +40,7 @@ pub fn open_at(store: Store, offset: usize) -> Option<FixMenu> {
 }
 
 /// Keys while the list is open; true when the key was the list's.
-pub fn on_key(ev: &KeyboardEvent, store: Store, menu: RwSignal<Option<FixMenu>>) -> bool {
+pub(crate) fn on_key(ev: &KeyboardEvent, store: Store, menu: RwSignal<Option<FixMenu>>) -> bool {
     let Some(open) = menu.get_untracked() else {
         return false;
     };
@@ -69,8 +69,10 @@ fn apply(store: Store, open: &FixMenu, index: usize, menu: RwSignal<Option<FixMe
     }
 }
 
+// `#[component]` gives its props struct `pub` fields, which the lint would flag.
+#[allow(unreachable_pub)]
 #[component]
-pub fn QuickFixList(
+pub(crate) fn QuickFixList(
     menu: RwSignal<Option<FixMenu>>,
     store: Store,
     view: super::EditorView,

@@ -10,7 +10,7 @@ use gradient_spec::SpecPath;
 use leptos::prelude::*;
 
 /// The view of `field` and, for sections and lists, of what it holds.
-pub fn field_view(cx: FormPage, field: FormField) -> AnyView {
+pub(crate) fn field_view(cx: FormPage, field: FormField) -> AnyView {
     match field.control.clone() {
         Control::Group { present, children } => group_view(cx, field, present, children),
         Control::Items { .. } => list::list_view(cx, field),
@@ -46,12 +46,12 @@ fn group_view(cx: FormPage, field: FormField, present: bool, children: Vec<FormF
 }
 
 /// Whether the section holding this field does not parse (its last good value shows).
-pub fn is_stale(state: RwSignal<Option<FieldState>>) -> bool {
+pub(crate) fn is_stale(state: RwSignal<Option<FieldState>>) -> bool {
     state.with(|s| s.as_ref().is_some_and(|s| s.stale))
 }
 
 /// The problems of the field at `path` whose state is `state`.
-pub fn problem_list(state: RwSignal<Option<FieldState>>, path: &SpecPath) -> impl IntoView {
+pub(crate) fn problem_list(state: RwSignal<Option<FieldState>>, path: &SpecPath) -> impl IntoView {
     let id = format!("{}-problems", dom_id(path));
     let problems = Memo::new(move |_| {
         state.with(|s| s.as_ref().map(|s| s.problems.clone()).unwrap_or_default())

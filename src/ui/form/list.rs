@@ -9,7 +9,7 @@ use crate::ui::text::with_code;
 use gradient_spec::SpecPath;
 use leptos::prelude::*;
 
-pub fn list_view(cx: FormPage, field: FormField) -> AnyView {
+pub(crate) fn list_view(cx: FormPage, field: FormField) -> AnyView {
     let Control::Items {
         items,
         item_name,

@@ -5,8 +5,10 @@
 
 use leptos::prelude::*;
 
+// `#[component]` gives its props struct `pub` fields, which the lint would flag.
+#[allow(unreachable_pub)]
 #[component]
-pub fn SecretHelper(
+pub(crate) fn SecretHelper(
     /// The id of the field's input (focus returns there after Use or Cancel).
     field_id: String,
     /// Writes the field's value.

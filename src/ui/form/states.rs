@@ -14,20 +14,24 @@ type Entry = (SpecPath, ArcRwSignal<Option<FieldState>>);
 
 /// The fields of the current layout and their state signals.
 #[derive(Clone, Copy)]
-pub struct FieldStates(StoredValue<Vec<Entry>>);
+pub(crate) struct FieldStates(StoredValue<Vec<Entry>>);
 
 impl FieldStates {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         FieldStates(StoredValue::new(Vec::new()))
     }
 
     /// Forgets the fields of the previous layout (it is being rebuilt).
-    pub fn clear(self) {
+    pub(crate) fn clear(self) {
         self.0.update_value(Vec::clear);
     }
 
     /// The state of the field at `path` in `model`, kept current by [`Self::refresh`].
-    pub fn track(self, model: &FormModel, path: &SpecPath) -> ArcRwSignal<Option<FieldState>> {
+    pub(crate) fn track(
+        self,
+        model: &FormModel,
+        path: &SpecPath,
+    ) -> ArcRwSignal<Option<FieldState>> {
         let signal = ArcRwSignal::new(model.state(path));
         self.0
             .update_value(|v| v.push((path.clone(), signal.clone())));
@@ -35,7 +39,7 @@ impl FieldStates {
     }
 
     /// Sets each field's state from `model`, notifying only the fields that changed.
-    pub fn refresh(self, model: &FormModel) {
+    pub(crate) fn refresh(self, model: &FormModel) {
         self.0.with_value(|entries| {
             for (path, signal) in entries {
                 let state = model.state(path);
