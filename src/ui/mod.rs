@@ -14,6 +14,7 @@ pub mod keyed;
 pub mod offline;
 pub mod panic;
 pub mod problems;
+pub mod retire;
 pub mod scoped;
 pub mod share;
 pub mod store;

@@ -5,6 +5,7 @@
 use crate::analysis::Analysis;
 use crate::form::FormAction;
 use crate::state::{EditorDoc, Selection, StepKind};
+use crate::ui::retire::Retired;
 use gradient_spec::diag::apply_edits;
 use gradient_spec::edit::in_format;
 use gradient_spec::spec::Shape;
@@ -74,7 +75,12 @@ impl Store {
         let doc = RwSignal::new(doc);
         let format = Memo::new(move |_| doc.with(|d| d.format()));
         let prechecked = StoredValue::new(None::<(Format, Arc<Report>)>);
-        let checked = Memo::new(move |_| {
+        // The superseded check is dropped after the frame, not inside the keystroke.
+        let retired = Retired::new();
+        let checked = Memo::new(move |prev: Option<&Checked>| {
+            if let Some(prev) = prev {
+                retired.keep(Arc::clone(&prev.0));
+            }
             let f = format.get();
             let ready = prechecked.try_update_value(Option::take).flatten();
             doc.with(|d| {
