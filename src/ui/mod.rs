@@ -15,7 +15,6 @@ pub mod offline;
 pub mod panic;
 pub mod problems;
 pub mod retire;
-pub mod scoped;
 pub mod share;
 pub mod store;
 pub mod templates;
