@@ -6,6 +6,7 @@ use crate::analysis::Analysis;
 use crate::form::FormAction;
 use crate::state::{EditorDoc, Selection, StepKind};
 use crate::ui::retire::Retired;
+use gradient_spec::complete::{complete_doc, Completion};
 use gradient_spec::diag::apply_edits;
 use gradient_spec::edit::in_format;
 use gradient_spec::spec::Shape;
@@ -13,7 +14,7 @@ use gradient_spec::text::LineIndex;
 use gradient_spec::Report;
 use gradient_spec::{Fix, Format, TextEdit};
 use leptos::prelude::*;
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 /// The check of one version of the text, shared by every view that derives from it.
 /// Compared by identity: each change of the text makes a new one.
@@ -50,6 +51,9 @@ pub struct Store {
     prechecked: StoredValue<Option<(Format, Arc<Report>)>>,
     /// The line index of the current text.
     pub index: Memo<SharedIndex>,
+    /// The last completion made (of which check, at which offset): the completion
+    /// list and the caret's help both ask for the caret's place after a keystroke.
+    completed: StoredValue<Option<(Weak<Report>, usize, Arc<Completion>)>>,
     /// Problems and counts of the current text.
     pub analysis: Memo<Analysis>,
     /// A message for the person (a refused file, a copied link), shown near the toolbar.
@@ -100,6 +104,7 @@ impl Store {
             checked,
             prechecked,
             index,
+            completed: StoredValue::new(None),
             analysis,
             notice: RwSignal::new(None),
             shape_notes: RwSignal::new(None),
@@ -140,6 +145,31 @@ impl Store {
     /// what the first edit inserted.
     pub fn apply_edits(&self, edits: &[TextEdit], kind: StepKind) -> bool {
         self.apply_edits_grouped(edits, kind, None, None)
+    }
+
+    /// The core's completion items and field help at byte `offset` of the current
+    /// text (untracked).
+    pub fn complete_at(&self, offset: usize) -> Arc<Completion> {
+        self.checked
+            .with_untracked(|c| self.complete_in(&c.0, offset))
+    }
+
+    /// The completion at byte `offset` of the text `report` checked, made once per
+    /// check and offset.
+    pub fn complete_in(&self, report: &Arc<Report>, offset: usize) -> Arc<Completion> {
+        let same = |(r, at, _): &(Weak<Report>, usize, Arc<Completion>)| {
+            *at == offset && std::ptr::eq(r.as_ptr(), Arc::as_ptr(report))
+        };
+        if let Some(done) = self
+            .completed
+            .with_value(|c| c.as_ref().filter(|c| same(c)).map(|c| Arc::clone(&c.2)))
+        {
+            return done;
+        }
+        let done = Arc::new(complete_doc(&report.doc, offset));
+        self.completed
+            .set_value(Some((Arc::downgrade(report), offset, Arc::clone(&done))));
+        done
     }
 
     /// The spec's shape (legacy or v1), as the rules decide it.
