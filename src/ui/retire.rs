@@ -3,12 +3,12 @@
 //! A keystroke replaces the check of the text, and dropping the superseded one (its
 //! whole document tree, node by node) cost about a millisecond at 5,000 lines, inside
 //! the keystroke, before the frame that shows the typed character. Kept here, it is
-//! dropped in a task after that frame instead, however many changes came before it.
+//! dropped when the page is next idle instead, however many changes came before it.
 
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// A holding place for superseded values, emptied after the next frame.
+/// A holding place for superseded values, emptied when the page is next idle.
 pub struct Retired<T: Send + Sync + 'static>(StoredValue<Vec<T>>);
 
 impl<T: Send + Sync + 'static> Clone for Retired<T> {
@@ -24,8 +24,8 @@ impl<T: Send + Sync + 'static> Retired<T> {
         Retired(StoredValue::new(Vec::new()))
     }
 
-    /// Keeps `value` until after the next frame (the first value kept since the last
-    /// emptying asks for it).
+    /// Keeps `value` until the page is next idle (the first value kept since the last
+    /// emptying asks for that).
     pub fn keep(self, value: T) {
         let first = self
             .0
@@ -35,15 +35,31 @@ impl<T: Send + Sync + 'static> Retired<T> {
             })
             .unwrap_or(false);
         if first {
-            // rAF callbacks run before the frame is drawn; a task queued from one runs
-            // after it.
-            request_animation_frame(move || set_timeout(move || self.empty(), Duration::ZERO));
+            when_idle(move || self.empty());
         }
     }
 
     fn empty(self) {
         let held = self.0.try_update_value(std::mem::take);
         drop(held);
+    }
+}
+
+/// Runs `f` when the page is idle: after the frame that shows the change, and after
+/// the tasks already waiting. Without `requestIdleCallback` (Safari), in a task
+/// queued from the next frame's callbacks, which runs after that frame is drawn.
+fn when_idle(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let idle = web_sys::window().filter(|w| {
+        web_sys::js_sys::Reflect::has(w, &"requestIdleCallback".into()).unwrap_or(false)
+    });
+    match idle {
+        Some(window) => {
+            let callback = Closure::once_into_js(f);
+            let _ = window.request_idle_callback(callback.unchecked_ref());
+        }
+        None => request_animation_frame(move || set_timeout(f, Duration::ZERO)),
     }
 }
 
