@@ -38,6 +38,10 @@ impl PartialEq for SharedIndex {
     }
 }
 
+/// A completion made at one byte offset of one check's text (the check is held weakly:
+/// the cache never keeps a superseded document alive).
+type MadeCompletion = (Weak<Report>, usize, Arc<Completion>);
+
 #[derive(Clone, Copy)]
 pub struct Store {
     pub doc: RwSignal<EditorDoc>,
@@ -53,7 +57,7 @@ pub struct Store {
     pub index: Memo<SharedIndex>,
     /// The last completion made (of which check, at which offset): the completion
     /// list and the caret's help both ask for the caret's place after a keystroke.
-    completed: StoredValue<Option<(Weak<Report>, usize, Arc<Completion>)>>,
+    completed: StoredValue<Option<MadeCompletion>>,
     /// Problems and counts of the current text.
     pub analysis: Memo<Analysis>,
     /// A message for the person (a refused file, a copied link), shown near the toolbar.
@@ -157,7 +161,7 @@ impl Store {
     /// The completion at byte `offset` of the text `report` checked, made once per
     /// check and offset.
     pub fn complete_in(&self, report: &Arc<Report>, offset: usize) -> Arc<Completion> {
-        let same = |(r, at, _): &(Weak<Report>, usize, Arc<Completion>)| {
+        let same = |(r, at, _): &MadeCompletion| {
             *at == offset && std::ptr::eq(r.as_ptr(), Arc::as_ptr(report))
         };
         if let Some(done) = self
