@@ -169,9 +169,11 @@ fn CaretInfo(store: Store, view: EditorView) -> impl IntoView {
     let help = Memo::new(move |_| {
         let caret = view.caret.get();
         store.checked.with(|c| {
-            gradient_spec::complete::complete_doc(&c.0.doc, caret)
+            store
+                .complete_in(&c.0, caret)
                 .help
-                .map(|h| (h.path, h.label, h.help, h.kind))
+                .as_ref()
+                .map(|h| (h.path.clone(), h.label, h.help, h.kind.clone()))
         })
     });
     view! {

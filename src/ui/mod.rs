@@ -14,7 +14,7 @@ pub mod keyed;
 pub mod offline;
 pub mod panic;
 pub mod problems;
-pub mod scoped;
+pub mod retire;
 pub mod share;
 pub mod store;
 pub mod templates;

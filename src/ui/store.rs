@@ -5,6 +5,8 @@
 use crate::analysis::Analysis;
 use crate::form::FormAction;
 use crate::state::{EditorDoc, Selection, StepKind};
+use crate::ui::retire::Retired;
+use gradient_spec::complete::{complete_doc, Completion};
 use gradient_spec::diag::apply_edits;
 use gradient_spec::edit::in_format;
 use gradient_spec::spec::Shape;
@@ -12,7 +14,7 @@ use gradient_spec::text::LineIndex;
 use gradient_spec::Report;
 use gradient_spec::{Fix, Format, TextEdit};
 use leptos::prelude::*;
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 /// The check of one version of the text, shared by every view that derives from it.
 /// Compared by identity: each change of the text makes a new one.
@@ -36,6 +38,10 @@ impl PartialEq for SharedIndex {
     }
 }
 
+/// A completion made at one byte offset of one check's text (the check is held weakly:
+/// the cache never keeps a superseded document alive).
+type MadeCompletion = (Weak<Report>, usize, Arc<Completion>);
+
 #[derive(Clone, Copy)]
 pub struct Store {
     pub doc: RwSignal<EditorDoc>,
@@ -49,6 +55,9 @@ pub struct Store {
     prechecked: StoredValue<Option<(Format, Arc<Report>)>>,
     /// The line index of the current text.
     pub index: Memo<SharedIndex>,
+    /// The last completion made (of which check, at which offset): the completion
+    /// list and the caret's help both ask for the caret's place after a keystroke.
+    completed: StoredValue<Option<MadeCompletion>>,
     /// Problems and counts of the current text.
     pub analysis: Memo<Analysis>,
     /// A message for the person (a refused file, a copied link), shown near the toolbar.
@@ -74,7 +83,12 @@ impl Store {
         let doc = RwSignal::new(doc);
         let format = Memo::new(move |_| doc.with(|d| d.format()));
         let prechecked = StoredValue::new(None::<(Format, Arc<Report>)>);
-        let checked = Memo::new(move |_| {
+        // The superseded check is dropped after the frame, not inside the keystroke.
+        let retired = Retired::new();
+        let checked = Memo::new(move |prev: Option<&Checked>| {
+            if let Some(prev) = prev {
+                retired.keep(Arc::clone(&prev.0));
+            }
             let f = format.get();
             let ready = prechecked.try_update_value(Option::take).flatten();
             doc.with(|d| {
@@ -94,6 +108,7 @@ impl Store {
             checked,
             prechecked,
             index,
+            completed: StoredValue::new(None),
             analysis,
             notice: RwSignal::new(None),
             shape_notes: RwSignal::new(None),
@@ -134,6 +149,31 @@ impl Store {
     /// what the first edit inserted.
     pub fn apply_edits(&self, edits: &[TextEdit], kind: StepKind) -> bool {
         self.apply_edits_grouped(edits, kind, None, None)
+    }
+
+    /// The core's completion items and field help at byte `offset` of the current
+    /// text (untracked).
+    pub fn complete_at(&self, offset: usize) -> Arc<Completion> {
+        self.checked
+            .with_untracked(|c| self.complete_in(&c.0, offset))
+    }
+
+    /// The completion at byte `offset` of the text `report` checked, made once per
+    /// check and offset.
+    pub fn complete_in(&self, report: &Arc<Report>, offset: usize) -> Arc<Completion> {
+        let same = |(r, at, _): &MadeCompletion| {
+            *at == offset && std::ptr::eq(r.as_ptr(), Arc::as_ptr(report))
+        };
+        if let Some(done) = self
+            .completed
+            .with_value(|c| c.as_ref().filter(|c| same(c)).map(|c| Arc::clone(&c.2)))
+        {
+            return done;
+        }
+        let done = Arc::new(complete_doc(&report.doc, offset));
+        self.completed
+            .set_value(Some((Arc::downgrade(report), offset, Arc::clone(&done))));
+        done
     }
 
     /// The spec's shape (legacy or v1), as the rules decide it.

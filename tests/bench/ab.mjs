@@ -74,6 +74,9 @@ try {
       const { line, pos } = editPlace(text, e);
       for (let j = 0; j < pages.length; j++) {
         const i = (j + e) % pages.length;
+        // Only the page in front renders at full priority: without this, the build
+        // opened last won every comparison (two copies of one build differed 1.7×).
+        await pages[i].bringToFront();
         await pages[i].evaluate(arm, { which: 'app', pos, line });
         await pages[i].keyboard.type('x');
         work[i].push((await pages[i].evaluate(() => window.__edit)).work);

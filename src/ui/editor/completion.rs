@@ -4,7 +4,7 @@
 use super::{LINE_HEIGHT, PAD_X, PAD_Y};
 use crate::state::{Selection, StepKind};
 use crate::ui::store::Store;
-use gradient_spec::complete::{complete_doc, CaretPosition, Item};
+use gradient_spec::complete::{CaretPosition, Item};
 use gradient_spec::text::LineIndex;
 use gradient_spec::Span;
 use leptos::prelude::*;
@@ -28,9 +28,7 @@ pub(crate) fn open_at(store: Store, offset: usize, explicit: bool) -> Option<Ope
     if store.format.get_untracked() != gradient_spec::Format::Yaml {
         return None;
     }
-    let completion = store
-        .checked
-        .with_untracked(|c| complete_doc(&c.0.doc, offset));
+    let completion = store.complete_at(offset);
     let cx = &completion.context;
     let typed = !cx.prefix.is_empty();
     let useful = match cx.position {
@@ -56,7 +54,7 @@ pub(crate) fn open_at(store: Store, offset: usize, explicit: bool) -> Option<Ope
         .with_untracked(|i| i.0.position(cx.replace.start));
     let (row, column) = (p.line - 1, p.column - 1);
     Some(Open {
-        items: completion.items.into_iter().take(50).collect(),
+        items: completion.items.iter().take(50).cloned().collect(),
         active: 0,
         replace: cx.replace,
         row,

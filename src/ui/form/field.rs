@@ -4,7 +4,6 @@
 use super::secret::SecretHelper;
 use super::{dom_id, list, FormPage};
 use crate::form::{Control, FieldState, FormAction, FormField};
-use crate::ui::scoped::scoped_memo;
 use crate::ui::text::with_code;
 use gradient_spec::SpecPath;
 use leptos::prelude::*;
@@ -170,10 +169,7 @@ impl Wiring {
 
 fn scalar_view(cx: FormPage, field: FormField) -> AnyView {
     let w = Wiring::new(cx, &field);
-    let is_current = {
-        let path = w.path.clone();
-        scoped_memo(move |_| cx.current.with(|c| c.as_ref() == Some(&path)))
-    };
+    let is_current = cx.is_current(&w.path);
     let input: AnyView = match field.control.clone() {
         Control::Checkbox { .. } => checkbox(cx, &w),
         Control::Select { options, .. } => select(&w, options),

@@ -2,6 +2,7 @@
 //! layer. Its DOM is rebuilt only when the form's structure changes (an item added, the
 //! shape switched); values and problems are bound per field, so typing never loses focus.
 
+mod current;
 mod field;
 mod list;
 mod secret;
@@ -10,6 +11,7 @@ mod states;
 use crate::form::{build_with, FieldState, FormModel, DEFAULT_MAX_ITEMS};
 use crate::ui::editor::EditorView;
 use crate::ui::store::Store;
+use current::CurrentField;
 use gradient_spec::spec::Shape;
 use gradient_spec::yaml::Node;
 use gradient_spec::{RuleId, SpecPath};
@@ -24,8 +26,8 @@ pub struct FormPage {
     pub store: Store,
     pub form: Memo<Arc<FormModel>>,
     pub view: EditorView,
-    /// The path of the field whose value holds the editor's caret.
-    pub current: Memo<Option<SpecPath>>,
+    /// Which field holds the editor's caret.
+    current: CurrentField,
     /// Show every item of long lists (otherwise the first `DEFAULT_MAX_ITEMS`).
     pub show_all: RwSignal<bool>,
     states: FieldStates,
@@ -35,6 +37,11 @@ impl FormPage {
     /// The state of the field at `path`, updated when (and only when) it changes.
     pub fn state(self, path: &SpecPath) -> RwSignal<Option<FieldState>> {
         RwSignal::from(self.form.with_untracked(|m| self.states.track(m, path)))
+    }
+
+    /// Whether the field at `path` holds the editor's caret, updated when that changes.
+    pub fn is_current(self, path: &SpecPath) -> RwSignal<bool> {
+        RwSignal::from(self.current.track(path))
     }
 }
 
@@ -91,11 +98,13 @@ pub fn FormPane(store: Store, view: EditorView) -> impl IntoView {
     });
     let states = FieldStates::new();
     Effect::new(move |_| form.with(|m| states.refresh(m)));
+    let marks = CurrentField::new();
+    Effect::new(move |_| current.with(|c| marks.show(c.as_ref())));
     let cx = FormPage {
         store,
         form,
         view,
-        current,
+        current: marks,
         show_all,
         states,
     };
@@ -113,6 +122,7 @@ pub fn FormPane(store: Store, view: EditorView) -> impl IntoView {
                     // Read (not `track`): a memo that is only tracked is never computed.
                     layout.with(|_| ());
                     states.clear();
+                    marks.clear();
                     form.with_untracked(|m| m.fields.clone()).into_iter().map(|f| field::field_view(cx, f)).collect_view()
                 }}
             </form>
