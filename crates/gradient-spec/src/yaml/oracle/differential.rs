@@ -215,6 +215,10 @@ const TRIAGED: &[(&str, Judged)] = &[
     ("74ac249d", Judged::LayerRejects), // the same, its first line indented deeper (top level)
     ("df45cc00", Judged::LayerRejects), // a directive, then `...` with no `---`
     ("4b2c492a", Judged::Open),         // `-` then a lone `\r` and a comment line: the list is lost
+    ("d13a6841", Judged::LayerRejects), // a directive, then `...` with no `---`
+    ("b25d1df2", Judged::LayerAccepts), // `%` lines continuing a plain scalar (DirectiveInScalar)
+    ("26293f5b", Judged::LayerAccepts), // brackets inside a multi-line plain scalar
+    ("136027f5", Judged::LayerAccepts), // `---` and a lone `\r` start a second document
 ];
 
 /// The differential fuzz target's triaged disagreements stay as judged: the fixed ones
