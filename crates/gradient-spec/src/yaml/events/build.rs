@@ -451,35 +451,37 @@ fn is_value_colon(b: &[u8], p: usize, in_flow: bool) -> bool {
 }
 
 /// The offset of the `indicator` (`-`, `?`) that stands before `at`, past spaces,
-/// line breaks and comments, if there is one.
+/// line breaks (`\n`, `\r\n` or a lone `\r`) and comments, if there is one.
 fn indicator_before(b: &[u8], at: usize, indicator: u8) -> Option<usize> {
+    let is_break = |c: u8| c == b'\n' || c == b'\r';
+    let line_start = |mut i: usize| {
+        while i > 0 && !is_break(b[i - 1]) {
+            i -= 1;
+        }
+        i
+    };
+    let comment_in = |start: usize, end: usize| {
+        (start..end).find(|&i| b[i] == b'#' && (i == start || matches!(b[i - 1], b' ' | b'\t')))
+    };
     let mut p = at.min(b.len());
     // A comment before `at` on its own line.
-    let mut line = p;
-    while line > 0 && b[line - 1] != b'\n' {
-        line -= 1;
-    }
-    if let Some(c) =
-        (line..p).find(|&i| b[i] == b'#' && (i == line || matches!(b[i - 1], b' ' | b'\t')))
-    {
+    if let Some(c) = comment_in(line_start(p), p) {
         p = c;
     }
     loop {
-        while p > 0 && matches!(b[p - 1], b' ' | b'\t' | b'\r') {
+        while p > 0 && matches!(b[p - 1], b' ' | b'\t') {
             p -= 1;
         }
-        if p == 0 || b[p - 1] != b'\n' {
+        if p == 0 || !is_break(b[p - 1]) {
             break;
         }
-        // The line above: without its comment, if it has one.
-        let end = p - 1;
-        let mut start = end;
-        while start > 0 && b[start - 1] != b'\n' {
-            start -= 1;
+        // The line above, without its comment if it has one. A lone `\r` ends a line
+        // too (found by the differential fuzz target: `-\r#c\n  a:` lost the `-`).
+        let mut end = p - 1;
+        if b[end] == b'\n' && end > 0 && b[end - 1] == b'\r' {
+            end -= 1;
         }
-        p = (start..end)
-            .find(|&i| b[i] == b'#' && (i == start || matches!(b[i - 1], b' ' | b'\t')))
-            .unwrap_or(end);
+        p = comment_in(line_start(end), end).unwrap_or(end);
     }
     let i = p.checked_sub(1)?;
     // An indicator stands apart: `b?` or `800-` ending the line above is content.

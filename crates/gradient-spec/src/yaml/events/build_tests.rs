@@ -200,3 +200,17 @@ fn an_empty_block_scalar_ends_at_its_header() {
         "| # note\n  x"
     );
 }
+
+/// Found by the differential fuzz target: a lone `\r` ends a line for finding a list
+/// item's `-` before a comment line too; the list began at its first item instead.
+#[test]
+fn a_list_starts_at_its_dash_past_a_lone_carriage_return_and_a_comment() {
+    for text in [
+        "- \r#c\n  a: 1\n",
+        "-\r#c\n   a:",
+        "- \r\n#c\r\n  a: 1\r\n",
+        "- \n#c\n  a: 1\n",
+    ] {
+        assert_eq!(root(text).span.start, 0, "{text:?}");
+    }
+}
