@@ -18,6 +18,7 @@ mod convert;
 mod data;
 #[cfg(test)]
 mod differential;
+mod verdict_quirks;
 
 pub use compare::{compare, compare_documents, Quirk, Strictness};
 
