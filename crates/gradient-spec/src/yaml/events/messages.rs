@@ -125,7 +125,7 @@ mod tests {
             ("a: [1, 2\nb: 1\n", "never closed"),
             ("a:\n  - x\n  y\n", "`- `"),
             ("a: 1\n  b: 2\n", "a `:` here"),
-            ("a:\n  b: 1\n c\n", "indentation"),
+            ("a:\n  b: 1\n c\n", "lines up with none"),
             ("a: \"x\" y\n", "closing `\"`"),
             ("a: @x\n", "reserved"),
             ("a: \"\\q\"\n", "escape"),

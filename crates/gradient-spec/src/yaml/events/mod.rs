@@ -76,6 +76,7 @@ mod dashes;
 mod directives;
 mod flowindent;
 mod messages;
+mod misindent;
 mod offsets;
 mod printable;
 mod props;
