@@ -223,6 +223,9 @@ const TRIAGED: &[(&str, Judged)] = &[
     // Settled in session 7 from the open list (`verdict_quirks.rs`).
     ("52838f58", Judged::LayerAccepts), // `?` then ` : v` deeper: the key's own mapping, with an empty key
     ("b536998c", Judged::LayerAccepts), // a top-level `>` block's content at column 0, a wider blank line after it
+    // The fourth campaign's (on 0843a137).
+    ("2e2af845", Judged::LayerRejects), // a multi-line plain key ending `[ :` (libyaml: `a: b: c`); the layer reads the `[` as an unclosed list
+    ("55ed335e", Judged::LayerAccepts), // `[` and `%` lines inside one multi-line plain scalar (libyaml reads the same scalar)
 ];
 
 /// The differential fuzz target's triaged disagreements stay as judged: the fixed ones

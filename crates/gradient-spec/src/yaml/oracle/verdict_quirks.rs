@@ -208,12 +208,15 @@ pub(super) fn directive_in_scalar(message: &str, new: &Document, text: &str) -> 
             .all(|&p| scalars.iter().any(|s| s.start < p && p < s.end))
 }
 
-/// [`Quirk::DirectiveInScalar`] too: the oracle's "never closed" for a quote that
-/// stands inside a plain scalar of the layer's tree (`a\n'b` is the plain `a 'b`), where
-/// the shared quote scan (`prescan`) took it for an opening one.
-pub(super) fn quote_in_plain_scalar(message: &str, at: usize, new: &Document) -> bool {
-    if !(message.starts_with("`'` is never closed") || message.starts_with("`\"` is never closed"))
-    {
+/// [`Quirk::DirectiveInScalar`] too: the oracle's "never closed" for a quote or a
+/// bracket that stands inside a plain scalar of the layer's tree (`a\n'b` is the plain
+/// `a 'b`, `a\n[b` the plain `a [b`: outside flow collections a plain scalar may hold
+/// both), where the shared scan (`prescan`) took it for an opening one.
+pub(super) fn opener_in_plain_scalar(message: &str, at: usize, new: &Document) -> bool {
+    let opener = ["`'`", "`\"`", "`[`", "`{`"]
+        .iter()
+        .any(|o| message.starts_with(&format!("{o} is never closed")));
+    if !opener {
         return false;
     }
     let mut plain = Vec::new();
