@@ -20,8 +20,17 @@ const PREFIXES: &[(&str, &str, usize)] = &[
     ("xoxs-", "a Slack token", 10),
 ];
 
+/// The shortest token [`kind`] recognises: a prefix and its least body (`xoxb-` and
+/// 10 characters is 15; `hf_` and 20 is 23; `AKIA` and 16 is 20).
+const SHORTEST_TOKEN: usize = 15;
+
 /// What kind of credential `s` looks like, if any.
 pub(crate) fn kind(s: &str) -> Option<&'static str> {
+    // Most env values are short words and numbers: no token, and no trimming needed
+    // to tell (this runs for every env value on every keystroke).
+    if s.len() < SHORTEST_TOKEN {
+        return None;
+    }
     let s = s.trim();
     if let Some(rest) = s.strip_prefix("AKIA") {
         let key_id = rest.len() == 16
@@ -41,6 +50,7 @@ pub(crate) fn kind(s: &str) -> Option<&'static str> {
 }
 
 /// Words in a variable name that say it holds a credential (matched in any case).
+/// Each starts with `S`, `T`, `P` or `A` (`name_says_credential` relies on it).
 /// The `_`/`-` spellings and the run-together one are all written out, so a match is
 /// one substring test.
 const NAME_MARKERS: &[&str] = &[
@@ -69,6 +79,10 @@ pub(crate) fn name_says_credential(name: &str) -> bool {
     // every env entry on every keystroke.
     let bytes = name.as_bytes();
     (0..bytes.len()).any(|at| {
+        // Every marker starts with one of these letters: most positions end here.
+        if !matches!(bytes[at].to_ascii_uppercase(), b'S' | b'T' | b'P' | b'A') {
+            return false;
+        }
         NAME_MARKERS.iter().any(|marker| {
             let end = at + marker.len();
             let found = bytes
@@ -90,6 +104,23 @@ pub(crate) fn name_says_credential(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_token_is_shorter_than_the_quick_rejection() {
+        let shortest = PREFIXES
+            .iter()
+            .map(|(p, _, min)| p.len() + min)
+            .chain([4 + 16])
+            .min();
+        assert_eq!(shortest, Some(SHORTEST_TOKEN));
+    }
+
+    #[test]
+    fn every_marker_starts_with_a_letter_the_search_looks_for() {
+        for m in NAME_MARKERS {
+            assert!(matches!(m.as_bytes()[0], b'S' | b'T' | b'P' | b'A'), "{m}");
+        }
+    }
 
     #[test]
     fn names_that_hold_credentials() {

@@ -7,10 +7,9 @@
 use super::placeholder::is_bracketed;
 use super::quote::double;
 use super::registry::Rule;
-use super::spec_body::{bodies, mapping_items, str_entry};
+use super::spec_body::{bodies, indexed_mapping_items, str_entry, Place};
 use super::Context;
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
-use crate::path::SpecPath;
 use crate::rules::RuleId;
 use crate::yaml::{ScalarKind, Value};
 use std::collections::HashMap;
@@ -28,11 +27,15 @@ pub(crate) const RULE: Rule = Rule {
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for body in bodies(cx) {
-        let items = mapping_items(body.map, "env", &body.path);
-        let mut seen: HashMap<&str, &SpecPath> = HashMap::new();
-        for (env, p) in &items {
+        // Paths are spelled out only for a problem: this runs over every env item on
+        // every keystroke.
+        let list = body.path.key("env");
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, env) in indexed_mapping_items(body.map, "env") {
+            let p = Place::Item(&list, i);
             if let Some((entry, name)) = str_entry(env, "name") {
-                if let Some(first) = seen.get(name) {
+                if let Some(&first) = seen.get(name) {
+                    let first = list.index(first);
                     let msg = format!(
                         "`{name}` is already set by {first}: one of the two values is lost"
                     );
@@ -44,7 +47,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         msg,
                     ));
                 } else if !name.is_empty() {
-                    seen.insert(name, p);
+                    seen.insert(name, i);
                 }
             }
             if let Some(value) = env.get("value") {

@@ -16,10 +16,9 @@ use super::quote::render;
 use super::secret_ref::{
     classify, contains_interpolation, name_issues, template_name, Form, NameIssue,
 };
-use super::spec_body::{bodies, colon_after, mapping_items};
+use super::spec_body::{bodies, colon_after, indexed_mapping_items, mapping_items, Place};
 use super::Context;
 use crate::diag::{Applicability, Diagnostic, Fix, Severity, TextEdit};
-use crate::path::SpecPath;
 use crate::rules::RuleId;
 use crate::yaml::{Entry, Mapping, Node};
 
@@ -46,7 +45,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             cx,
             m,
             "basicAuthKey",
-            &body.path,
+            Place::At(&body.path),
             Role::Expects(Severity::Warning),
             out,
         );
@@ -57,7 +56,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     cx,
                     repo,
                     "password",
-                    &path,
+                    Place::At(&path),
                     Role::Expects(Severity::Error),
                     out,
                 );
@@ -68,7 +67,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 cx,
                 integration,
                 "secretAccessKey",
-                &path,
+                Place::At(&path),
                 Role::Expects(Severity::Warning),
                 out,
             );
@@ -76,7 +75,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 cx,
                 integration,
                 "accessKeyId",
-                &path,
+                Place::At(&path),
                 Role::May {
                     sniff: false,
                     name: None,
@@ -84,20 +83,21 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 out,
             );
         }
-        for (env, path) in mapping_items(m, "env", &body.path) {
+        let list = body.path.key("env");
+        for (i, env) in indexed_mapping_items(m, "env") {
             let name = env.get("name").and_then(Node::as_str);
             let role = Role::May { sniff: true, name };
-            field(cx, env, "value", &path, role, out);
+            field(cx, env, "value", Place::Item(&list, i), role, out);
         }
     }
 }
 
-/// Checks the value at `key` of `map`, whose path is `parent.key`.
+/// Checks the value at `key` of `map`, which is at `parent`.
 fn field(
     cx: &Context,
     map: &Mapping,
     key: &str,
-    parent: &SpecPath,
+    parent: Place,
     role: Role,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -116,7 +116,7 @@ fn scalar(
     node: &Node,
     text: &str,
     key: &str,
-    parent: &SpecPath,
+    parent: Place,
     role: Role,
     out: &mut Vec<Diagnostic>,
 ) {

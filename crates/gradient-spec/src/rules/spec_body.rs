@@ -48,6 +48,38 @@ pub(crate) fn mapping_items<'a>(
         .collect()
 }
 
+/// Where a mapping of fields is: a path, or a list item's place (its list's path and
+/// its index). The rules that walk every env item on every keystroke spell a path out
+/// only for a problem.
+#[derive(Clone, Copy)]
+pub(crate) enum Place<'p> {
+    At(&'p SpecPath),
+    Item(&'p SpecPath, usize),
+}
+
+impl Place<'_> {
+    /// The path of the field `key` of the mapping here.
+    pub(crate) fn key(self, key: &str) -> SpecPath {
+        match self {
+            Place::At(path) => path.key(key),
+            Place::Item(list, i) => list.index(i).key(key),
+        }
+    }
+}
+
+/// The items of the list at `key` that are mappings, with their index (as
+/// [`mapping_items`], without a path per item).
+pub(crate) fn indexed_mapping_items<'a>(
+    map: &'a Mapping,
+    key: &str,
+) -> impl Iterator<Item = (usize, &'a Mapping)> {
+    map.get(key)
+        .and_then(Node::as_sequence)
+        .into_iter()
+        .flat_map(|seq| seq.items.iter().enumerate())
+        .filter_map(|(i, item)| Some((i, item.as_mapping()?)))
+}
+
 /// The entry at `key` when its value is a string scalar, with that string.
 pub(crate) fn str_entry<'a>(map: &'a Mapping, key: &str) -> Option<(&'a Entry, &'a str)> {
     let entry = map.get_entry(key)?;

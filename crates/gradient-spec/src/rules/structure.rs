@@ -52,10 +52,11 @@ struct Holder<'n> {
     span: Span,
 }
 
-/// The field at `pattern` for an integration of type `variant`; a key that only other
-/// types have is still a known key (the `integrations` rule judges it).
-fn field_for(pattern: &str, variant: Option<&str>) -> Option<&'static Field> {
-    spec::field_by_pattern(pattern, variant).or_else(|| spec::field_by_pattern(pattern, None))
+/// The field at `key` among `under` (the fields of the mapping's pattern) for an
+/// integration of type `variant`; a key that only other types have is still a known key (the
+/// `integrations` rule judges it).
+fn field_for(under: &[&'static Field], key: &str, variant: Option<&str>) -> Option<&'static Field> {
+    spec::field_by_key(under, key, variant).or_else(|| spec::field_by_key(under, key, None))
 }
 
 fn unsafe_fix(title: impl Into<String>, edits: Vec<TextEdit>) -> Fix {
@@ -100,6 +101,7 @@ impl Walker<'_, '_> {
         path: &mut SpecPath,
         variant: Option<&str>,
     ) {
+        let under = spec::fields_under(pattern);
         for entry in &map.entries {
             let Some(key) = entry.key.as_scalar().map(|s| s.text.as_str()) else {
                 continue;
@@ -108,10 +110,10 @@ impl Walker<'_, '_> {
                 continue; // a YAML merge key: its content is an alias, opaque here
             }
             let canonical = spec::canonical_key(pattern, key);
-            let child_pattern = spec::join(pattern, canonical);
-            if let Some(field) = field_for(&child_pattern, variant) {
+            if let Some(field) = field_for(under, canonical, variant) {
                 path.0.push(PathSegment::Key(key.to_string()));
-                self.value(field, entry, &child_pattern, path);
+                // The field's own pattern is the child's (`pattern.canonical`).
+                self.value(field, entry, field.path, path);
                 path.0.pop();
             } else if pattern.is_empty()
                 && key == spec::SPEC_WRAPPER

@@ -88,6 +88,22 @@ pub fn field_by_pattern(pattern: &str, variant: Option<&str>) -> Option<&'static
         .find(|f| f.applies_to(variant))
 }
 
+/// [`field_by_pattern`] of `join(parent, key)` among `under`, the fields under
+/// `parent` ([`fields_under`]), without building that pattern: the structure walker
+/// asks this for every key of every mapping on every keystroke, and looks `under` up
+/// once per mapping. A key holding a `.` names no field (the joined pattern would have
+/// found a deeper one).
+pub fn field_by_key(
+    under: &[&'static Field],
+    key: &str,
+    variant: Option<&str>,
+) -> Option<&'static Field> {
+    under
+        .iter()
+        .copied()
+        .find(|f| f.key() == key && f.applies_to(variant))
+}
+
 /// The field at `path` in a spec of `shape`; `None` when that shape has no such
 /// field. A path ending in a list index (`resources.ports[0]`) gives the list's
 /// field: its [`Kind::List`] says what an item is.

@@ -28,8 +28,8 @@ pub use keys::{
     StrayKey, ALIASES, COUNTERPARTS, MISPLACED, SPEC_WRAPPER, STRAY_KEYS,
 };
 pub use lookup::{
-    allowed_values, children, children_of, field, field_by_pattern, field_variant, fields,
-    fields_under, integration_fields, is_probe, join, kind_values, pattern, value_kind,
+    allowed_values, children, children_of, field, field_by_key, field_by_pattern, field_variant,
+    fields, fields_under, integration_fields, is_probe, join, kind_values, pattern, value_kind,
 };
 pub use names::{
     explicit_version, is_free_tier, API_VERSIONS, FREE_TIER_PREFIX, HTTP_PROBE_KEYS,

@@ -46,18 +46,18 @@ impl Walker<'_, '_> {
                 continue;
             }
             let key = f.key();
-            let field_path = path.key(key);
+            // The path is spelled out only for a problem: most fields are present.
             match map.get_entry(key) {
-                None => self.missing(holder, f, &field_path, variant),
-                Some(e) if e.value.is_null() => self.empty(e, f, &field_path, variant),
+                None => self.missing(holder, f, &path.key(key), variant),
+                Some(e) if e.value.is_null() => self.empty(e, f, &path.key(key), variant),
                 Some(e) if e.value.as_sequence().is_some_and(|s| s.items.is_empty()) => {
-                    self.empty(e, f, &field_path, variant)
+                    self.empty(e, f, &path.key(key), variant)
                 }
                 Some(e)
                     if matches!(f.owner, Owner::Structure | Owner::Value(_))
                         && e.value.as_str().is_some_and(|s| s.trim().is_empty()) =>
                 {
-                    self.empty(e, f, &field_path, variant)
+                    self.empty(e, f, &path.key(key), variant)
                 }
                 Some(_) => {}
             }
