@@ -226,6 +226,7 @@ const TRIAGED: &[(&str, Judged)] = &[
     // The fourth campaign's (on 0843a137).
     ("2e2af845", Judged::LayerRejects), // a multi-line plain key ending `[ :` (libyaml: `a: b: c`); the layer reads the `[` as an unclosed list
     ("55ed335e", Judged::LayerAccepts), // `[` and `%` lines inside one multi-line plain scalar (libyaml reads the same scalar)
+    ("b8cc3c74", Judged::LayerAccepts), // `? key` continued by a deeper `:#…` line: one plain key (`:` then `#` is no value indicator), as 393a4a7b
 ];
 
 /// The differential fuzz target's triaged disagreements stay as judged: the fixed ones
