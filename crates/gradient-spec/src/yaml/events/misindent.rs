@@ -36,7 +36,10 @@ pub(crate) fn explain(text: &str, at: usize, raw: &str) -> Option<String> {
         (Some(key), lower) if column < key && is_item => format!(
             "this list item is indented less than the key above it, so it belongs to neither: \
              indent its `-` by {key} spaces or more to put the list under that key{}",
-            or_by(lower, "to make it an item of the list or mapping further out")
+            or_by(
+                lower,
+                "to make it an item of the list or mapping further out"
+            )
         ),
         (Some(key), lower) if column < key => format!(
             "this line is indented less than the key above it, and more than that key's own \
@@ -155,7 +158,10 @@ mod tests {
     #[test]
     fn a_list_indented_less_than_its_key_says_so() {
         let m = first_message("resources:\n  ports:\n - 8080\n");
-        assert!(m.starts_with("this list item is indented less than the key above it"), "{m}");
+        assert!(
+            m.starts_with("this list item is indented less than the key above it"),
+            "{m}"
+        );
         assert!(m.contains("by 2 spaces or more"), "{m}");
         assert!(m.contains("or by 0"), "{m}");
         // The fuzz finding ed3173c3: a list under a key inside a list item.
@@ -167,7 +173,10 @@ mod tests {
     #[test]
     fn a_key_between_two_levels_names_both() {
         let m = first_message("a:\n  b: 1\n c: 2\n");
-        assert!(m.contains("indented by 1 space, which lines up with none"), "{m}");
+        assert!(
+            m.contains("indented by 1 space, which lines up with none"),
+            "{m}"
+        );
         assert!(m.contains("at 0 and 2"), "{m}");
         let m = first_message("a:\n  - x\n - y\n");
         assert!(m.contains("lines up with none"), "{m}");

@@ -90,8 +90,8 @@ pub(crate) fn parse_recovering(text: &str) -> Parsed {
     let to_original = |at: usize| repaired.as_ref().map_or(at, |r| r.to_original(at));
     for (at, message) in errors {
         let (at, message) = at_the_tab(work, at, message);
-        let message = misindent::explain(work, at, &message)
-            .unwrap_or_else(|| messages::explain(&message));
+        let message =
+            misindent::explain(work, at, &message).unwrap_or_else(|| messages::explain(&message));
         let at = to_original(at).min(text.len());
         let mut end = (at + 1).min(text.len());
         while !text.is_char_boundary(end) {
