@@ -130,7 +130,7 @@ impl Fast<'_> {
     /// `...`), which the fast path leaves to saphyr-parser.
     fn next(&self, line_start: usize) -> Result<Next, ()> {
         let next = self.next_content(line_start.min(self.b.len()));
-        if let Some((at, _)) = next {
+        if let Some((at, 0)) = next {
             let rest = &self.b[at..];
             if rest.starts_with(b"---") || rest.starts_with(b"...") {
                 return Err(());
@@ -167,6 +167,19 @@ impl Fast<'_> {
         }
     }
 
+    /// The value of a key or `-` (in column `col`) that starts on a line below it, at
+    /// `at` in column `ind`: a block collection, or a scalar or flow list alone on its
+    /// line (not a block scalar).
+    fn below(&self, at: usize, ind: usize, col: usize) -> Option<(Node, Next)> {
+        if self.is_dash(at) || self.is_key(at) {
+            self.block(at, ind)
+        } else if self.at(at) == b'|' {
+            None
+        } else {
+            self.value(at, col)
+        }
+    }
+
     /// A block list whose first `-` is at `at`, in column `col`.
     fn sequence(&self, mut at: usize, col: usize) -> Option<(Node, Next)> {
         let start = at;
@@ -176,7 +189,7 @@ impl Fast<'_> {
             let (item, next) = match self.at(q) {
                 // The item's content is on the lines below (an absent item bails).
                 b'\n' | b'#' => match self.end_of_line(q)? {
-                    Some((s, ind)) if ind > col => self.block(s, ind)?,
+                    Some((s, ind)) if ind > col => self.below(s, ind, col)?,
                     _ => return None,
                 },
                 _ => {
@@ -184,7 +197,7 @@ impl Fast<'_> {
                     if self.is_dash(q) || self.is_key(q) {
                         self.block(q, c)?
                     } else {
-                        self.value(q)?
+                        self.value(q, col)?
                     }
                 }
             };
@@ -246,12 +259,12 @@ impl Fast<'_> {
                 b'\n' | b'#' => {
                     let next = self.end_of_line(colon + 1)?;
                     match next {
-                        Some((s, ind)) if ind > col => self.block(s, ind)?,
+                        Some((s, ind)) if ind > col => self.below(s, ind, col)?,
                         Some((s, ind)) if ind == col && self.is_dash(s) => self.block(s, ind)?,
                         _ => (null_at(colon + 1), next),
                     }
                 }
-                _ => self.value(q)?,
+                _ => self.value(q, col)?,
             };
             let span = Span::new(key.span.start, value.span.end.max(key.span.end));
             entries.push(Entry { key, value, span });
@@ -298,8 +311,9 @@ impl Fast<'_> {
 
     /// A value on the line of its key or `-`: a scalar or a flow list, then the line's
     /// end.
-    fn value(&self, at: usize) -> Option<(Node, Next)> {
+    fn value(&self, at: usize, col: usize) -> Option<(Node, Next)> {
         let node = match self.at(at) {
+            b'|' => return self.literal(at, col),
             b'"' | b'\'' => self.quoted(at)?,
             b'[' => {
                 if self.depth >= MAX_FAST_DEPTH {
@@ -327,6 +341,7 @@ impl Fast<'_> {
         let b = self.b;
         match self.at(at) {
             b'-' if !(self.sep(at + 1) || flow && matches!(self.at(at + 1), b',' | b']')) => {}
+            b'?' | b':' if !flow && !self.sep(at + 1) => {}
             b'-' | b'?' | b':' | b',' | b'[' | b']' | b'{' | b'}' | b'#' | b'&' | b'*' | b'!'
             | b'|' | b'>' | b'\'' | b'"' | b'%' | b'@' | b'`' | b' ' | b'\n' => return None,
             _ => {}
@@ -337,14 +352,14 @@ impl Fast<'_> {
             match b[i] {
                 b'\n' => break,
                 b':' if self.sep(i + 1) => break,
-                b'#' if b[i - 1] == b' ' => {
+                b'#' if i > at && b[i - 1] == b' ' => {
                     if flow {
                         return None;
                     }
                     break;
                 }
                 b' ' => {}
-                b'?' if b[i - 1] == b' ' && self.sep(i + 1) => return None,
+                b'?' if i > at && b[i - 1] == b' ' && self.sep(i + 1) => return None,
                 b',' | b']' if flow => break,
                 b'[' | b'{' | b'}' | b':' if flow => return None,
                 _ => end = i + 1,
@@ -367,6 +382,96 @@ impl Fast<'_> {
             anchor: None,
         };
         Some((node, i))
+    }
+
+    /// A literal block scalar, `|` or `|-` (its indentation detected, more than the
+    /// column `col` of the collection it is in), whose header is at `at`; then the next
+    /// content line. An empty one, blank lines before its first line or past its
+    /// indentation, a comment line right after it, and a last line without a line
+    /// break bail.
+    fn literal(&self, at: usize, col: usize) -> Option<(Node, Next)> {
+        let b = self.b;
+        // `build.rs` finds the header on its line by its first `|` or `>` after a
+        // space (outside quotes and comments): nothing of the kind may stand before it.
+        let mut line = at;
+        while line > 0 && b[line - 1] != b'\n' {
+            line -= 1;
+        }
+        if b[line..at]
+            .iter()
+            .any(|c| matches!(c, b'|' | b'>' | b'"' | b'\'' | b'#'))
+        {
+            return None;
+        }
+        let strip = self.at(at + 1) == b'-';
+        let header_end = at + 1 + usize::from(strip);
+        let j = self.skip_spaces(header_end);
+        let header_line_end = match self.at(j) {
+            b'\n' => j,
+            b'#' if j > header_end => self.line_end(j),
+            _ => return None,
+        };
+        let mut i = header_line_end + 1;
+        let n = self.skip_spaces(i.min(b.len())) - i.min(b.len());
+        if i >= b.len() || n <= col || self.at(i + n) == b'\n' {
+            return None;
+        }
+        let mut value = String::new();
+        let mut blank = 0;
+        let mut end = i;
+        let mut first = true;
+        loop {
+            let s = self.skip_spaces(i);
+            match b.get(s) {
+                None if s == i => break,
+                None => return None,
+                Some(b'\n') if s - i <= n => {
+                    blank += 1;
+                    i = s + 1;
+                }
+                Some(b'\n') => return None,
+                Some(_) if s - i < n => break,
+                Some(_) => {
+                    let e = self.line_end(s);
+                    if e >= b.len() {
+                        return None;
+                    }
+                    if !first {
+                        value.push('\n');
+                    }
+                    for _ in 0..blank {
+                        value.push('\n');
+                    }
+                    value.push_str(&self.text[i + n..e]);
+                    first = false;
+                    blank = 0;
+                    end = e;
+                    while b[end - 1] == b' ' {
+                        end -= 1;
+                    }
+                    i = e + 1;
+                }
+            }
+        }
+        if !strip {
+            value.push('\n');
+        }
+        let next = if i >= b.len() {
+            None
+        } else {
+            self.next(i).ok()?
+        };
+        let node = Node {
+            span: Span::new(at, end),
+            value: Value::Scalar(Scalar {
+                text: value,
+                style: ScalarStyle::Literal,
+                kind: ScalarKind::String,
+            }),
+            tag: None,
+            anchor: None,
+        };
+        Some((node, next))
     }
 
     /// A quoted scalar closed on its line (a `\` escape bails).

@@ -113,6 +113,12 @@ fn the_corpus_specs_and_their_edits_give_saphyr_parsers_trees() {
     let mut edits = Tally::default();
     for (name, text) in &files {
         whole.check(name, text);
+        if fast::run(text).is_none() {
+            println!(
+                "{name} leaves the fast path at: {:?}",
+                first_slow_line(text)
+            );
+        }
         let lines: Vec<&str> = text.split_inclusive('\n').collect();
         for i in 0..=lines.len() {
             edits.check(name, &lines[..i].concat());
@@ -131,6 +137,21 @@ fn the_corpus_specs_and_their_edits_give_saphyr_parsers_trees() {
     }
     whole.report("corpus specs", files.len() - 4);
     edits.report("corpus edits", 1_000);
+}
+
+/// The line after the longest prefix (cut at a line) that takes the fast path: what
+/// sends the text away, or the end of a construct that started above it.
+fn first_slow_line(text: &str) -> Option<&str> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut end = 0;
+    let mut after_last_fast = 0;
+    for (i, line) in lines.iter().enumerate() {
+        end += line.len();
+        if fast::run(&text[..end]).is_some() {
+            after_last_fast = i + 1;
+        }
+    }
+    lines.get(after_last_fast).copied()
 }
 
 /// The fuzz corpora in the repository (`fuzz/corpus/`), or the folders listed in
@@ -242,6 +263,18 @@ fn the_subset_is_what_it_says() {
         "  indented: root\n  next: -1\n",
         "url: http://x:80/a?b=c#d\nflag: --verbose\nempty:\n",
         "é: ü\nk: \"日本\"\n",
+        "image: :image\nq: ?x\n",
+        "run: |\n  a\n\n    b  \n  c\n\n\nnext: 1\n",
+        "- |\n  a\n  # not a comment\n- |-\n   b\n  \n- x\n",
+        "a:\n  - |  # c\n    x\n  - y\n",
+        "a: |\n    x\n  \n",
+        "- k: |\n    x\n  j: 1\n",
+        "a:\n  - |\n      x\n  # c\n  - y\n",
+        "a:\n  - |\n      x\n# c\n    # c\n  - y\n",
+        "a: |\n    x\n # c\nb: 1\n",
+        "a: |\n  x\n# c\nb: 1\n",
+        "a:\n  ...\nb:\n    'x'\nc:\n  [x]\n",
+        "- a\n-\n  b\n- # c\n  \"c\"\n",
     ] {
         let fast = fast::run(text).unwrap_or_else(|| panic!("{text:?} left the fast path"));
         assert_eq!(differs(&fast, &run_saphyr(text)), None, "{text:?}");
@@ -252,7 +285,6 @@ fn the_subset_is_what_it_says() {
         "a: &x 1\n",
         "a: *x\n",
         "a: !!str 1\n",
-        "a: |\n  x\n",
         "a: {b: 1}\n",
         "a: b: c\n",
         "a:\tb\n",
@@ -265,7 +297,8 @@ fn the_subset_is_what_it_says() {
         "a: \"x\\ny\"\n",
         "a: 'x\n  y'\n",
         "a: x\n  y\n",
-        "a:\n  x\n",
+        "a:\n  x\n  y\n",
+        "a:\n  |\n   x\n",
         "- a\n-\n",
         "a: [x,\n  y]\n",
         "a: [x,]\n",
@@ -273,6 +306,13 @@ fn the_subset_is_what_it_says() {
         "a: [[x]]\n",
         "plain scalar\n",
         "a: 1\n b: 2\n",
+        "a: |\n  x",
+        "a: |\n\n  x\n",
+        "a: |\nb: 1\n",
+        "a: |2\n  x\n",
+        "a: >\n  x\n",
+        "a: |\n  x\n     \n",
+        "- a | b: |\n  x\n",
     ] {
         assert!(fast::run(text).is_none(), "{text:?} took the fast path");
     }
