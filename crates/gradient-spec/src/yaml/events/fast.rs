@@ -376,7 +376,7 @@ impl Fast<'_> {
             value: Value::Scalar(Scalar {
                 text: text.to_string(),
                 style: ScalarStyle::Plain,
-                kind: resolve_plain(text),
+                kind: kind(text),
             }),
             tag: None,
             anchor: None,
@@ -556,6 +556,18 @@ impl Fast<'_> {
     }
 }
 
+/// [`resolve_plain`], answered at once for the usual key or value: only a scalar
+/// starting with one of these can be anything but a string.
+fn kind(text: &str) -> ScalarKind {
+    match text.as_bytes().first() {
+        None | Some(b'n' | b'N' | b't' | b'T' | b'f' | b'F' | b'~' | b'.' | b'+' | b'-') => {
+            resolve_plain(text)
+        }
+        Some(c) if c.is_ascii_digit() => resolve_plain(text),
+        Some(_) => ScalarKind::String,
+    }
+}
+
 fn collection(start: usize, end: usize, value: Value) -> Node {
     Node {
         span: Span::new(start, end),
@@ -575,5 +587,65 @@ fn null_at(at: usize) -> Node {
         }),
         tag: None,
         anchor: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_is_resolve_plain() {
+        let words = [
+            "",
+            "~",
+            "null",
+            "Null",
+            "NULL",
+            "true",
+            "True",
+            "FALSE",
+            "false",
+            ".inf",
+            "-.Inf",
+            "+.INF",
+            ".nan",
+            ".NaN",
+            "0x1F",
+            "0o17",
+            "-12",
+            "+3",
+            "1.5",
+            ".5",
+            "1e3",
+            "1.2E-3",
+            "yes",
+            "on",
+            "x",
+            "name",
+            "VAR_1",
+            "nginx:1.27",
+            "/bin/sh",
+            "-c",
+            "--flag",
+            "8000",
+        ];
+        for w in words {
+            assert_eq!(
+                format!("{:?}", kind(w)),
+                format!("{:?}", resolve_plain(w)),
+                "{w}"
+            );
+        }
+        for c in 0u8..128 {
+            for rest in ["", "1", "ull", "rue", "alse", "inf", "x"] {
+                let w = format!("{}{rest}", c as char);
+                assert_eq!(
+                    format!("{:?}", kind(&w)),
+                    format!("{:?}", resolve_plain(&w)),
+                    "{w:?}"
+                );
+            }
+        }
     }
 }
