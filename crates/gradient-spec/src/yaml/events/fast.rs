@@ -1,13 +1,22 @@
-//! A fast path for the documents real specs are made of (issue 14 spike): block
-//! mappings and lists indented with spaces, single-line plain and quoted scalars,
-//! comments, empty values and single-line flow lists of scalars, read in one pass
-//! over the bytes straight into [`Node`]s. For such a text it gives exactly the
-//! [`Run`] that saphyr-parser's event stream gives through `build.rs`; anything else
-//! (tabs, `\r`, anchors, tags, block scalars, flow mappings, several documents, a
-//! scalar over several lines, anything that might be an error) gives `None`, and the
-//! caller reads the text with saphyr-parser as before. A bail costs only speed; a
-//! different tree would be a bug, which `fast_tests.rs` looks for on every suite case,
-//! corpus spec and fuzz input.
+//! A fast path for the documents real specs are made of (issue 14 spike), read in
+//! one pass over the bytes straight into [`Node`]s, for a text inside this subset:
+//! - block mappings and lists indented with spaces (compact `- key: v` and `- - x`
+//!   items, a list at its key's indentation), one document, no markers;
+//! - plain scalars on one line (their kind by [`resolve_plain`]), quoted ones closed
+//!   on their line (`''` in single quotes, no `\` escape in double quotes);
+//! - literal block scalars `|` and `|-` (indentation detected, not empty);
+//! - flow lists of such scalars on one line (`ports: [8000]`);
+//! - comment lines, trailing ` #` comments, blank lines, empty values (`key:`), a
+//!   value on the line below its key or `-`.
+//!
+//! For such a text it gives exactly the [`Run`] saphyr-parser's event stream gives
+//! through `build.rs`; for anything else (tabs, `\r`, a BOM or another character
+//! YAML or the subset leaves out, anchors, aliases, tags, `?` keys, folded scalars,
+//! flow mappings, a scalar over several lines, an absent list item, anything that
+//! might be an error) it gives `None`, and the caller reads the text with
+//! saphyr-parser as before. A bail costs only speed; a different tree would be a bug,
+//! which `fast_tests.rs` looks for on every suite case, corpus spec (and the texts on
+//! the way to it), fuzz input and 200,000 random spec-like texts.
 
 use super::build::{Doc, Run};
 use crate::diag::Span;

@@ -253,6 +253,97 @@ fn the_generated_specs_give_saphyr_parsers_trees() {
     t.report("native bench specs (block scalars, flow mappings)", 0);
 }
 
+/// Random texts of spec-like lines (indentations, keys, items, scalars of every
+/// style, comments, block scalars, flow lists, and things that are errors), many of
+/// them at the subset's edges: wherever the fast path answers, saphyr-parser agrees.
+/// `FAST_PATH_RANDOM=N` tries N texts instead of 200,000.
+#[test]
+fn random_spec_like_texts_give_saphyr_parsers_trees() {
+    const PIECES: &[&str] = &[
+        "key:",
+        "key: value",
+        "k: 1",
+        "k: -1",
+        "k: ~",
+        "k: true",
+        "k: 'it''s'",
+        "k: \"q\"",
+        "k: [a, 'b', \"c\"]",
+        "k: []",
+        "k: [8000]",
+        "k: |",
+        "k: |-",
+        "k: |  # c",
+        "- ",
+        "-",
+        "- a",
+        "- -m",
+        "- k: v",
+        "- k:",
+        "- - x",
+        "- |",
+        "- [a]",
+        "\"q\": v",
+        "'s': v",
+        "# comment",
+        "",
+        "  ",
+        "k: v # c",
+        "k: a: b",
+        "k: a #b",
+        "k:v",
+        "x",
+        "...",
+        "---",
+        ": v",
+        "? k",
+        "k: :x",
+        "k: http://h:80/p?q=1#f",
+        "é: ü",
+        "k: [a, b",
+        "k: 'open",
+        "k: a - b",
+        "k: [a -]",
+        "k: {a: 1}",
+        "k: &a x",
+        "k: *a",
+        "k: !t x",
+        "- # c",
+    ];
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut rand = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let mut t = Tally::default();
+    let n = std::env::var("FAST_PATH_RANDOM").map_or(200_000, |v| v.parse().unwrap_or(200_000));
+    for _ in 0..n {
+        let lines = 1 + rand(10);
+        let mut text = String::new();
+        let mut indent = 0usize;
+        for _ in 0..lines {
+            // Mostly as deep as the line before, a level in or out, sometimes odd.
+            indent = match rand(8) {
+                0 | 1 => indent.saturating_sub(2),
+                2 => indent.saturating_sub(4),
+                3 | 4 => indent + 2,
+                5 => indent + 1,
+                _ => indent,
+            };
+            text.push_str(&" ".repeat(indent));
+            text.push_str(PIECES[rand(PIECES.len())]);
+            text.push('\n');
+        }
+        if rand(10) == 0 {
+            text.pop();
+        }
+        t.check("random", &text);
+    }
+    t.report("random spec-like texts", 1_000);
+}
+
 /// What the subset takes and what it leaves (each answered the same by saphyr-parser).
 #[test]
 fn the_subset_is_what_it_says() {
