@@ -57,8 +57,15 @@ struct Builder<'t> {
     too_deep: Option<usize>,
 }
 
-/// Parses `text` into its documents: one saphyr-parser pass, up to its first error.
+/// Parses `text` into its documents: the fast path (`fast.rs`) when the text is
+/// inside its subset, else one saphyr-parser pass, up to its first error.
 pub(crate) fn run(text: &str) -> Run {
+    super::fast::run(text).unwrap_or_else(|| run_saphyr(text))
+}
+
+/// Parses `text` into its documents with saphyr-parser alone: one pass, up to its
+/// first error (the fast path's oracle calls it directly).
+pub(crate) fn run_saphyr(text: &str) -> Run {
     // What saphyr-parser reads: unknown directives' words in ASCII (`directives.rs`),
     // the same bytes everywhere else; positions are counted in its characters.
     let mut masked = directives::masked(text);

@@ -74,6 +74,7 @@ mod comments;
 mod compact;
 mod dashes;
 mod directives;
+mod fast;
 mod flowindent;
 mod messages;
 mod misindent;
@@ -155,5 +156,7 @@ pub fn parse(text: &str) -> Document {
 
 #[cfg(test)]
 mod build_tests;
+#[cfg(test)]
+mod fast_tests;
 #[cfg(test)]
 mod parity_tests;
