@@ -6,9 +6,11 @@
 //! `multiple-documents` problems. The known quirks of yaml-edit that the layer's own
 //! differential test lists are let through (`Strictness::Known`, see
 //! `src/yaml/oracle/compare.rs`); any other difference stops the run with both sides.
+//! First, the layer's fast path (`events/fast.rs`), where it takes the text, must
+//! build exactly saphyr-parser's tree.
 #![no_main]
 
-use gradient_spec::yaml::oracle::{compare, Strictness};
+use gradient_spec::yaml::oracle::{compare, fast_path_difference, Strictness};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -16,6 +18,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    if let Some(difference) = fast_path_difference(text) {
+        panic!("the fast path and saphyr-parser differ: {difference}\ntext: {text:?}");
+    }
     if let Some(difference) = compare(text, Strictness::Known) {
         panic!("the layer and the oracle differ: {difference}\ntext: {text:?}");
     }

@@ -6,9 +6,9 @@
 //! generated specs of the benchmarks; each set also counts how many inputs took the
 //! fast path, so a subset that shrank to nothing fails too.
 
-use super::build::{run_saphyr, Doc, Run};
+use super::build::run_saphyr;
 use super::fast;
-use crate::yaml::Node;
+use super::fast_oracle::differs;
 
 // The oracle's loader of the test data, also its module (`yaml/oracle/mod.rs`).
 #[allow(dead_code, unreachable_pub, clippy::duplicate_mod)]
@@ -61,40 +61,6 @@ impl Tally {
             self.fast
         );
     }
-}
-
-/// Why two runs differ, if they do (a NaN equals a NaN here).
-fn differs(fast: &Run, slow: &Run) -> Option<String> {
-    if slow.error.is_some() || slow.too_deep.is_some() {
-        return Some(format!(
-            "saphyr-parser stopped: {:?} {:?}",
-            slow.error, slow.too_deep
-        ));
-    }
-    if fast.docs.len() != slow.docs.len() {
-        return Some(format!(
-            "{} documents, saphyr-parser {}",
-            fast.docs.len(),
-            slow.docs.len()
-        ));
-    }
-    for (f, s) in fast.docs.iter().zip(&slow.docs) {
-        if f.start != s.start {
-            return Some(format!("document start {} vs {}", f.start, s.start));
-        }
-        if !same(f.root.as_ref(), s.root.as_ref()) {
-            return Some(format!("fast {:?}\n  slow {:?}", root(f), root(s)));
-        }
-    }
-    None
-}
-
-fn root(d: &Doc) -> Option<&Node> {
-    d.root.as_ref()
-}
-
-fn same(a: Option<&Node>, b: Option<&Node>) -> bool {
-    a == b || format!("{a:?}") == format!("{b:?}")
 }
 
 #[test]

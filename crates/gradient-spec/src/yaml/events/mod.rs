@@ -75,6 +75,8 @@ mod compact;
 mod dashes;
 mod directives;
 mod fast;
+#[cfg(any(test, feature = "oracle"))]
+pub(crate) mod fast_oracle;
 mod flowindent;
 mod messages;
 mod misindent;
