@@ -38,7 +38,7 @@
 //!   yaml-edit lets through;
 //! - [`Quirk::DirectiveInScalar`]: a line starting with `%` that continues a scalar
 //!   (`a\n%b`, suite case XLQ9 after `---`), which yaml-edit takes for a directive, and
-//!   a quote or bracket inside a plain scalar, which its shared scan takes for an opener;
+//!   a quote, bracket or tag handle inside a plain scalar, which it takes for syntax;
 //! - over the depth limit neither parse is checked, and which one gives up first
 //!   depends on how each counts nesting: no verdict;
 //! - [`Quirk::UnknownAlias`]: an alias to an anchor not defined before it, a syntax
@@ -118,7 +118,7 @@ pub fn compare_documents(
         } else {
             only(old, |m, at| unknown_alias(m, at, text))
                 || only(old, |m, at| {
-                    directive_in_scalar(m, new, text) || opener_in_plain_scalar(m, at, new)
+                    directive_in_scalar(m, new, text) || syntax_in_plain_scalar(m, at, new)
                 })
                 || only(old, |m, _| {
                     OPEN_ORACLE_REJECTS.iter().any(|o| m.starts_with(o))

@@ -227,6 +227,10 @@ const TRIAGED: &[(&str, Judged)] = &[
     ("2e2af845", Judged::LayerRejects), // a multi-line plain key ending `[ :` (libyaml: `a: b: c`); the layer reads the `[` as an unclosed list
     ("55ed335e", Judged::LayerAccepts), // `[` and `%` lines inside one multi-line plain scalar (libyaml reads the same scalar)
     ("b8cc3c74", Judged::LayerAccepts), // `? key` continued by a deeper `:#…` line: one plain key (`:` then `#` is no value indicator), as 393a4a7b
+    ("470184e6", Judged::LayerRejects), // as 2e2af845: a multi-line plain key ending `[ :`
+    ("cc7e82ba", Judged::LayerRejects), // a verbatim tag `!<…` never closed (libyaml: expected `>`)
+    ("267e8103", Judged::LayerRejects), // `%TAG !e# …`: a malformed handle (libyaml refuses the directive)
+    ("fe19aedc", Judged::LayerAccepts), // `%` lines, a `!e!f` and a `"` inside one plain scalar (libyaml reads it)
 ];
 
 /// The differential fuzz target's triaged disagreements stay as judged: the fixed ones

@@ -209,14 +209,17 @@ pub(super) fn directive_in_scalar(message: &str, new: &Document, text: &str) -> 
 }
 
 /// [`Quirk::DirectiveInScalar`] too: the oracle's "never closed" for a quote or a
-/// bracket that stands inside a plain scalar of the layer's tree (`a\n'b` is the plain
-/// `a 'b`, `a\n[b` the plain `a [b`: outside flow collections a plain scalar may hold
-/// both), where the shared scan (`prescan`) took it for an opening one.
-pub(super) fn opener_in_plain_scalar(message: &str, at: usize, new: &Document) -> bool {
+/// bracket, or its undeclared tag handle, at a place inside a plain scalar of the
+/// layer's tree (`a\n'b` is the plain `a 'b`, `a\n[b` the plain `a [b`, `a\n- !e!f`
+/// the plain `a - !e!f`: outside flow collections a plain scalar may hold them all),
+/// where the shared scan (`prescan`) or yaml-edit took it for syntax.
+pub(super) fn syntax_in_plain_scalar(message: &str, at: usize, new: &Document) -> bool {
     let opener = ["`'`", "`\"`", "`[`", "`{`"]
         .iter()
         .any(|o| message.starts_with(&format!("{o} is never closed")));
-    if !opener {
+    let tag = message.starts_with("tag handle")
+        && message.ends_with("is not declared by a %TAG directive");
+    if !opener && !tag {
         return false;
     }
     let mut plain = Vec::new();
