@@ -67,6 +67,20 @@
 //!
 //! An own scanner (route 1) stays the fallback if saphyr-parser's error positions or
 //! messages prove not good enough for an editor.
+//!
+//! # The fast path (issue 14, second spike)
+//!
+//! saphyr-parser's scanner and parser remained about half of a check. Most specs are
+//! written in a small part of YAML (block mappings and lists, one-line scalars, `|`
+//! blocks, comments), so `fast.rs` reads a text inside that subset in one pass over its
+//! bytes straight into the tree, and answers `None` for anything else (then saphyr-
+//! parser reads it as before): the layer stays exactly as conformant, and a bail costs
+//! only speed. Its oracle (`fast_oracle.rs`) compares the two trees on every suite
+//! case, every corpus spec and the texts typed on the way to it, the fuzz corpora and
+//! random spec-like texts, and the differential fuzz target runs it on every input.
+//! Measured (callgrind, native at opt-level "z", 3 checks of the 5,000-line spec): the
+//! whole check 408 M instructions before, 213 M with the fast path (without this
+//! session's rule changes); every corpus spec takes it.
 
 mod aliases;
 mod build;
