@@ -374,3 +374,26 @@ fn the_subset_is_what_it_says() {
         assert!(fast::run(text).is_none(), "{text:?} took the fast path");
     }
 }
+
+/// Not a test: the run alone, fast path against saphyr-parser, best of 30 on the
+/// bench specs (`cargo test --release --lib fast_tests::measure -- --ignored
+/// --nocapture`).
+#[test]
+#[ignore]
+fn measure_the_run_alone() {
+    let best = |f: &dyn Fn() -> Run| {
+        (0..30)
+            .map(|_| {
+                let t = std::time::Instant::now();
+                drop(f());
+                t.elapsed().as_secs_f64() * 1e3
+            })
+            .fold(f64::MAX, f64::min)
+    };
+    for lines in [100, 5_000] {
+        let text = bench_spec(lines);
+        let fast = best(&|| fast::run(&text).expect("the fast path"));
+        let slow = best(&|| run_saphyr(&text));
+        println!("{lines} lines: fast path {fast:.3} ms, saphyr-parser {slow:.3} ms");
+    }
+}
