@@ -26,6 +26,10 @@ pub(crate) struct Run {
     pub error: Option<(usize, String)>,
     /// Where collections first nest deeper than [`MAX_DEPTH`].
     pub too_deep: Option<usize>,
+    /// Read by the fast path (`fast.rs`): one document, no tab, no keyless entry, flow
+    /// lists on one line, so the tree's own syntax checks (`compact.rs`,
+    /// `flowindent.rs`, `tabindent.rs`) have nothing to find.
+    pub fast: bool,
 }
 
 /// An open collection.
@@ -130,6 +134,7 @@ pub(crate) fn run_saphyr(text: &str) -> Run {
         docs: b.docs,
         error,
         too_deep: b.too_deep,
+        fast: false,
     }
 }
 

@@ -50,6 +50,7 @@ pub(crate) fn run(text: &str) -> Option<Run> {
         }],
         error: None,
         too_deep: None,
+        fast: true,
     })
 }
 

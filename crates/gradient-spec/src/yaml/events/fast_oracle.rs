@@ -8,10 +8,11 @@ use super::fast;
 use crate::yaml::Node;
 
 /// How the fast path's reading of `text` differs from saphyr-parser's, if it takes
-/// the fast path and they differ.
+/// the fast path and they differ (or the syntax checks it lets `parse` skip would
+/// have found something).
 pub(crate) fn difference(text: &str) -> Option<String> {
     let fast = fast::run(text)?;
-    differs(&fast, &run_saphyr(text))
+    differs(&fast, &run_saphyr(text)).or_else(|| skipped_checks_find(&fast, text))
 }
 
 /// Why two runs differ, if they do (a NaN equals a NaN here).
@@ -46,4 +47,16 @@ fn root(d: &Doc) -> Option<&Node> {
 
 fn same(a: Option<&Node>, b: Option<&Node>) -> bool {
     a == b || format!("{a:?}") == format!("{b:?}")
+}
+
+/// What the tree's syntax checks that `parse` skips after the fast path (`Run::fast`)
+/// would find: nothing, or that is a bug.
+pub(crate) fn skipped_checks_find(fast: &Run, text: &str) -> Option<String> {
+    let mut diags = Vec::new();
+    for node in fast.docs.iter().filter_map(|d| d.root.as_ref()) {
+        super::compact::check(node, text, &mut diags);
+        super::flowindent::check(node, text, None, &mut diags);
+        super::tabindent::check(node, text, &mut diags);
+    }
+    (!fast.fast || !diags.is_empty()).then(|| format!("skipped checks: {diags:?}"))
 }

@@ -8,7 +8,7 @@
 
 use super::build::run_saphyr;
 use super::fast;
-use super::fast_oracle::differs;
+use super::fast_oracle::{differs, skipped_checks_find};
 
 // The oracle's loader of the test data, also its module (`yaml/oracle/mod.rs`).
 #[allow(dead_code, unreachable_pub, clippy::duplicate_mod)]
@@ -31,7 +31,8 @@ impl Tally {
         };
         self.fast += 1;
         let slow = run_saphyr(text);
-        if let Some(why) = differs(&fast, &slow) {
+        let why = differs(&fast, &slow).or_else(|| skipped_checks_find(&fast, text));
+        if let Some(why) = why {
             if self.mismatches.len() < 10 {
                 self.mismatches.push(format!("{name}: {text:?}\n  {why}"));
             } else {

@@ -157,9 +157,12 @@ pub fn parse(text: &str) -> Document {
         ));
     }
     if let Some(node) = &root {
-        compact::check(node, text, &mut diags);
-        flowindent::check(node, text, None, &mut diags);
-        tabindent::check(node, text, &mut diags);
+        // Nothing for them to find in a text the fast path read (`Run::fast`).
+        if !parsed.fast {
+            compact::check(node, text, &mut diags);
+            flowindent::check(node, text, None, &mut diags);
+            tabindent::check(node, text, &mut diags);
+        }
         dupkeys::check(node, text, &mut diags);
     }
     dedupe_and_cap(&mut diags);

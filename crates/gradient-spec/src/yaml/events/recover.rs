@@ -30,6 +30,8 @@ pub(crate) struct Parsed {
     pub docs: Vec<Doc>,
     pub diags: Vec<Diagnostic>,
     pub too_deep: Option<usize>,
+    /// The text was read by the fast path (`Run::fast`).
+    pub fast: bool,
 }
 
 pub(crate) fn parse_recovering(text: &str) -> Parsed {
@@ -44,6 +46,7 @@ pub(crate) fn parse_recovering(text: &str) -> Parsed {
             docs,
             diags,
             too_deep: None,
+            fast: first.fast,
         };
     }
     // Tabs after a colon that saphyr-parser refuses: read as spaces from here on.
@@ -126,6 +129,7 @@ pub(crate) fn parse_recovering(text: &str) -> Parsed {
         docs,
         diags,
         too_deep: too_deep.map(to_original),
+        fast: false,
     }
 }
 
