@@ -1,7 +1,7 @@
 //! A fast path for the documents real specs are made of (issue 14 spike), read in
 //! one pass over the bytes straight into [`Node`]s, for a text inside this subset:
 //! - block mappings and lists indented with spaces (compact `- key: v` and `- - x`
-//!   items, a list at its key's indentation), one document, no markers;
+//!   items, a list at its key's indentation), one document (a `---` before it);
 //! - plain scalars on one line (their kind by [`resolve_plain`]), quoted ones closed
 //!   on their line (`''` in single quotes, no `\` escape in double quotes);
 //! - literal block scalars `|` and `|-` (indentation detected, not empty);
@@ -38,14 +38,20 @@ pub(crate) fn run(text: &str) -> Option<Run> {
         return None;
     }
     let f = Fast { text, b, depth: 0 };
-    let (at, col) = f.next(0).ok()??;
+    // A `---` on the first content line (alone or with a comment) starts the document.
+    let (marker, (at, col)) = match f.next_content(0)? {
+        (at, 0) if f.b[at..].starts_with(b"---") && f.sep(at + 3) => {
+            (Some(at), f.end_of_line(at + 3)??)
+        }
+        _ => (None, f.next(0).ok()??),
+    };
     let (root, next) = f.block(at, col)?;
     if next.is_some() {
         return None;
     }
     Some(Run {
         docs: vec![Doc {
-            start: root.span.start,
+            start: marker.unwrap_or(root.span.start),
             root: Some(root),
         }],
         error: None,

@@ -333,6 +333,8 @@ fn the_subset_is_what_it_says() {
         "a: |\n  x\n# c\nb: 1\n",
         "a:\n  ...\nb:\n    'x'\nc:\n  [x]\n",
         "- a\n-\n  b\n- # c\n  \"c\"\n",
+        "---\na: b\n",
+        "# c\n--- # c\n\n- x\n",
     ] {
         let fast = fast::run(text).unwrap_or_else(|| panic!("{text:?} left the fast path"));
         assert_eq!(differs(&fast, &run_saphyr(text)), None, "{text:?}");
@@ -348,7 +350,10 @@ fn the_subset_is_what_it_says() {
         "a:\tb\n",
         "a: b\r\n",
         "\u{feff}a: b\n",
-        "---\na: b\n",
+        "--- a: b\n",
+        "---\n",
+        "a: 1\n---\nb: 2\n",
+        "---\na: 1\n---\n",
         "a: b\n...\n",
         "%YAML 1.2\n---\na: b\n",
         "? a\n: b\n",
