@@ -6,7 +6,7 @@
 //! generated specs of the benchmarks; each set also counts how many inputs took the
 //! fast path, so a subset that shrank to nothing fails too.
 
-use super::build::run_saphyr;
+use super::build::{run_saphyr, Run};
 use super::fast;
 use super::fast_oracle::{differs, skipped_checks_find};
 
