@@ -231,6 +231,9 @@ const TRIAGED: &[(&str, Judged)] = &[
     ("cc7e82ba", Judged::LayerRejects), // a verbatim tag `!<…` never closed (libyaml: expected `>`)
     ("267e8103", Judged::LayerRejects), // `%TAG !e# …`: a malformed handle (libyaml refuses the directive)
     ("fe19aedc", Judged::LayerAccepts), // `%` lines, a `!e!f` and a `"` inside one plain scalar (libyaml reads it)
+    // The fifth campaign's (on dcff5085, the fast path's first build).
+    ("ad4ef54c", Judged::LayerRejects), // `%TAG !m) …`: a malformed handle (libyaml refuses the directive)
+    ("b2a7617b", Judged::LayerRejects), // a plain key over several lines (libyaml: mapping values are not allowed)
 ];
 
 /// The differential fuzz target's triaged disagreements stay as judged: the fixed ones
