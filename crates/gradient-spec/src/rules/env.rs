@@ -30,7 +30,9 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         // Paths are spelled out only for a problem: this runs over every env item on
         // every keystroke.
         let list = body.path.key("env");
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let items = body.map.get("env").and_then(|n| n.as_sequence());
+        let mut seen: HashMap<&str, usize> =
+            HashMap::with_capacity(items.map_or(0, |s| s.items.len()));
         for (i, env) in indexed_mapping_items(body.map, "env") {
             let p = Place::Item(&list, i);
             if let Some((entry, name)) = str_entry(env, "name") {

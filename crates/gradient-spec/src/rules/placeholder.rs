@@ -17,6 +17,11 @@ pub(crate) fn in_brackets(s: &str) -> Option<&str> {
 /// token>`): where other values may hold `<` and `>` (env values), only this form
 /// counts as a placeholder.
 pub(crate) fn is_bracketed(value: &str) -> bool {
+    // A byte search first: the Unicode-aware trim is costly, and this runs for every
+    // env value on every keystroke.
+    if !value.contains('<') {
+        return false;
+    }
     let v = value.trim();
     v.len() > 2 && v.starts_with('<') && v.ends_with('>')
 }

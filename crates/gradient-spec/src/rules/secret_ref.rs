@@ -50,6 +50,17 @@ impl Lookalike {
 
 /// Reads `s` as a secret reference.
 pub(crate) fn classify(s: &str) -> Form<'_> {
+    // Every form but `Plain` starts (after blanks) with `s`, `S`, `$` or `{`: most env
+    // values are told apart here, without the Unicode-aware trims below (this runs for
+    // every env value on every keystroke). A non-ASCII start takes the long way.
+    // (The ASCII characters `trim` takes for blanks.)
+    let first = s
+        .trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c'])
+        .bytes()
+        .next();
+    if first.is_some_and(|b| b.is_ascii() && !matches!(b, b's' | b'S' | b'$' | b'{')) {
+        return Form::Plain;
+    }
     if let Some(name) = strip_prefix_ci(s, "secret:") {
         return Form::Reference {
             lower: s.starts_with("secret:"),
@@ -177,6 +188,21 @@ mod tests {
         match classify(s) {
             Form::Lookalike { kind, name } => (kind, name),
             other => panic!("{s}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_quick_rejection_agrees_with_the_trims() {
+        for (text, plain) in [
+            ("value", true),
+            ("  \x0b\x0c$FOO", false),
+            ("\u{a0}$FOO", false),
+            ("\t{{ secrets.X }}", false),
+            ("\u{2003}secret:X", false),
+            (" 8000", true),
+            ("", true),
+        ] {
+            assert_eq!(matches!(classify(text), Form::Plain), plain, "{text:?}");
         }
     }
 
