@@ -234,6 +234,9 @@ const TRIAGED: &[(&str, Judged)] = &[
     // The fifth campaign's (on dcff5085, the fast path's first build).
     ("ad4ef54c", Judged::LayerRejects), // `%TAG !m) …`: a malformed handle (libyaml refuses the directive)
     ("b2a7617b", Judged::LayerRejects), // a plain key over several lines (libyaml: mapping values are not allowed)
+    // The sixth campaign's (on cccf857e, the fast path as merged).
+    ("43f5251e", Judged::LayerRejects), // `%TAG ! tag:…%TAG…`: `%` in a tag prefix starts a two-digit escape, as 03e22073
+    ("58886522", Judged::LayerRejects), // content after `...` and a lone `\r` with no `---` (libyaml: expected a document start)
 ];
 
 /// The differential fuzz target's triaged disagreements stay as judged: the fixed ones
