@@ -237,6 +237,11 @@ const TRIAGED: &[(&str, Judged)] = &[
     // The sixth campaign's (on cccf857e, the fast path as merged).
     ("43f5251e", Judged::LayerRejects), // `%TAG ! tag:…%TAG…`: `%` in a tag prefix starts a two-digit escape, as 03e22073
     ("58886522", Judged::LayerRejects), // content after `...` and a lone `\r` with no `---` (libyaml: expected a document start)
+    ("1e44d46c", Judged::LayerRejects), // a verbatim tag `!<…>` with a letter right after its `>`
+    ("bc05e341", Judged::LayerRejects), // a verbatim tag never closed, holding `%YA`
+    ("ef6e0d41", Judged::LayerRejects), // a verbatim tag `!<a` never closed
+    ("ae78ac6e", Judged::LayerRejects), // `]: ` after a multi-line flow list used as a key (libyaml: mapping values are not allowed)
+    ("679248d1", Judged::LayerAccepts), // a tab, then the node's anchor, on the line after its tag: separation space (libyaml refuses tabs there)
 ];
 
 /// The differential fuzz target's triaged disagreements stay as judged: the fixed ones
