@@ -3,7 +3,8 @@
 //! character boundaries, each node inside its parent's span; and every edit the core
 //! returns (a fix, or a form edit on a path of the document) must apply, add no syntax
 //! problem, and leave a text that checks in turn. The
-//! upgrade to v1 must hold the same, and a second upgrade must change nothing.
+//! upgrade to v1 must hold the same, and a second upgrade must change nothing. Where
+//! the YAML layer's fast path reads the text, its tree must be saphyr-parser's.
 #![no_main]
 
 use gradient_spec::diag::apply_edits;
@@ -21,6 +22,12 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    // The YAML layer's fast path, where it takes the text, builds exactly
+    // saphyr-parser's tree (the differential target checks this too; here it runs at
+    // the pipeline's speed).
+    if let Some(difference) = gradient_spec::yaml::oracle::fast_path_difference(text) {
+        panic!("the fast path and saphyr-parser differ: {difference}\ntext: {text:?}");
+    }
     let report = checked(text);
     // A seed from the bytes picks which edits to try, so the corpus steers them too.
     let seed = data
