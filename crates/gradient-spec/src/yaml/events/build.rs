@@ -249,7 +249,15 @@ impl Builder<'_> {
                 } else {
                     props::block_header(b, p.content).unwrap_or(p.content)
                 };
-                let header_end = props::header_end(b, header).min(b.len());
+                // When no header was found (a quote before it on its line that only
+                // looks like one, `k "a: >`), `header` is the content's start: the span
+                // starts and ends there, never inside a character (found by the
+                // pipeline fuzz target: a 4-byte character after an empty `>`).
+                let header_end = if matches!(b.get(header), Some(b'|' | b'>')) {
+                    props::header_end(b, header).min(b.len())
+                } else {
+                    header
+                };
                 let mut e = end.max(header_end);
                 while e > header_end && props::is_space(b[e - 1]) {
                     e -= 1;

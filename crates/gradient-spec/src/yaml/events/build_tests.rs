@@ -214,3 +214,39 @@ fn a_list_starts_at_its_dash_past_a_lone_carriage_return_and_a_comment() {
         assert_eq!(root(text).span.start, 0, "{text:?}");
     }
 }
+
+/// Found by the pipeline fuzz target: an empty `>` whose header is not found (a `"`
+/// inside the plain key before it reads as a quote) took the first byte of the next
+/// line for its header, and a span ended inside a 4-byte character there.
+#[test]
+fn an_empty_block_scalar_whose_header_is_not_found_stays_on_character_boundaries() {
+    fn spans(n: &Node, out: &mut Vec<crate::diag::Span>) {
+        out.push(n.span);
+        match &n.value {
+            crate::yaml::Value::Mapping(m) => m.entries.iter().for_each(|e| {
+                out.push(e.span);
+                spans(&e.key, out);
+                spans(&e.value, out);
+            }),
+            crate::yaml::Value::Sequence(s) => s.items.iter().for_each(|i| spans(i, out)),
+            _ => {}
+        }
+    }
+    for text in [
+        "k*y\\e \"image: >\n\u{cd68f}n*#0\"\n\n\\",
+        "k \"a: >\n\u{e9}b\n",
+        "k \"a: |\nb\n",
+    ] {
+        let doc = crate::yaml::events::parse(text);
+        let mut all = Vec::new();
+        if let Some(r) = &doc.root {
+            spans(r, &mut all);
+        }
+        for s in all {
+            assert!(
+                text.is_char_boundary(s.start) && text.is_char_boundary(s.end) && s.start <= s.end,
+                "{text:?}: {s:?}"
+            );
+        }
+    }
+}
