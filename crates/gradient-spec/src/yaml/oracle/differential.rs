@@ -170,8 +170,7 @@ enum Judged {
     LayerAccepts,
     /// A layer bug found and not fixed yet (`fuzz/README.md`'s open findings): the two
     /// parses still differ. When the fix lands this fails, and the verdict becomes
-    /// `Fixed`. (None is open now; the next one found takes this verdict.)
-    #[allow(dead_code)]
+    /// `Fixed`.
     Open,
     /// Both accept it and differ in a known quirk (a span convention) that the fuzz
     /// target's comparison lets through.
@@ -247,6 +246,9 @@ const TRIAGED: &[(&str, Judged)] = &[
     ("f07cbd4b", Judged::LayerAccepts), // by design: an alias to an anchor defined later is read as an alias and reported by `to_json` (`Quirk::UnknownAlias`); here beside other yaml-edit problems
     ("a14cdab2", Judged::LayerRejects), // `%TAG !ated …`: a malformed handle (libyaml refuses the directive)
     ("f29dbbc4", Judged::LayerRejects), // `...` at a line start inside `{…}` ends the document: the `{` is never closed (libyaml agrees)
+    ("ed008e6c", Judged::LayerRejects), // a verbatim tag `!<…` never closed
+    ("b408f2c1", Judged::LayerAccepts), // both accept; a `|` after `:` and a tab: the layer's block scalar starts at its header (its convention), yaml-edit's at its content
+    ("ead8b7ef", Judged::Open), // `{hr: 66, !scalar2 >65…}`: a `>` cannot start a plain scalar in a flow mapping (libyaml and yaml-edit refuse); saphyr-parser accepts it
 ];
 
 /// The differential fuzz target's triaged disagreements stay as judged: the fixed ones
