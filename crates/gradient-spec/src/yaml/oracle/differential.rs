@@ -249,6 +249,8 @@ const TRIAGED: &[(&str, Judged)] = &[
     ("ed008e6c", Judged::LayerRejects), // a verbatim tag `!<…` never closed
     ("b408f2c1", Judged::LayerAccepts), // both accept; a `|` after `:` and a tab: the layer's block scalar starts at its header (its convention), yaml-edit's at its content
     ("ead8b7ef", Judged::Open), // `{hr: 66, !scalar2 >65…}`: a `>` cannot start a plain scalar in a flow mapping (libyaml and yaml-edit refuse); saphyr-parser accepts it
+    ("e7357841", Judged::Open), // the same class: `block:\t|d!…` inside `{…}`, a `|` starting a scalar in a flow mapping
+    ("1be67a31", Judged::LayerRejects), // a verbatim tag `!<…` never closed
 ];
 
 /// The differential fuzz target's triaged disagreements stay as judged: the fixed ones
