@@ -6,7 +6,7 @@
 //! `multiple-documents` problems. The known quirks of yaml-edit that the layer's own
 //! differential test lists are let through (`Strictness::Known`, see
 //! `src/yaml/oracle/compare.rs`); any other difference stops the run with both sides.
-//! First, the layer's fast path (`events/fast.rs`), where it takes the text, must
+//! First, the layer's fast path (`events/fast/`), where it takes the text, must
 //! build exactly saphyr-parser's tree.
 #![no_main]
 

@@ -98,8 +98,14 @@ pub(crate) fn check(cx: &Context, body: &Body, out: &mut Vec<Diagnostic>) {
 /// indentation of its entries (block) or inside its braces (flow).
 fn insert_line(text: &str, node: &Node, repos: &Mapping) -> Option<TextEdit> {
     let Some(first) = repos.entries.first() else {
+        // Only into `{}` itself: a `{` the tree holds no entry of may still hold text
+        // it could not read (`{{ a`, after a syntax error), and writing in front of it
+        // would add a problem (found by `tests/rules_b_props.rs`).
         let brace = node.span.start;
-        return (text.as_bytes().get(brace) == Some(&b'{'))
+        let rest = text.get(brace..)?.strip_prefix('{')?;
+        return rest
+            .trim_start()
+            .starts_with('}')
             .then(|| TextEdit::insert(brace + 1, format!("dataset: {PLACEHOLDER}")));
     };
     let at = first.key.span.start;

@@ -110,6 +110,19 @@ impl Node {
             anchor: None,
         }
     }
+    /// An empty plain scalar at `at`: an omitted key or value, which YAML reads as null.
+    pub fn null_at(at: usize) -> Node {
+        Node {
+            span: Span::at(at),
+            value: Value::Scalar(Scalar {
+                text: String::new(),
+                style: ScalarStyle::Plain,
+                kind: ScalarKind::Null,
+            }),
+            tag: None,
+            anchor: None,
+        }
+    }
     pub fn as_mapping(&self) -> Option<&Mapping> {
         match &self.value {
             Value::Mapping(m) => Some(m),

@@ -38,6 +38,21 @@ fn the_insertion_follows_indentation_line_ends_and_flow_style() {
     let text = "repositories: {}\n";
     let f = one(text, "dataset-required", "error", "1:1");
     assert_eq!(f.fixed_text(), "repositories: {dataset: your-dataset-id}\n");
+    let text = "repositories: { }\n";
+    let f = one(text, "dataset-required", "error", "1:1");
+    assert_eq!(
+        f.fixed_text(),
+        "repositories: {dataset: your-dataset-id }\n"
+    );
+
+    // A `{` whose text the tree could not read (after a syntax error) gets no fix:
+    // writing in front of that text would add a problem (found by
+    // `tests/rules_b_props.rs`, as it shrank it; the tree reads the inner
+    // `repositories` as a bare `{`).
+    let text = "  mountPath:\nrepositories: /\n  repositories: {{ secrets././x\n  repositories:\nrepositories:\n";
+    let f = one(text, "dataset-required", "error", "3:3");
+    assert_eq!(f.fixed, None);
+    assert_fixes_keep_syntax(text);
 
     // Under a `spec:` wrapper the path says so.
     let text = "spec:\n  repositories:\n    mountPath: /r\n";

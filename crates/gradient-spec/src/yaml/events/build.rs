@@ -26,7 +26,7 @@ pub(crate) struct Run {
     pub error: Option<(usize, String)>,
     /// Where collections first nest deeper than [`MAX_DEPTH`].
     pub too_deep: Option<usize>,
-    /// Read by the fast path (`fast.rs`): one document, no tab, no keyless entry, flow
+    /// Read by the fast path (`fast/`): one document, no tab, no keyless entry, flow
     /// lists on one line, so the tree's own syntax checks (`compact.rs`,
     /// `flowindent.rs`, `tabindent.rs`) have nothing to find.
     pub fast: bool,
@@ -59,9 +59,12 @@ struct Builder<'t> {
     stack: Vec<Frame>,
     docs: Vec<Doc>,
     too_deep: Option<usize>,
+    /// A problem saphyr-parser lets through, found while building: the run stops there
+    /// as at one of its errors.
+    refused: Option<(usize, String)>,
 }
 
-/// Parses `text` into its documents: the fast path (`fast.rs`) when the text is
+/// Parses `text` into its documents: the fast path (`fast/`) when the text is
 /// inside its subset, else one saphyr-parser pass, up to its first error.
 pub(crate) fn run(text: &str) -> Run {
     super::fast::run(text).unwrap_or_else(|| run_saphyr(text))
@@ -87,6 +90,7 @@ pub(crate) fn run_saphyr(text: &str) -> Run {
         stack: Vec::new(),
         docs: Vec::new(),
         too_deep: None,
+        refused: None,
     };
     let mut error = None;
     for event in Parser::new_from_str(input) {
@@ -96,6 +100,10 @@ pub(crate) fn run_saphyr(text: &str) -> Run {
                 let end = b.offsets.byte(span.end.index()).clamp(start, text.len());
                 b.event(ev, start, end);
                 if b.too_deep.is_some() {
+                    break;
+                }
+                if b.refused.is_some() {
+                    error = b.refused.take();
                     break;
                 }
             }
@@ -138,17 +146,10 @@ pub(crate) fn run_saphyr(text: &str) -> Run {
     }
 }
 
-fn null_at(at: usize) -> Node {
-    Node {
-        span: Span::at(at),
-        value: Value::Scalar(Scalar {
-            text: String::new(),
-            style: ScalarStyle::Plain,
-            kind: ScalarKind::Null,
-        }),
-        tag: None,
-        anchor: None,
-    }
+/// The problem of a `|` or `>` starting a value inside `[…]` or `{…}`.
+fn in_brackets(c: u8) -> String {
+    let c = c as char;
+    format!("`{c}` cannot start a value inside `[…]` or `{{…}}`: a `{c}` block is written outside brackets; quote the value")
 }
 
 impl Builder<'_> {
@@ -249,10 +250,10 @@ impl Builder<'_> {
                 } else {
                     props::block_header(b, p.content).unwrap_or(p.content)
                 };
-                // When no header was found (a quote before it on its line that only
-                // looks like one, `k "a: >`), `header` is the content's start: the span
+                // When no header was found, `header` is the content's start: the span
                 // starts and ends there, never inside a character (found by the
-                // pipeline fuzz target: a 4-byte character after an empty `>`).
+                // pipeline fuzz target: a 4-byte character after an empty `>` whose
+                // header was missed, `k "a: >`; `props::header_on_line` finds it now).
                 let header_end = if matches!(b.get(header), Some(b'|' | b'>')) {
                     props::header_end(b, header).min(b.len())
                 } else {
@@ -298,6 +299,16 @@ impl Builder<'_> {
                 Span::at(at)
             }
             SStyle::Plain => {
+                // YAML starts no plain scalar with `|` or `>`; outside brackets they
+                // start a block scalar, inside them nothing, and libyaml and yaml-edit
+                // refuse it where saphyr-parser reads a plain scalar (found by the
+                // differential fuzz target: `{hr: 66, !scalar2 >65…}`).
+                if let Some(&c @ (b'|' | b'>')) = b.get(p.content) {
+                    if self.stack.last().is_some_and(|f| f.in_flow) {
+                        self.refused = Some((p.content, in_brackets(c)));
+                        return;
+                    }
+                }
                 let mut e = end;
                 while e > p.content && props::is_space(b[e - 1]) {
                     e -= 1;
@@ -341,7 +352,7 @@ impl Builder<'_> {
             // mapping's last, which ends with it.
             if let Some((key, at)) = f.key {
                 end = end.max(key.span.end);
-                let value = null_at(key.span.end);
+                let value = Node::null_at(key.span.end);
                 let span = Span::new(at.min(key.span.start), key.span.end);
                 entries.push(Entry { key, value, span });
             }

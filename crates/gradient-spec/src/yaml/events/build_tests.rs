@@ -250,3 +250,36 @@ fn an_empty_block_scalar_whose_header_is_not_found_stays_on_character_boundaries
         }
     }
 }
+
+/// Found by the differential fuzz target (`ead8b7ef`, `e7357841`): saphyr-parser reads
+/// a `|` or `>` starting a value inside brackets as a plain scalar; YAML starts none
+/// with them, and libyaml and yaml-edit refuse it. The layer reports it at the
+/// indicator, after properties too; a `>` inside a plain scalar, or starting one of its
+/// later lines, is content.
+#[test]
+fn a_block_indicator_cannot_start_a_value_inside_brackets() {
+    for (text, at) in [
+        ("[>x]\n", 1),
+        ("k: [a, |]\n", 7),
+        ("{a: !t >x}\n", 7),
+        ("{>a: 1}\n", 1),
+        ("- [&a |x]\n", 6),
+    ] {
+        let doc = parse(text);
+        let found: Vec<usize> = doc
+            .syntax_diagnostics
+            .iter()
+            .filter(|d| d.rule == "yaml-syntax")
+            .map(|d| d.span.start)
+            .collect();
+        assert_eq!(found, [at], "{text:?}: {:?}", doc.syntax_diagnostics);
+    }
+    for text in [
+        "[x >y]\n",
+        "- [x\n  >y]\n",
+        "k: >\n  [x]\n",
+        "[\">x\", '|']\n",
+    ] {
+        root(text);
+    }
+}

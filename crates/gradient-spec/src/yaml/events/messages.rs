@@ -95,7 +95,10 @@ pub(crate) fn explain(raw: &str) -> String {
             );
         }
         return format!("`{c}` cannot stand here; quote the value it belongs to");
-    } else if raw.contains("never closed") || raw.contains("not allowed for indentation") {
+    } else if has("never closed")
+        || has("not allowed for indentation")
+        || has("cannot start a value inside")
+    {
         return raw.to_string();
     } else {
         return format!("YAML cannot be read here ({raw}); check the indentation and quote values with special characters");
@@ -133,6 +136,7 @@ mod tests {
             ("key: - x\n", "list item"),
             ("a: {b: 1 c: 2}\n", "`,`"),
             ("a: [1 2]]\n", "closing bracket"),
+            ("command: [sh, -c, >-]\n", "outside brackets"),
         ];
         for (text, part) in cases {
             let m = messages(text);

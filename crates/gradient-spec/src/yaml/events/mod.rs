@@ -72,7 +72,7 @@
 //!
 //! saphyr-parser's scanner and parser remained about half of a check. Most specs are
 //! written in a small part of YAML (block mappings and lists, one-line scalars, `|`
-//! blocks, comments), so `fast.rs` reads a text inside that subset in one pass over its
+//! blocks, comments), so `fast/` reads a text inside that subset in one pass over its
 //! bytes straight into the tree, and answers `None` for anything else (then saphyr-
 //! parser reads it as before): the layer stays exactly as conformant, and a bail costs
 //! only speed. Its oracle (`fast_oracle.rs`) compares the two trees on every suite

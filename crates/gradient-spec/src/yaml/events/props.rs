@@ -114,25 +114,50 @@ pub(crate) fn block_header(b: &[u8], content: usize) -> Option<usize> {
 
 /// A block scalar header on `b[from..to]`: a `|` or `>` after a space (or at the line
 /// start), outside quotes and comments, followed by its indicators and then a space,
-/// a comment or the line end.
+/// a comment or the line end. A quote opens a scalar only where a node can start (the
+/// line's start, after `- `, `? `, `: `, a `[`, `{` or `,` of a flow collection, or
+/// properties); inside a plain scalar it is text (found by the pipeline fuzz target:
+/// `k "a: >`, a plain key holding a `"`).
 fn header_on_line(b: &[u8], from: usize, to: usize) -> Option<usize> {
     let mut p = from;
     let mut quote = None;
+    let mut node_start = true;
+    let mut flow_depth = 0usize;
+    let sep_after = |p: usize| p + 1 >= to || is_space(b[p + 1]);
     while p < to {
         let c = b[p];
         match quote {
+            // `\"` in double quotes and `''` in single quotes do not close them.
+            Some(b'"') if c == b'\\' => p += 1,
+            Some(b'\'') if c == b'\'' && b.get(p + 1) == Some(&b'\'') && p + 1 < to => p += 1,
             Some(q) if c == q => quote = None,
             Some(_) => {}
             None => match c {
-                b'"' | b'\'' if p == from || is_space(b[p - 1]) => quote = Some(c),
+                b'"' | b'\'' if node_start => quote = Some(c),
                 b'#' if p == from || is_space(b[p - 1]) => return None,
                 b'|' | b'>' if p == from || is_space(b[p - 1]) || after_bom(b, p) => {
                     let e = header_end(b, p);
                     if e >= b.len() || is_space(b[e]) {
                         return Some(p);
                     }
+                    node_start = false;
                 }
-                _ => {}
+                c if is_space(c) => {}
+                b'-' | b'?' if node_start && sep_after(p) => {}
+                b':' if sep_after(p) || flow_depth > 0 => node_start = true,
+                b'[' | b'{' if node_start => flow_depth += 1,
+                b',' if flow_depth > 0 => node_start = true,
+                b']' | b'}' if flow_depth > 0 => {
+                    flow_depth -= 1;
+                    node_start = false;
+                }
+                // An anchor or a tag: a node may still start after it.
+                b'!' | b'&' if node_start => {
+                    while p + 1 < to && !is_space(b[p + 1]) {
+                        p += 1;
+                    }
+                }
+                _ => node_start = false,
             },
         }
         p += 1;
@@ -255,5 +280,23 @@ mod tests {
         let t = ">\n\n folded\n";
         assert_eq!(block_header(t.as_bytes(), 4), Some(0));
         assert_eq!(block_header(b"a: b\nc: d", 8), None);
+    }
+
+    #[test]
+    fn a_quote_opens_only_where_a_node_starts() {
+        for (t, header) in [
+            // A plain key holding a quote: the quote is text.
+            ("k \"a: >\n  x\n", Some(6)),
+            ("k 'x: |\n  x\n", Some(6)),
+            // Quoted keys: the `|` inside them is text.
+            ("\"a | b\": |\n  x\n", Some(9)),
+            ("'a'' |': |\n  x\n", Some(9)),
+            ("\"a\\\" |\": |\n  x\n", Some(9)),
+            ("- &a \"x |\": >\n  x\n", Some(12)),
+            ("[\"a |\", b]\n", None),
+        ] {
+            let content = t.find('\n').unwrap() + 1;
+            assert_eq!(block_header(t.as_bytes(), content), header, "{t:?}");
+        }
     }
 }

@@ -44,19 +44,6 @@ pub(crate) fn content_span(node: &SyntaxNode) -> Span {
     }
 }
 
-fn null_at(at: usize) -> Node {
-    Node {
-        span: Span::at(at),
-        value: Value::Scalar(Scalar {
-            text: String::new(),
-            style: ScalarStyle::Plain,
-            kind: ScalarKind::Null,
-        }),
-        tag: None,
-        anchor: None,
-    }
-}
-
 /// The content node held by `container` (a DOCUMENT, KEY, VALUE, SEQUENCE_ENTRY or
 /// TAGGED_NODE), with any anchor and tag written before it. `None` when it holds none.
 pub(crate) fn content_of(container: &SyntaxNode, depth: usize) -> Option<Node> {
@@ -104,7 +91,7 @@ fn apply_tag(node: &mut Node) {
 fn convert(n: &SyntaxNode, depth: usize) -> Node {
     let span = content_span(n);
     if depth > MAX_DEPTH {
-        return null_at(span.start);
+        return Node::null_at(span.start);
     }
     let value = match n.kind() {
         K::MAPPING => Value::Mapping(convert_mapping(n, depth + 1)),
@@ -143,7 +130,7 @@ fn convert_mapping(n: &SyntaxNode, depth: usize) -> Mapping {
             let key = key_node
                 .as_ref()
                 .and_then(|k| content_of(k, depth))
-                .unwrap_or_else(|| null_at(entry_start));
+                .unwrap_or_else(|| Node::null_at(entry_start));
             let colon_end = entry
                 .children_with_tokens()
                 .find(|e| e.kind() == K::COLON)
@@ -153,7 +140,7 @@ fn convert_mapping(n: &SyntaxNode, depth: usize) -> Mapping {
                 .children()
                 .find(|c| c.kind() == K::VALUE)
                 .and_then(|v| content_of(&v, depth))
-                .unwrap_or_else(|| null_at(colon_end));
+                .unwrap_or_else(|| Node::null_at(colon_end));
             let span = Span::new(
                 key.span.start.min(entry_start),
                 value.span.end.max(key.span.end),
@@ -176,7 +163,7 @@ fn convert_sequence(n: &SyntaxNode, depth: usize) -> Sequence {
                     .find(|e| e.kind() == K::DASH)
                     .map(|d| usize::from(d.text_range().end()))
                     .unwrap_or_else(|| content_span(&entry).start);
-                null_at(after_dash)
+                Node::null_at(after_dash)
             })
         })
         .collect();

@@ -22,7 +22,7 @@ mod verdict_quirks;
 
 pub use compare::{compare, compare_documents, Quirk, Strictness};
 
-/// How the layer's fast path (`events/fast.rs`) reads `text` differently from
+/// How the layer's fast path (`events/fast/`) reads `text` differently from
 /// saphyr-parser, when it takes the fast path at all: the differential fuzz target
 /// checks this on every input, beside the comparison with yaml-edit.
 pub fn fast_path_difference(text: &str) -> Option<String> {
