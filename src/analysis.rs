@@ -42,7 +42,7 @@ impl Problem {
 /// warnings, then infos; by position within each.
 pub fn in_list_order(report: &gradient_spec::Report) -> Vec<&Diagnostic> {
     let mut diags: Vec<&Diagnostic> = report.diagnostics.iter().collect();
-    diags.sort_by_key(|d| (d.severity, d.span.start));
+    gradient_spec::sort::by_key(&mut diags, |d| (d.severity, d.span.start));
     diags
 }
 
@@ -98,7 +98,7 @@ impl Analysis {
                 severity: p.severity,
             })
             .collect();
-        marks.sort_by_key(|m| (m.span.start, m.severity));
+        gradient_spec::sort::by_key(&mut marks, |m| (m.span.start, m.severity));
         marks
     }
 

@@ -80,7 +80,7 @@ pub fn line_view(
         cuts.extend([a, b]);
     }
     cuts.retain(|&c| line.is_char_boundary(c));
-    cuts.sort_unstable();
+    gradient_spec::sort::natural(&mut cuts);
     cuts.dedup();
     let mut segments: Vec<Segment> = cuts
         .windows(2)

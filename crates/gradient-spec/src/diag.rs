@@ -97,7 +97,7 @@ impl TextEdit {
 /// edits are a bug in the caller and give `None` rather than corrupt text.
 pub fn apply_edits(text: &str, edits: &[TextEdit]) -> Option<String> {
     let mut sorted: Vec<&TextEdit> = edits.iter().collect();
-    sorted.sort_by_key(|e| (e.span.start, e.span.end));
+    crate::sort::by_key(&mut sorted, |e| (e.span.start, e.span.end));
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
     for e in sorted {
@@ -171,7 +171,7 @@ pub fn counted(n: usize, word: &str) -> String {
 /// Sorts diagnostics by position, then severity, then rule id (a stable order for
 /// people and for tests).
 pub fn sort(diags: &mut [Diagnostic]) {
-    diags.sort_by(|a, b| {
+    crate::sort::by(diags, |a, b| {
         (a.span.start, a.severity, a.rule, a.span.end).cmp(&(
             b.span.start,
             b.severity,

@@ -29,6 +29,7 @@ pub mod located;
 pub mod parse_counter;
 pub mod path;
 pub mod rules;
+pub mod sort;
 pub mod spec;
 pub mod text;
 pub mod upgrade;

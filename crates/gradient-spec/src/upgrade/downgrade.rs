@@ -136,7 +136,7 @@ fn run(original: &str, root: &Mapping, notes: &mut Vec<UpgradeNote>) -> Result<S
     integrations::run(&mut text, root, notes)?;
     basic_auth(&mut text, root, notes)?;
     api_version(&mut text, root)?;
-    notes.sort_by_key(|n| (n.span.start, n.span.end));
+    crate::sort::by_key(notes, |n| (n.span.start, n.span.end));
     Ok(text)
 }
 

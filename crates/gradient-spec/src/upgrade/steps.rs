@@ -104,7 +104,7 @@ pub(crate) fn run(
     ports(&mut text, ed, root, notes)?;
     integrations(&mut text, ed, root, notes)?;
     api_version(&mut text, ed, root)?;
-    notes.sort_by_key(|n| (n.span.start, n.span.end));
+    crate::sort::by_key(notes, |n| (n.span.start, n.span.end));
     Ok(text)
 }
 

@@ -264,7 +264,7 @@ pub(crate) fn move_key(
     };
     let mut edits = place(ctx, target, index, &piece)?;
     edits.extend(remove_edits(ctx, map, fi)?);
-    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    crate::sort::by_key(&mut edits, |e| (e.span.start, e.span.end));
     let mut expected = Meaning::of_root(ctx.root());
     expected.remove(from).ok_or_else(|| not_found(from))?;
     insert_sem(&mut expected, to_parent, index, new_key, Meaning::of(node));
