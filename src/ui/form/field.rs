@@ -19,7 +19,7 @@ pub(crate) fn field_view(cx: FormPage, field: FormField) -> AnyView {
 
 fn group_view(cx: FormPage, field: FormField, present: bool, children: Vec<FormField>) -> AnyView {
     let path = field.path.clone();
-    let add_label = format!("Add {}", field.label.to_lowercase());
+    let add_label = format!("Add {}", field.label.to_ascii_lowercase());
     let state = cx.state(&field.path);
     view! {
         <fieldset class="group" id=dom_id(&field.path) class:stale=move || is_stale(state)>

@@ -71,13 +71,13 @@ fn item_is_mapping(cx: &CaretContext) -> bool {
     lookup(cx.shape, &cx.path, cx.variant.as_deref()).is_some_and(Field::is_list_of_mappings)
 }
 
-/// Prefix matches first, then other substring matches, case-insensitive; catalogue
-/// order within each group.
+/// Prefix matches first, then other substring matches, ignoring ASCII case (the
+/// catalogue's names are ASCII); catalogue order within each group.
 fn filter<T>(candidates: Vec<T>, prefix: &str, name: impl Fn(&T) -> &str) -> Vec<T> {
-    let p = prefix.to_lowercase();
+    let p = prefix.to_ascii_lowercase();
     let (mut first, mut then) = (Vec::new(), Vec::new());
     for c in candidates {
-        let n = name(&c).to_lowercase();
+        let n = name(&c).to_ascii_lowercase();
         if n.starts_with(&p) {
             first.push(c);
         } else if n.contains(&p) {

@@ -147,11 +147,12 @@ impl Walker<'_, '_> {
     }
 }
 
-/// A help text as the tail of a sentence ("The container…" → "the container…").
+/// A help text as the tail of a sentence ("The container…" → "the container…"; the
+/// texts are ours and start with an ASCII letter).
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
+        Some(f) => std::iter::once(f.to_ascii_lowercase()).chain(c).collect(),
         None => String::new(),
     }
 }
