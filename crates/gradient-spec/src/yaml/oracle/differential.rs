@@ -252,6 +252,10 @@ const TRIAGED: &[(&str, Judged)] = &[
     ("ead8b7ef", Judged::Fixed), // `{hr: 66, !scalar2 >65…}`: a `>` cannot start a plain scalar in a flow mapping (libyaml and yaml-edit refuse); saphyr-parser accepts it, the layer refuses it since the builder checks (`build.rs`)
     ("e7357841", Judged::Fixed), // the same class, fixed with it: `block:\t|d!…` inside `{…}`, a `|` starting a scalar in a flow mapping
     ("1be67a31", Judged::LayerRejects), // a verbatim tag `!<…` never closed
+    // The eighth campaign's (on 195b7d0a, `main`'s layer).
+    ("0dab9ed9", Judged::LayerAccepts), // a top-level `>` whose content starts at column 0: every later line is its content (YAML 1.2's n = -1, as b536998c; libyaml refuses column 0 there), so the `{` yaml-edit sees unclosed is text
+    ("b8f04049", Judged::LayerRejects), // a verbatim tag `!<…` with spaces in it, never closed (as d93f6df4)
+    ("eb8c9310", Judged::LayerAccepts), // `?` then a deeper `  : v` over lone `\r` line breaks: the key's own mapping with an empty key (as 52838f58); yaml-edit wants the `:` at the `?`'s column
 ];
 
 /// The differential fuzz target's triaged disagreements stay as judged: the fixed ones
