@@ -256,6 +256,9 @@ const TRIAGED: &[(&str, Judged)] = &[
     ("0dab9ed9", Judged::LayerAccepts), // a top-level `>` whose content starts at column 0: every later line is its content (YAML 1.2's n = -1, as b536998c; libyaml refuses column 0 there), so the `{` yaml-edit sees unclosed is text
     ("b8f04049", Judged::LayerRejects), // a verbatim tag `!<…` with spaces in it, never closed (as d93f6df4)
     ("eb8c9310", Judged::LayerAccepts), // `?` then a deeper `  : v` over lone `\r` line breaks: the key's own mapping with an empty key (as 52838f58); yaml-edit wants the `:` at the `?`'s column
+    ("1bfd3650", Judged::LayerRejects), // a verbatim tag `!<…` with spaces in it, never closed (as d93f6df4)
+    ("23027a64", Judged::LayerAccepts), // a top-level `>` with column-0 content, as 0dab9ed9: the tabs yaml-edit sees as indentation are content
+    ("e2abf977", Judged::LayerRejects), // a top-level plain scalar over many lines (`- {`, `%TAG` and `? b` lines are its text) until `key0: ` on line 15 (libyaml: mapping values are not allowed there); the layer's recovery also reports the `{` and `"` on the lines before, read as sections of their own
 ];
 
 /// The differential fuzz target's triaged disagreements stay as judged: the fixed ones
