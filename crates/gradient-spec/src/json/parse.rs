@@ -38,15 +38,6 @@ fn scalar(span: Span, text: String, style: ScalarStyle, kind: ScalarKind) -> Nod
     node(span, Value::Scalar(Scalar { text, style, kind }))
 }
 
-pub(crate) fn null_at(at: usize) -> Node {
-    scalar(
-        Span::at(at),
-        String::new(),
-        ScalarStyle::Plain,
-        ScalarKind::Null,
-    )
-}
-
 /// What a token is called in messages.
 fn shown(text: &str, t: &Token) -> String {
     let s = t.span.slice(text);
@@ -189,7 +180,7 @@ impl<'a> Parser<'a> {
             closed,
         } = &t.tok
         else {
-            return null_at(t.span.start);
+            return Node::null_at(t.span.start);
         };
         if !closed {
             let q = if *single { '\'' } else { '"' };
@@ -303,9 +294,11 @@ impl<'a> Parser<'a> {
                         Some(Tok::RBrace | Tok::Comma) | None => {
                             let msg = "a value is missing after the `:`";
                             self.error(Span::new(colon - 1, colon), msg);
-                            null_at(colon)
+                            Node::null_at(colon)
                         }
-                        _ => self.value(depth + 1).unwrap_or_else(|| null_at(colon)),
+                        _ => self
+                            .value(depth + 1)
+                            .unwrap_or_else(|| Node::null_at(colon)),
                     }
                 }
                 _ => {
@@ -320,13 +313,13 @@ impl<'a> Parser<'a> {
                             | Tok::LBracket,
                         ) if !self.next_is_key() => self
                             .value(depth + 1)
-                            .unwrap_or_else(|| null_at(key.span.end)),
-                        _ => null_at(key.span.end),
+                            .unwrap_or_else(|| Node::null_at(key.span.end)),
+                        _ => Node::null_at(key.span.end),
                     }
                 }
             };
             if self.too_deep.is_some() {
-                return null_at(open.span.start);
+                return Node::null_at(open.span.start);
             }
             let span = Span::new(key.span.start, value.span.end.max(key.span.end));
             entries.push(Entry { key, value, span });
@@ -394,7 +387,7 @@ impl<'a> Parser<'a> {
                 items.push(v);
             }
             if self.too_deep.is_some() {
-                return null_at(open.span.start);
+                return Node::null_at(open.span.start);
             }
             if self.pos == before {
                 self.pos += 1;

@@ -102,9 +102,12 @@ fn insert_line(text: &str, node: &Node, repos: &Mapping) -> Option<TextEdit> {
         // it could not read (`{{ a`, after a syntax error), and writing in front of it
         // would add a problem (found by `tests/rules_b_props.rs`).
         let brace = node.span.start;
-        let rest = text.get(brace..)?.strip_prefix('{')?;
+        let mut rest = text.get(brace..)?.strip_prefix('{')?.trim_start();
+        while rest.starts_with('#') {
+            let line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+            rest = rest[line_end..].trim_start();
+        }
         return rest
-            .trim_start()
             .starts_with('}')
             .then(|| TextEdit::insert(brace + 1, format!("dataset: {PLACEHOLDER}")));
     };

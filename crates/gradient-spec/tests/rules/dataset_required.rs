@@ -44,6 +44,12 @@ fn the_insertion_follows_indentation_line_ends_and_flow_style() {
         f.fixed_text(),
         "repositories: {dataset: your-dataset-id }\n"
     );
+    let text = "repositories: { # none yet\n}\n";
+    let f = one(text, "dataset-required", "error", "1:1");
+    assert_eq!(
+        f.fixed_text(),
+        "repositories: {dataset: your-dataset-id # none yet\n}\n"
+    );
 
     // A `{` whose text the tree could not read (after a syntax error) gets no fix:
     // writing in front of that text would add a problem (found by

@@ -22,7 +22,8 @@ pub(crate) struct Doc {
 /// its open collections closed where the error was), and why it stopped early.
 pub(crate) struct Run {
     pub docs: Vec<Doc>,
-    /// The first syntax error: its byte offset and saphyr-parser's message.
+    /// The first syntax error: its byte offset and saphyr-parser's message, or the
+    /// builder's own for what saphyr-parser lets through (`Builder::refused`).
     pub error: Option<(usize, String)>,
     /// Where collections first nest deeper than [`MAX_DEPTH`].
     pub too_deep: Option<usize>,
@@ -71,7 +72,8 @@ pub(crate) fn run(text: &str) -> Run {
 }
 
 /// Parses `text` into its documents with saphyr-parser alone: one pass, up to its
-/// first error (the fast path's oracle calls it directly).
+/// first error or the first problem the builder refuses (the fast path's oracle calls
+/// it directly).
 pub(crate) fn run_saphyr(text: &str) -> Run {
     // What saphyr-parser reads: unknown directives' words in ASCII (`directives.rs`),
     // the same bytes everywhere else; positions are counted in its characters.

@@ -283,3 +283,25 @@ fn a_block_indicator_cannot_start_a_value_inside_brackets() {
         root(text);
     }
 }
+
+/// Found by review: a plain key holding ` > ` or ` | ` made its block scalar value
+/// start inside the key (its header read at the key's `>`), so the two spans overlapped
+/// and an edit of the value would have written over the key.
+#[test]
+fn a_block_indicator_inside_a_plain_key_is_not_the_values_header() {
+    for text in ["a > b: |\n  x\n", "a | b: >\n  x\n", "- k \"q: |\n    x\n"] {
+        let doc = parse(text);
+        let root = doc.root.expect("a root");
+        let m = match root.as_mapping() {
+            Some(m) => m,
+            None => root.as_sequence().unwrap().items[0].as_mapping().unwrap(),
+        };
+        let e = &m.entries[0];
+        assert!(e.key.span.end <= e.value.span.start, "{text:?}: {e:?}");
+        assert!(
+            matches!(e.value.span.slice(text).as_bytes()[0], b'|' | b'>'),
+            "{text:?}: {:?}",
+            e.value.span.slice(text)
+        );
+    }
+}

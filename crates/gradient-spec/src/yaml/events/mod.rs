@@ -47,6 +47,8 @@
 //!   which it lets through: `flowindent.rs`;
 //! - a character YAML does not allow (a control character) where it lets one through:
 //!   `printable.rs`;
+//! - a `|` or `>` starting a value inside brackets (`[>x]`), which it reads as a plain
+//!   scalar: the builder stops there as at one of its errors (`build.rs`);
 //! - the comments, for the edits, from the same tree: [`comment_spans`];
 //! - its error messages in the layer's words (what is wrong, what to do): `messages.rs`.
 //!

@@ -112,30 +112,42 @@ pub(crate) fn block_header(b: &[u8], content: usize) -> Option<usize> {
     }
 }
 
-/// A block scalar header on `b[from..to]`: a `|` or `>` after a space (or at the line
-/// start), outside quotes and comments, followed by its indicators and then a space,
-/// a comment or the line end. A quote opens a scalar only where a node can start (the
-/// line's start, after `- `, `? `, `: `, a `[`, `{` or `,` of a flow collection, or
-/// properties); inside a plain scalar it is text (found by the pipeline fuzz target:
-/// `k "a: >`, a plain key holding a `"`).
+/// A block scalar header on `b[from..to]`: a `|` or `>` where a node can start,
+/// outside quotes and comments, followed by its indicators and then a space, a
+/// comment or the line end. A node starts at the line's start (past a byte order
+/// mark, a `--- `), after `- `, `? `, a value's `:` (`: `, or in a flow collection a
+/// `:` before `,[]{}` or after a quote or bracket), a `[`, `{` or `,` of a flow
+/// collection, or properties. Elsewhere a quote, a `|` or a `>` is text of a plain
+/// scalar (found by the pipeline fuzz target: `k "a: >`, a plain key holding a `"`;
+/// and by review: `a > b: |`, a plain key holding a `>`).
 fn header_on_line(b: &[u8], from: usize, to: usize) -> Option<usize> {
-    let mut p = from;
+    // Past a byte order mark starting the text, the line's content starts.
+    let start = if from == 0 && b.starts_with("\u{feff}".as_bytes()) {
+        3
+    } else {
+        from
+    };
+    let mut p = start;
     let mut quote = None;
     let mut node_start = true;
     let mut flow_depth = 0usize;
     let sep_after = |p: usize| p + 1 >= to || is_space(b[p + 1]);
+    let flow_indicator = |c: u8| matches!(c, b',' | b'[' | b']' | b'{' | b'}');
     while p < to {
         let c = b[p];
         match quote {
             // `\"` in double quotes and `''` in single quotes do not close them.
             Some(b'"') if c == b'\\' => p += 1,
             Some(b'\'') if c == b'\'' && b.get(p + 1) == Some(&b'\'') && p + 1 < to => p += 1,
-            Some(q) if c == q => quote = None,
+            Some(q) if c == q => {
+                quote = None;
+                node_start = false;
+            }
             Some(_) => {}
             None => match c {
                 b'"' | b'\'' if node_start => quote = Some(c),
-                b'#' if p == from || is_space(b[p - 1]) => return None,
-                b'|' | b'>' if p == from || is_space(b[p - 1]) || after_bom(b, p) => {
+                b'#' if p == start || is_space(b[p - 1]) => return None,
+                b'|' | b'>' if node_start => {
                     let e = header_end(b, p);
                     if e >= b.len() || is_space(b[e]) {
                         return Some(p);
@@ -143,8 +155,15 @@ fn header_on_line(b: &[u8], from: usize, to: usize) -> Option<usize> {
                     node_start = false;
                 }
                 c if is_space(c) => {}
+                b'-' if p == start && b[p..to].starts_with(b"---") && sep_after(p + 2) => p += 2,
                 b'-' | b'?' if node_start && sep_after(p) => {}
-                b':' if sep_after(p) || flow_depth > 0 => node_start = true,
+                b':' if sep_after(p)
+                    || flow_depth > 0
+                        && (b.get(p + 1).is_some_and(|&n| flow_indicator(n))
+                            || p > start && matches!(b[p - 1], b'"' | b'\'' | b']' | b'}')) =>
+                {
+                    node_start = true
+                }
                 b'[' | b'{' if node_start => flow_depth += 1,
                 b',' if flow_depth > 0 => node_start = true,
                 b']' | b'}' if flow_depth > 0 => {
@@ -153,7 +172,10 @@ fn header_on_line(b: &[u8], from: usize, to: usize) -> Option<usize> {
                 }
                 // An anchor or a tag: a node may still start after it.
                 b'!' | b'&' if node_start => {
-                    while p + 1 < to && !is_space(b[p + 1]) {
+                    while p + 1 < to
+                        && !is_space(b[p + 1])
+                        && !(flow_depth > 0 && flow_indicator(b[p + 1]))
+                    {
                         p += 1;
                     }
                 }
@@ -294,6 +316,17 @@ mod tests {
             ("\"a\\\" |\": |\n  x\n", Some(9)),
             ("- &a \"x |\": >\n  x\n", Some(12)),
             ("[\"a |\", b]\n", None),
+            // A `|` or `>` inside a plain key is text (found by review).
+            ("a > b: |\n  x\n", Some(7)),
+            ("a | b: >\n  x\n", Some(7)),
+            // In brackets `a:"b` is one plain scalar: its quote opens nothing.
+            ("[a:\"b]: |\n  x\n", Some(8)),
+            // After a document marker, a byte order mark, a flow entry's properties.
+            ("--- |\n  x\n", Some(4)),
+            ("--- !t >\n  x\n", Some(7)),
+            ("\u{feff}\"a | b\": |\n  x\n", Some(12)),
+            ("\u{feff}|\n  x\n", Some(3)),
+            ("{&a: x, \"b |\": c}: |\n  x\n", Some(19)),
         ] {
             let content = t.find('\n').unwrap() + 1;
             assert_eq!(block_header(t.as_bytes(), content), header, "{t:?}");

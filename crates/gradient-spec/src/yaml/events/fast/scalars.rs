@@ -64,8 +64,9 @@ impl Fast<'_> {
     /// break bail.
     pub(super) fn literal(&self, at: usize, col: usize) -> Option<(Node, Next)> {
         let b = self.b;
-        // `build.rs` finds the header on its line by its first `|` or `>` after a
-        // space (outside quotes and comments): nothing of the kind may stand before it.
+        // `props::block_header` finds the header on its line by the first `|` or `>`
+        // where a node can start (outside quotes and comments): nothing of the kind
+        // may stand before it.
         let mut line = at;
         while line > 0 && b[line - 1] != b'\n' {
             line -= 1;
