@@ -116,6 +116,7 @@ pub fn validate(doc: &Document) -> Vec<Diagnostic> {
         env::check,
         models::check,
         integrations::check,
+        yaml_syntax::check,
     ];
     for check in checks {
         check(&cx, &mut out);
