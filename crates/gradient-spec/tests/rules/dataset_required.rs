@@ -21,35 +21,33 @@ fn absent_dataset_points_at_repositories_and_inserts_a_line() {
 
 #[test]
 fn the_insertion_follows_indentation_line_ends_and_flow_style() {
-    let text = "repositories:\r\n    mountPath: /r\r\n";
-    let f = one(text, "dataset-required", "error", "1:1");
-    assert_eq!(
-        f.fixed_text(),
-        "repositories:\r\n    dataset: your-dataset-id\r\n    mountPath: /r\r\n"
-    );
-
-    let text = "repositories: {mountPath: /r}\n";
-    let f = one(text, "dataset-required", "error", "1:1");
-    assert_eq!(
-        f.fixed_text(),
-        "repositories: {dataset: your-dataset-id, mountPath: /r}\n"
-    );
-
-    let text = "repositories: {}\n";
-    let f = one(text, "dataset-required", "error", "1:1");
-    assert_eq!(f.fixed_text(), "repositories: {dataset: your-dataset-id}\n");
-    let text = "repositories: { }\n";
-    let f = one(text, "dataset-required", "error", "1:1");
-    assert_eq!(
-        f.fixed_text(),
-        "repositories: {dataset: your-dataset-id }\n"
-    );
-    let text = "repositories: { # none yet\n}\n";
-    let f = one(text, "dataset-required", "error", "1:1");
-    assert_eq!(
-        f.fixed_text(),
-        "repositories: {dataset: your-dataset-id # none yet\n}\n"
-    );
+    // (the spec, the fixed text): each reported at 1:1, at `repositories`.
+    let cases = [
+        (
+            "repositories:\r\n    mountPath: /r\r\n",
+            "repositories:\r\n    dataset: your-dataset-id\r\n    mountPath: /r\r\n",
+        ),
+        (
+            "repositories: {mountPath: /r}\n",
+            "repositories: {dataset: your-dataset-id, mountPath: /r}\n",
+        ),
+        (
+            "repositories: {}\n",
+            "repositories: {dataset: your-dataset-id}\n",
+        ),
+        (
+            "repositories: { }\n",
+            "repositories: {dataset: your-dataset-id }\n",
+        ),
+        (
+            "repositories: { # none yet\n}\n",
+            "repositories: {dataset: your-dataset-id # none yet\n}\n",
+        ),
+    ];
+    for (text, fixed) in cases {
+        let f = one(text, "dataset-required", "error", "1:1");
+        assert_eq!(f.fixed_text(), fixed, "{text:?}");
+    }
 
     // A `{` whose text the tree could not read (after a syntax error) gets no fix:
     // writing in front of that text would add a problem (found by
